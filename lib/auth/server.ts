@@ -1,0 +1,48 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { nextCookies } from 'better-auth/next-js';
+import { admin, organization } from 'better-auth/plugins';
+import { appDb } from '@/db/client';
+import * as schema from '@/db/schema/auth';
+import { adminEmails, env, requireAuthSecret } from '@/lib/env';
+
+function createAuth() {
+  const e = env();
+  return betterAuth({
+    appName: 'Orylo',
+    secret: requireAuthSecret(),
+    baseURL: e.BETTER_AUTH_URL ?? `http://localhost:${e.PORT}`,
+    trustedOrigins: e.BETTER_AUTH_URL ? [e.BETTER_AUTH_URL] : [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`],
+    // The auth tables are not tenant tables: Better Auth must see a user's
+    // memberships across organizations. They are granted to the app role
+    // without RLS (see db/migrations/0001_roles_and_rls.sql).
+    database: drizzleAdapter(appDb().db, { provider: 'pg', schema }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+    session: { cookieCache: { enabled: false } },
+    databaseHooks: {
+      user: {
+        create: {
+          // A platform admin is a user whose email is listed in ADMIN_EMAILS.
+          before: async (user) => ({
+            data: { ...user, role: adminEmails().has(user.email.toLowerCase()) ? 'admin' : 'user' },
+          }),
+        },
+      },
+    },
+    plugins: [
+      organization({ allowUserToCreateOrganization: true, creatorRole: 'owner' }),
+      admin({ defaultRole: 'user', adminRoles: ['admin'] }),
+      nextCookies(),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { oryloAuth?: Auth };
+
+/** Created on first use so that `next build` needs no secret or database. */
+export function auth(): Auth {
+  globalForAuth.oryloAuth ??= createAuth();
+  return globalForAuth.oryloAuth;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+// The one reader of process.env (STYLE §6). Parsed lazily so that `next build`
+// can import route modules without a runtime configuration.
+
+const intFromString = (fallback: number) =>
+  z.coerce.number().int().positive().default(fallback);
+
+const ZEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: intFromString(3000),
+    DATABASE_URL: z.string().url().optional(),
+    DATABASE_APP_URL: z.string().url().optional(),
+    BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
+    BETTER_AUTH_URL: z.string().url().optional(),
+    ADMIN_EMAILS: z.string().default(''),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: z.enum(['0', '1']).optional(),
+    REALTIME_POLL_INTERVAL_MS: intFromString(5_000),
+    REALTIME_HEARTBEAT_MS: intFromString(30_000),
+    REALTIME_MAX_STREAM_MS: z.coerce.number().int().nonnegative().default(0),
+    REDIS_URL: z.string().url().optional(),
+    METRICS_TOKEN: z.string().min(16).optional(),
+    ORYLO_DATA_DIR: z.string().default('.data'),
+    EMBEDDED_PG_PORT: intFromString(54321),
+    ORYLO_DEMO: z.enum(['0', '1']).optional(),
+    INGEST_MAX_BODY_BYTES: intFromString(16 * 1024),
+  });
+
+export type TEnv = z.infer<typeof ZEnvSchema>;
+
+let cached: TEnv | undefined;
+
+export function env(): TEnv {
+  if (cached) return cached;
+  const parsed = ZEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For scripts that change process.env (launchers, tests) before reading it again. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function adminEmails(): Set<string> {
+  return new Set(
+    env()
+      .ADMIN_EMAILS.split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  );
+}
+
+export function requireDatabaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) {
+    throw new Error('DATABASE_URL is not set. Start Orylo with `npm run dev` or `npm start`, which provide an embedded PostgreSQL, or set DATABASE_URL.');
+  }
+  return url;
+}
+
+export function requireAuthSecret(): string {
+  const secret = env().BETTER_AUTH_SECRET;
+  if (!secret) {
+    throw new Error('BETTER_AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it in the environment.');
+  }
+  return secret;
+}

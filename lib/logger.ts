@@ -1,0 +1,30 @@
+import pino from 'pino';
+import pretty from 'pino-pretty';
+import { env } from './env';
+
+// One pino logger for the server (STYLE §7). Requests get child loggers with
+// their request id, user and org (see lib/api/context.ts).
+
+function createLogger() {
+  const e = env();
+  const isPretty = e.LOG_PRETTY ? e.LOG_PRETTY === '1' : e.NODE_ENV === 'development';
+  const options: pino.LoggerOptions = {
+    level: e.LOG_LEVEL,
+    base: { app: 'orylo' },
+    redact: ['req.headers.authorization', 'req.headers.cookie', '*.key', '*.password'],
+  };
+  // A synchronous pretty stream, not a transport: transports run in worker
+  // threads, which bundlers and short-lived scripts handle badly.
+  return isPretty
+    ? pino(options, pretty({ colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,app', sync: true }))
+    : pino(options);
+}
+
+let instance: pino.Logger | undefined;
+
+export function logger(): pino.Logger {
+  instance ??= createLogger();
+  return instance;
+}
+
+export type Logger = pino.Logger;
