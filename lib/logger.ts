@@ -16,7 +16,7 @@ function createLogger() {
   // A synchronous pretty stream, not a transport: transports run in worker
   // threads, which bundlers and short-lived scripts handle badly.
   return isPretty
-    ? pino(options, pretty({ colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,app', sync: true }))
+    ? pino(options, pretty({ colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,app', singleLine: true, sync: true }))
     : pino(options);
 }
 

@@ -1,0 +1,25 @@
+import { handle, requestLogger, requireSession } from '@/lib/api/context';
+import { AppError } from '@/lib/api/errors';
+import { sseMetrics } from '@/lib/realtime/metrics';
+
+export const dynamic = 'force-dynamic';
+
+// GET /api/admin/metrics – live-connection health of this instance (platform admins)
+export async function GET(req: Request): Promise<Response> {
+  const { log } = requestLogger(req);
+  return handle(log, async () => {
+    const session = await requireSession(req);
+    if ((session.user as { role?: string | null }).role !== 'admin') {
+      throw new AppError('forbidden', 'Only platform admins (ADMIN_EMAILS) can read metrics.');
+    }
+    const mem = process.memoryUsage();
+    return Response.json(
+      {
+        sse: sseMetrics.snapshot(),
+        process: { uptimeSeconds: Math.round(process.uptime()), rssBytes: mem.rss, heapUsedBytes: mem.heapUsed },
+        generatedAt: new Date().toISOString(),
+      },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
+  });
+}

@@ -1,0 +1,3 @@
+export * from './keys';
+export * from './resolve';
+export { generateApiKey, hashApiKey } from './secret';

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { auth } from '@/lib/auth/server';
+import { logger, type Logger } from '@/lib/logger';
+import { findMembershipRole, type TOrgRole } from '@/lib/orgs/membership';
+import { AppError, errorResponse, toAppError } from './errors';
+
+export type TSessionUser = { id: string; email: string; name: string; role?: string | null };
+
+export type TRouteParams = Record<string, string | string[] | undefined>;
+export type TNextContext = { params: Promise<TRouteParams> };
+
+export function requestLogger(req: Request, bindings: Record<string, unknown> = {}): { log: Logger; requestId: string } {
+  const requestId = req.headers.get('x-request-id') ?? randomUUID();
+  const url = new URL(req.url);
+  return { requestId, log: logger().child({ requestId, method: req.method, path: url.pathname, ...bindings }) };
+}
+
+/** Resolves the Better Auth session or throws 401. */
+export async function requireSession(req: Request) {
+  const session = await auth().api.getSession({ headers: req.headers });
+  if (!session) throw new AppError('unauthorized', 'Sign in first: this endpoint needs a session cookie.');
+  return session;
+}
+
+/** The session's active organization, checked against membership (and roles when given), or 401/403. */
+export async function requireOrg(req: Request, roles?: readonly TOrgRole[]) {
+  const session = await requireSession(req);
+  const orgId = session.session.activeOrganizationId;
+  if (!orgId) throw new AppError('forbidden', 'No active organization: create one or select one first.');
+  const role = await findMembershipRole({ userId: session.user.id, orgId });
+  if (!role) throw new AppError('forbidden', 'You are not a member of the active organization.');
+  if (roles && !roles.includes(role)) {
+    throw new AppError('forbidden', `This action needs the ${roles.join(' or ')} role in the organization; you are ${role}.`);
+  }
+  return { session, user: session.user as TSessionUser, orgId, role };
+}
+
+/** Runs a handler, maps every failure through AppError and logs the outcome once. */
+export async function handle(log: Logger, fn: () => Promise<Response>): Promise<Response> {
+  const started = performance.now();
+  try {
+    const res = await fn();
+    log.info({ status: res.status, ms: Math.round(performance.now() - started) }, 'request');
+    return res;
+  } catch (error) {
+    const appError = toAppError(error);
+    const ms = Math.round(performance.now() - started);
+    if (appError.status >= 500) log.error({ err: error, status: appError.status, ms }, 'request failed');
+    else log.info({ status: appError.status, code: appError.code, ms }, 'request rejected');
+    return errorResponse(appError);
+  }
+}
+
+export async function routeParams(ctx: TNextContext | undefined): Promise<Record<string, string>> {
+  const raw = (ctx ? await ctx.params : undefined) ?? {};
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+}

@@ -1,0 +1,57 @@
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { detections } from '@/db/schema';
+import { loadVelocitySignals, scoreTransaction } from '@/lib/scoring';
+import { toDetection, type TDetection, type TTransactionInput } from './schema';
+
+async function findByExternalId(db: Executor, orgId: string, externalId: string): Promise<TDetection | null> {
+  const [row] = await db
+    .select()
+    .from(detections)
+    .where(and(eq(detections.organizationId, orgId), eq(detections.externalId, externalId)))
+    .limit(1);
+  return row ? toDetection(row) : null;
+}
+
+/**
+ * Scores and stores one payment attempt. Idempotent on externalId: a repeat
+ * returns the first detection (created: false) and writes nothing, also when
+ * two requests with the same id race (the unique index decides).
+ */
+export async function ingestTransaction(options: { db: Executor; orgId: string; input: TTransactionInput }): Promise<{ detection: TDetection; created: boolean }> {
+  const { db, orgId, input } = options;
+  const existing = await findByExternalId(db, orgId, input.externalId);
+  if (existing) return { detection: existing, created: false };
+
+  const signals = await loadVelocitySignals({ db, orgId, input });
+  const result = scoreTransaction(input, signals);
+  const [row] = await db
+    .insert(detections)
+    .values({
+      organizationId: orgId,
+      externalId: input.externalId,
+      amount: input.amount,
+      currency: input.currency,
+      email: input.email ?? null,
+      ip: input.ip ?? null,
+      customerId: input.customerId ?? null,
+      deviceId: input.deviceId ?? null,
+      cardFingerprint: input.card?.fingerprint ?? null,
+      cardBin: input.card?.bin ?? null,
+      cardLast4: input.card?.last4 ?? null,
+      cardCountry: input.card?.country ?? null,
+      authStatus: input.authStatus ?? null,
+      declineCode: input.declineCode ?? null,
+      score: result.score,
+      riskLevel: result.riskLevel,
+      decision: result.decision,
+      reasons: result.reasons,
+    })
+    .onConflictDoNothing({ target: [detections.organizationId, detections.externalId] })
+    .returning();
+  if (row) return { detection: toDetection(row), created: true };
+
+  const raced = await findByExternalId(db, orgId, input.externalId);
+  if (!raced) throw new Error('detection vanished after an idempotency conflict');
+  return { detection: raced, created: false };
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { TDetectionRow } from '@/db/schema';
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+const optionalText = (max: number, example: string) =>
+  z.string().trim().min(1, `Must not be empty (for example "${example}")`).max(max, `At most ${max} characters`).optional();
+
+// The ingest body (DESIGN.md). Strict: an unknown field is a 400 naming it, so
+// a typo like "custmerId" is caught at integration time instead of ignored.
+export const ZTransactionInputSchema = z.strictObject({
+  externalId: z
+    .string({ error: 'Required: your own id for this payment attempt, for example "pi_123"' })
+    .trim()
+    .min(1, 'Must not be empty')
+    .max(128, 'At most 128 characters'),
+  amount: z
+    .number({ error: 'Required: an integer amount in minor units, for example 1999 for 19.99' })
+    .int('Must be an integer in minor units (cents), for example 1999 for 19.99')
+    .nonnegative('Must not be negative')
+    .max(1_000_000_000_000, 'Too large'),
+  currency: z
+    .string({ error: 'Required: an ISO 4217 code such as "EUR"' })
+    .transform((c) => c.trim().toUpperCase())
+    .refine((c) => CURRENCIES.has(c), 'Must be an ISO 4217 currency code such as "EUR" or "USD"'),
+  email: z.email('Must be an email address').max(254).transform((e) => e.toLowerCase()).optional(),
+  ip: z.union([z.ipv4(), z.ipv6()], { error: 'Must be an IPv4 or IPv6 address' }).optional(),
+  customerId: optionalText(128, 'cus_123'),
+  deviceId: optionalText(128, 'dev_abc'),
+  card: z
+    .strictObject({
+      fingerprint: z.string({ error: 'Required: a stable hash of the card from your payment provider' }).trim().min(1).max(128),
+      bin: z.string({ error: 'Required: the first 6 to 8 digits' }).regex(/^\d{6,8}$/, 'Must be the first 6 to 8 digits of the card'),
+      last4: z.string({ error: 'Required: the last 4 digits' }).regex(/^\d{4}$/, 'Must be exactly the last 4 digits'),
+      country: z.string().regex(/^[A-Za-z]{2}$/, 'Must be an ISO 3166 alpha-2 country code such as "FR"').transform((c) => c.toUpperCase()).optional(),
+    })
+    .optional(),
+  authStatus: z.enum(['authorized', 'declined'], { error: 'Must be "authorized" or "declined"' }).optional(),
+  declineCode: optionalText(64, 'insufficient_funds'),
+});
+
+export type TTransactionInput = z.infer<typeof ZTransactionInputSchema>;
+
+export const DECISIONS = ['ALLOW', 'REVIEW', 'BLOCK'] as const;
+export type TDecision = (typeof DECISIONS)[number];
+export type TRiskLevel = 'low' | 'medium' | 'high' | 'critical';
+export type TReason = { code: string; message: string };
+
+/** The one JSON shape of a detection: ingest response, lists and stream events. Never a card number. */
+export type TDetection = {
+  id: string;
+  externalId: string;
+  amount: number;
+  currency: string;
+  score: number;
+  riskLevel: TRiskLevel;
+  decision: TDecision;
+  reasons: TReason[];
+  email: string | null;
+  ip: string | null;
+  customerId: string | null;
+  deviceId: string | null;
+  card: { bin: string | null; last4: string | null; fingerprint: string | null; country: string | null } | null;
+  authStatus: 'authorized' | 'declined' | null;
+  declineCode: string | null;
+  createdAt: string;
+};
+
+export function toDetection(row: TDetectionRow): TDetection {
+  const hasCard = row.cardFingerprint || row.cardBin || row.cardLast4;
+  return {
+    id: row.id,
+    externalId: row.externalId,
+    amount: row.amount,
+    currency: row.currency,
+    score: row.score,
+    riskLevel: row.riskLevel as TRiskLevel,
+    decision: row.decision as TDecision,
+    reasons: row.reasons,
+    email: row.email,
+    ip: row.ip,
+    customerId: row.customerId,
+    deviceId: row.deviceId,
+    card: hasCard
+      ? { bin: row.cardBin, last4: row.cardLast4, fingerprint: row.cardFingerprint, country: row.cardCountry }
+      : null,
+    authStatus: row.authStatus as TDetection['authStatus'],
+    declineCode: row.declineCode,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
+}

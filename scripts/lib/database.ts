@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import { startEmbeddedPostgres } from '@/db/embedded';
+import { runMigrations } from '@/db/migrate';
+import { logger } from '@/lib/logger';
+
+export type PreparedDatabase = { ownerUrl: string; embedded: boolean; stop: () => Promise<void> };
+
+/**
+ * DATABASE_URL when set, else an embedded PostgreSQL in `dataDir`; then the
+ * committed migrations and the app role's password. Used by dev, start and test.
+ */
+export async function prepareDatabase(options: {
+  dataDir: string;
+  port: number;
+  secret: string;
+  fresh?: boolean;
+}): Promise<PreparedDatabase> {
+  const log = logger();
+  const started = Date.now();
+  let ownerUrl = process.env.DATABASE_URL;
+  let stop = async () => {};
+  if (!ownerUrl) {
+    if (options.fresh) {
+      fs.rmSync(options.dataDir, { recursive: true, force: true });
+      fs.rmSync(`${options.dataDir}.json`, { force: true });
+    }
+    const pg = await startEmbeddedPostgres({
+      dataDir: options.dataDir,
+      port: options.port,
+      log: (line) => log.debug(line),
+    });
+    ownerUrl = pg.ownerUrl;
+    stop = pg.stop;
+    log.info({ dataDir: pg.dataDir, port: options.port }, 'embedded PostgreSQL is up');
+  } else {
+    log.info({ host: new URL(ownerUrl).host }, 'using DATABASE_URL');
+  }
+  await runMigrations(ownerUrl, options.secret);
+  log.info({ ms: Date.now() - started }, 'database ready (migrations applied)');
+  return { ownerUrl, embedded: !process.env.DATABASE_URL, stop };
+}

@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+
+export function spawnNext(mode: 'dev' | 'start', options: { port: number; env: Record<string, string>; quiet?: boolean }): ChildProcess {
+  return spawn(process.execPath, [NEXT_BIN, mode, '-p', String(options.port)], {
+    env: { ...process.env, ...options.env },
+    stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+  });
+}
+
+export async function waitForHealthy(baseUrl: string, options: { timeoutMs: number; child?: ChildProcess }): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  let lastError = '';
+  while (Date.now() < deadline) {
+    if (options.child && options.child.exitCode !== null) {
+      throw new Error(`the Next.js server exited with code ${options.child.exitCode}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) return;
+      lastError = `status ${res.status}`;
+    } catch (error) {
+      lastError = (error as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the server at ${baseUrl} did not become healthy in ${options.timeoutMs} ms (${lastError})`);
+}
+
+/** Stops a child politely, then firmly. */
+export async function stopChild(child: ChildProcess | undefined, timeoutMs = 5_000): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}
