@@ -15,6 +15,7 @@ const ZEnvSchema = z
     BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
     BETTER_AUTH_URL: z.string().url().optional(),
     ADMIN_EMAILS: z.string().default(''),
+    AUTH_RATE_LIMIT: z.enum(['0', '1']).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: z.enum(['0', '1']).optional(),
     REALTIME_POLL_INTERVAL_MS: intFromString(5_000),

@@ -19,6 +19,9 @@ function createAuth() {
     database: drizzleAdapter(appDb().db, { provider: 'pg', schema }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
     session: { cookieCache: { enabled: false } },
+    // Brute-force protection on sign-in/sign-up, on by default in production.
+    // The test server turns it off (AUTH_RATE_LIMIT=0): every test user signs up from 127.0.0.1.
+    rateLimit: { enabled: e.AUTH_RATE_LIMIT ? e.AUTH_RATE_LIMIT === '1' : e.NODE_ENV === 'production' },
     databaseHooks: {
       user: {
         create: {

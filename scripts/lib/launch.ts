@@ -30,6 +30,12 @@ export async function launch(options: { mode: 'dev' | 'start'; secret: string; d
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  // If whoever started us dies without passing the signal on (npm does not
+  // always), stop too rather than leave a server and a database behind.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(0);
+  }, 1_000).unref();
 
   try {
     const db = await prepareDatabase({ dataDir: `${dataDir}/pg`, port: e.EMBEDDED_PG_PORT, secret: options.secret });

@@ -5,7 +5,7 @@ const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin',
 
 export function spawnNext(mode: 'dev' | 'start', options: { port: number; env: Record<string, string>; quiet?: boolean }): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, mode, '-p', String(options.port)], {
-    env: { ...process.env, ...options.env },
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, ...options.env },
     stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
   });
 }

@@ -1,0 +1,90 @@
+// npm test – the whole suite against real services: an embedded PostgreSQL
+// (or DATABASE_URL), a production build served by `next start`, vitest (unit +
+// integration) and Playwright in Chromium. Prints "N passed, N failed".
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { logger } from '@/lib/logger';
+import { prepareDatabase } from './lib/database';
+import { spawnNext, stopChild, waitForHealthy } from './lib/next-process';
+
+(process.env as Record<string, string>).LOG_LEVEL ??= 'warn';
+const log = logger();
+const RESULTS = path.resolve('.data/test-results');
+const PORT = Number(process.env.TEST_PORT ?? 3199);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const SECRET = process.env.BETTER_AUTH_SECRET ?? 'orylo-test-secret-0123456789abcdefghijklmnop';
+const ADMIN_EMAIL = 'admin@orylo.test';
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+function readCounts(file: string, kind: 'vitest' | 'playwright'): { passed: number; failed: number } {
+  if (!fs.existsSync(file)) return { passed: 0, failed: 1 };
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (kind === 'vitest') {
+    // A file that fails to load has no failed test of its own: count it once.
+    const brokenFiles = (r.testResults ?? []).filter(
+      (f: any) => f.status === 'failed' && !(f.assertionResults ?? []).some((t: any) => t.status === 'failed'),
+    ).length;
+    return { passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + brokenFiles };
+  }
+  const s = r.stats ?? {};
+  return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) };
+}
+
+async function main() {
+  const started = Date.now();
+  fs.rmSync(RESULTS, { recursive: true, force: true });
+  fs.mkdirSync(RESULTS, { recursive: true });
+
+  const db = await prepareDatabase({ dataDir: '.data/pg-test', port: Number(process.env.TEST_PG_PORT ?? 54329), secret: SECRET, fresh: true });
+  let server;
+  let code = 1;
+  try {
+    if (process.env.SKIP_BUILD !== '1') {
+      const built = await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
+      if (built !== 0) throw new Error('next build failed');
+    }
+    const serverEnv = {
+      NODE_ENV: 'production',
+      DATABASE_URL: db.ownerUrl,
+      BETTER_AUTH_SECRET: SECRET,
+      BETTER_AUTH_URL: BASE_URL,
+      ADMIN_EMAILS: ADMIN_EMAIL,
+      AUTH_RATE_LIMIT: '0',
+      REALTIME_POLL_INTERVAL_MS: '1000',
+      REALTIME_HEARTBEAT_MS: '1500',
+      LOG_LEVEL: process.env.SERVER_LOG_LEVEL ?? 'warn',
+      LOG_PRETTY: '0',
+    };
+    server = spawnNext('start', { port: PORT, env: serverEnv, quiet: true });
+    await waitForHealthy(BASE_URL, { timeoutMs: 60_000, child: server });
+
+    const testEnv = { ...serverEnv, ORYLO_BASE_URL: BASE_URL, ORYLO_ADMIN_EMAIL: ADMIN_EMAIL };
+    const filter = process.argv.slice(2);
+    const vitest = await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/vitest.json`, ...filter], testEnv);
+    const pw = process.env.SKIP_E2E === '1' ? 0 : await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test'], testEnv);
+
+    const v = readCounts(`${RESULTS}/vitest.json`, 'vitest');
+    const p = process.env.SKIP_E2E === '1' ? { passed: 0, failed: 0 } : readCounts(`${RESULTS}/playwright.json`, 'playwright');
+    const passed = v.passed + p.passed;
+    const failed = v.failed + p.failed;
+    process.stdout.write(`\nvitest: ${v.passed} passed, ${v.failed} failed; playwright: ${p.passed} passed, ${p.failed} failed; ${Math.round((Date.now() - started) / 1000)} s\n`);
+    process.stdout.write(`${passed} passed, ${failed} failed\n`);
+    code = failed === 0 && vitest === 0 && pw === 0 && passed > 0 ? 0 : 1;
+  } catch (error) {
+    log.error({ err: error }, (error as Error).message);
+    process.stdout.write('0 passed, 1 failed\n');
+  } finally {
+    await stopChild(server);
+    await db.stop();
+  }
+  process.exit(code);
+}
+
+void main();

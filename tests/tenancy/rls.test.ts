@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appSql, newMerchant, ownerSql, postTx, type Merchant } from '../helpers/env';
+
+// Row-level security as the app's own role sees it, for every tenant table.
+
+const owner = ownerSql();
+const app = appSql();
+let a: Merchant;
+let b: Merchant;
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([newMerchant('rls-a'), newMerchant('rls-b')]);
+  await postTx(a, {});
+  await postTx(b, {});
+});
+
+afterAll(async () => {
+  await Promise.all([owner.end(), app.end()]);
+});
+
+async function tenantTables(): Promise<string[]> {
+  const rows = await owner`
+    select c.table_name from information_schema.columns c
+    join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
+    where c.table_schema = 'public' and c.column_name = 'organization_id' and t.table_type = 'BASE TABLE'
+      and c.table_name not in ('member', 'invitation')
+    order by 1`;
+  return rows.map((r) => r.table_name as string);
+}
+
+describe('row-level security', () => {
+  it('the app role is neither superuser nor owner, and cannot bypass RLS', async () => {
+    const [role] = await app`select rolsuper, rolbypassrls, current_user as name from pg_roles where rolname = current_user`;
+    expect(role).toMatchObject({ rolsuper: false, rolbypassrls: false, name: 'orylo_app' });
+    const owned = await app`select count(*)::int as n from pg_tables where schemaname = 'public' and tableowner = current_user`;
+    expect(owned[0].n).toBe(0);
+  });
+
+  it('every tenant table has ENABLE and FORCE row level security', async () => {
+    const tables = await tenantTables();
+    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections']));
+    const rows = await owner`select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in ${owner(tables)}`;
+    for (const r of rows) expect(r, r.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+  });
+
+  it('without app.org_id the app role sees zero rows in every tenant table', async () => {
+    for (const table of await tenantTables()) {
+      const [{ n: total }] = await owner`select count(*)::int as n from ${owner(table)}`;
+      expect(total, table).toBeGreaterThan(0);
+      const [{ n }] = await app`select count(*)::int as n from ${app(table)}`;
+      expect(n, table).toBe(0);
+    }
+  });
+
+  it('with app.org_id set it sees only that org, in every tenant table', async () => {
+    for (const table of await tenantTables()) {
+      const rows = await app.begin(async (tx) => {
+        await tx`select set_config('app.org_id', ${a.orgId}, true)`;
+        return tx`select distinct organization_id from ${tx(table)}`;
+      });
+      expect(rows.map((r) => r.organization_id), table).toEqual([a.orgId]);
+    }
+  });
+
+  it('the setting is transaction-local: it does not leak to the next transaction on the connection', async () => {
+    const single = appSql(1);
+    try {
+      await single.begin((tx) => tx`select set_config('app.org_id', ${a.orgId}, true)`);
+      const [{ n }] = await single`select count(*)::int as n from detections`;
+      expect(n).toBe(0);
+    } finally {
+      await single.end();
+    }
+  });
+
+  it('refuses to write a row into another org', async () => {
+    const attempt = app.begin(async (tx) => {
+      await tx`select set_config('app.org_id', ${a.orgId}, true)`;
+      await tx`insert into detections (organization_id, external_id, amount, currency, score, risk_level, decision, reasons)
+                values (${b.orgId}, 'sneaky', 1, 'EUR', 0, 'low', 'ALLOW', '[]')`;
+    });
+    await expect(attempt).rejects.toThrow(/row-level security/);
+  });
+
+  it('the API-key lookup function answers only for an exact live key hash', async () => {
+    const rows = await app`select * from orylo_resolve_api_key('not-a-hash')`;
+    expect(rows).toHaveLength(0);
+    await expect(app`select * from api_keys`).resolves.toHaveLength(0);
+  });
+});
