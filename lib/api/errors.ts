@@ -48,10 +48,17 @@ export function validationError(error: z.ZodError, prefix = ''): AppError {
 
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P03', '53300']);
 
-/** True when the database itself is unreachable or refusing work (not a bad query). */
+/**
+ * True when the database itself is unreachable or refusing work (not a bad
+ * query). Drizzle and Better Auth wrap the driver's error, so walk the causes.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return Boolean(e && (CONNECTION_ERRORS.has(e.code ?? '') || CONNECTION_ERRORS.has(e.cause?.code ?? '')));
+  let e = error as { code?: unknown; cause?: unknown } | null | undefined;
+  for (let depth = 0; e && depth < 6; depth++) {
+    if (typeof e.code === 'string' && CONNECTION_ERRORS.has(e.code)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 }
 
 /** Anything thrown → an AppError the client may see. Unknown errors keep their details in the log only. */

@@ -1,0 +1,68 @@
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnNext, stopChild, waitForHealthy } from '@/scripts/lib/next-process';
+import { newMerchant, transaction, type Merchant } from '../helpers/env';
+import { startTcpProxy } from '../helpers/tcp-proxy';
+
+// A second production server whose only way to PostgreSQL is a proxy the
+// test can cut: when the database is unreachable, the API answers 503 with
+// Retry-After (never a 500), and recovers by itself.
+
+const PORT = 3198;
+const URL_B = `http://127.0.0.1:${PORT}`;
+let server: ChildProcess;
+let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+let m: Merchant;
+
+beforeAll(async () => {
+  const db = new URL(process.env.DATABASE_URL!);
+  proxy = await startTcpProxy({ host: db.hostname, port: Number(db.port || 5432) });
+  db.hostname = '127.0.0.1';
+  db.port = String(proxy.port);
+  server = spawnNext('start', {
+    port: PORT,
+    quiet: !process.env.DOWN_LOG,
+    env: { DATABASE_URL: db.toString(), BETTER_AUTH_URL: URL_B, LOG_LEVEL: process.env.DOWN_LOG ?? 'fatal' },
+  });
+  await waitForHealthy(URL_B, { timeoutMs: 30_000, child: server });
+  m = await newMerchant('db-down');
+}, 60_000);
+
+afterAll(async () => {
+  await stopChild(server);
+  await proxy.close();
+});
+
+const get = (path: string) => fetch(URL_B + path, { headers: { cookie: m.session.cookieHeader } });
+
+describe('database unreachable', () => {
+  it('answers 503 with Retry-After on the stream, reads and ingest, then recovers', async () => {
+    expect((await get('/api/v1/stats')).status).toBe(200);
+    proxy.block();
+    try {
+      for (const res of [
+        await get('/api/v1/events'),
+        await get('/api/v1/stats'),
+        await fetch(`${URL_B}/api/v1/transactions`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${m.apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify(transaction()),
+        }),
+        await fetch(`${URL_B}/api/health`),
+      ]) {
+        expect(res.status, res.url).toBe(503);
+        expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect((await res.json()).error.code).toBe('unavailable');
+      }
+    } finally {
+      proxy.unblock();
+    }
+    const deadline = Date.now() + 15_000;
+    let status = 0;
+    while (Date.now() < deadline && status !== 200) {
+      status = (await get('/api/v1/stats')).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(status).toBe(200);
+  });
+});
