@@ -5,6 +5,7 @@ import { admin, organization } from 'better-auth/plugins';
 import { appDb } from '@/db/client';
 import * as schema from '@/db/schema/auth';
 import { adminEmails, env, requireAuthSecret } from '@/lib/env';
+import { findLatestOrgId } from '@/lib/orgs/membership';
 
 function createAuth() {
   const e = env();
@@ -23,6 +24,15 @@ function createAuth() {
     // The test server turns it off (AUTH_RATE_LIMIT=0): every test user signs up from 127.0.0.1.
     rateLimit: { enabled: e.AUTH_RATE_LIMIT ? e.AUTH_RATE_LIMIT === '1' : e.NODE_ENV === 'production' },
     databaseHooks: {
+      session: {
+        create: {
+          // A new session (sign-in) starts in the user's most recently joined
+          // organization, so members land on their dashboard, not a picker.
+          before: async (session) => ({
+            data: { ...session, activeOrganizationId: await findLatestOrgId(session.userId) },
+          }),
+        },
+      },
       user: {
         create: {
           // A platform admin is a user whose email is listed in ADMIN_EMAILS.

@@ -17,6 +17,14 @@ describe('card number detection', () => {
     expect(containsCardNumber('0000000000000000')).toBe(false); // a repeated digit is a placeholder, not a card
   });
 
+  it('does not refuse millisecond timestamps or long numeric ids', () => {
+    // Every 13-digit timestamp of a day, about 1 in 10 of which passes Luhn: none starts like a card.
+    const start = Date.UTC(2026, 10, 22);
+    for (let t = start; t < start + 86_400_000; t += 997) expect(containsCardNumber(`order_${t}`)).toBe(false);
+    expect(containsCardNumber('42424242424242424242')).toBe(false); // 20 digits: not a PAN
+    expect(containsCardNumber('x4242424242424242x')).toBe(true); // letters around it do not hide it
+  });
+
   it('names the field at fault, including nested fields and numbers', () => {
     expect(findCardNumberField({ externalId: 'a', card: { bin: '4242424242424242' } })).toBe('card.bin');
     expect(findCardNumberField({ amount: 4242424242424242 })).toBe('amount');

@@ -1,8 +1,22 @@
-// SECURITY: Orylo never stores a card number (PAN). Any string or number in the
-// request that contains a 13–19 digit run (spaces or dashes allowed between
-// digits) passing the Luhn check is refused before validation or storage.
+// SECURITY: Orylo never stores a card number (PAN). A request is refused when
+// any string or number in it (keys included) contains a standalone run of
+// digits (spaces or dashes allowed between them) that has the length and
+// leading digits of a card network's numbers and passes the Luhn check.
+// Standalone: a longer digit run (a 20-digit id) is not a card. Network
+// prefixes: order ids such as 13-digit millisecond timestamps (leading 1) pass.
 
-const CANDIDATE = /(?:\d[ -]?){12,18}\d/g;
+const CANDIDATE = /(?<![\d])(?:\d[ -]?){12,18}\d(?![\d])/g;
+
+/** Leading digits and lengths of the major networks' PANs (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay, Maestro). */
+const NETWORKS: { prefix: RegExp; lengths: number[] }[] = [
+  { prefix: /^4/, lengths: [13, 16, 19] },
+  { prefix: /^(5[1-5]|2[2-7])/, lengths: [16] },
+  { prefix: /^3[47]/, lengths: [15] },
+  { prefix: /^3(0[0-5]|[689])/, lengths: [14, 15, 16, 17, 18, 19] },
+  { prefix: /^35/, lengths: [16, 17, 18, 19] },
+  { prefix: /^6/, lengths: [16, 17, 18, 19] },
+  { prefix: /^(50|5[6-9])/, lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
+];
 
 export function passesLuhn(digits: string): boolean {
   let sum = 0;
@@ -19,10 +33,15 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+function looksLikePan(digits: string): boolean {
+  if (/^(\d)\1+$/.test(digits)) return false; // 0000…: a placeholder, not a card
+  const network = NETWORKS.some((n) => n.prefix.test(digits) && n.lengths.includes(digits.length));
+  return network && passesLuhn(digits);
+}
+
 export function containsCardNumber(text: string): boolean {
   for (const match of text.matchAll(CANDIDATE)) {
-    const digits = match[0].replace(/[ -]/g, '');
-    if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits) && !/^(\d)\1+$/.test(digits)) return true;
+    if (looksLikePan(match[0].replace(/[ -]/g, ''))) return true;
   }
   return false;
 }

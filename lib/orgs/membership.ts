@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { appDb } from '@/db/client';
 import { member } from '@/db/schema';
 
@@ -12,4 +12,15 @@ export async function findMembershipRole(options: { userId: string; orgId: strin
     .where(and(eq(member.userId, options.userId), eq(member.organizationId, options.orgId)))
     .limit(1);
   return (rows[0]?.role as TOrgRole | undefined) ?? null;
+}
+
+/** The organization the user joined last, or null. */
+export async function findLatestOrgId(userId: string): Promise<string | null> {
+  const rows = await appDb()
+    .db.select({ orgId: member.organizationId })
+    .from(member)
+    .where(eq(member.userId, userId))
+    .orderBy(desc(member.createdAt))
+    .limit(1);
+  return rows[0]?.orgId ?? null;
 }

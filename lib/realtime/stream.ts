@@ -109,7 +109,8 @@ export function createDetectionStream(options: TStreamOptions): ReadableStream<U
       if (options.signal.aborted) return stop('client_disconnected');
       options.signal.addEventListener('abort', onAbort);
       write(sseRetry(3_000));
-      write(sseEvent({ type: 'connected', timestamp: new Date().toISOString() }, formatCursor(cursor)));
+      // orgId lets a client notice that another tab switched the session's organization.
+      write(sseEvent({ type: 'connected', orgId, timestamp: new Date().toISOString() }, formatCursor(cursor)));
       unsubscribe = onOrgNudge(orgId, () => schedulePoll(0));
       heartbeatTimer = setInterval(() => {
         write(sseEvent({ type: 'heartbeat', timestamp: new Date().toISOString() }));

@@ -67,7 +67,7 @@ export async function launch(options: { mode: 'dev' | 'start'; secret: string; d
           await runTraffic({
             baseUrl,
             apiKey: demo.apiKey,
-            ratePerSecond: 0.5,
+            ratePerSecond: 0.25,
             durationSeconds: 180,
             burst: { afterSeconds: 120, count: 12 },
             signal: traffic.signal,

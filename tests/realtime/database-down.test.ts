@@ -2,14 +2,13 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnNext, stopChild, waitForHealthy } from '@/scripts/lib/next-process';
 import { newMerchant, transaction, type Merchant } from '../helpers/env';
-import { startTcpProxy } from '../helpers/tcp-proxy';
+import { freePort, startTcpProxy } from '../helpers/tcp-proxy';
 
 // A second production server whose only way to PostgreSQL is a proxy the
 // test can cut: when the database is unreachable, the API answers 503 with
 // Retry-After (never a 500), and recovers by itself.
 
-const PORT = 3198;
-const URL_B = `http://127.0.0.1:${PORT}`;
+let URL_B: string;
 let server: ChildProcess;
 let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
 let m: Merchant;
@@ -19,8 +18,10 @@ beforeAll(async () => {
   proxy = await startTcpProxy({ host: db.hostname, port: Number(db.port || 5432) });
   db.hostname = '127.0.0.1';
   db.port = String(proxy.port);
+  const port = await freePort();
+  URL_B = `http://127.0.0.1:${port}`;
   server = spawnNext('start', {
-    port: PORT,
+    port,
     quiet: !process.env.DOWN_LOG,
     env: { DATABASE_URL: db.toString(), BETTER_AUTH_URL: URL_B, LOG_LEVEL: process.env.DOWN_LOG ?? 'fatal' },
   });

@@ -57,6 +57,7 @@ describe('GET /api/v1/events', () => {
     await r.waitFor(() => r.ofType('heartbeat').length >= 1, 5_000, 'a heartbeat');
     expect(r.messages[0].data.type).toBe('connected');
     expect(Date.parse(r.messages[0].data.timestamp)).not.toBeNaN();
+    expect(r.messages[0].data.orgId).toBe(m.orgId);
     expect(r.ofType('heartbeat')[0].data).toEqual({ type: 'heartbeat', timestamp: expect.any(String) });
   });
 

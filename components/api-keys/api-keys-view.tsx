@@ -1,0 +1,76 @@
+'use client';
+
+import { useState } from 'react';
+import { forgetApiKey, recallApiKey, rememberApiKey } from '@/components/dashboard/last-api-key';
+import { Alert } from '@/components/ui/alert';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { useOrgId } from '@/components/shell/org-context';
+import type { TCreatedApiKey } from '@/hooks/query-options';
+import { useApiKeys } from '@/hooks/use-api-keys';
+import { ApiError } from '@/lib/api-client';
+import type { TApiKey } from '@/lib/api-keys/keys';
+import { ApiKeysTable } from './api-keys-table';
+import { CreateApiKeyForm } from './create-api-key-form';
+import { NewKeyBox } from './new-key-box';
+
+export function ApiKeysView() {
+  const orgId = useOrgId();
+  const keys = useApiKeys(orgId);
+  const [created, setCreated] = useState<TCreatedApiKey | null>(null);
+
+  const onCreated = (key: TCreatedApiKey) => {
+    setCreated(key);
+    rememberApiKey(orgId, key.key);
+  };
+  const onRevoked = (key: TApiKey) => {
+    if (recallApiKey(orgId)?.startsWith(key.prefix)) forgetApiKey(orgId);
+    if (created?.id === key.id) setCreated(null);
+  };
+
+  // Members without the owner or admin role get a 403 with the reason.
+  const forbidden = keys.error instanceof ApiError && keys.error.status === 403 ? keys.error : null;
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>API keys</h1>
+          <p className="muted">Your backend authenticates to the ingest API with these keys. Each belongs to this organization.</p>
+        </div>
+      </div>
+
+      {forbidden ? (
+        <Alert testId="api-keys-forbidden">{forbidden.message}</Alert>
+      ) : (
+        <>
+          <Card>
+            <CardHeader title="Create a key" />
+            <CardBody className="form">
+              <CreateApiKeyForm orgId={orgId} onCreated={onCreated} />
+              {created ? <NewKeyBox created={created} onDismiss={() => setCreated(null)} /> : null}
+            </CardBody>
+          </Card>
+
+          <Card>
+            <CardHeader title="Keys" description="Secrets are stored hashed; only the first characters are shown." />
+            {keys.isPending ? (
+              <CardBody>
+                <div className="skeleton" />
+              </CardBody>
+            ) : keys.isError ? (
+              <CardBody>
+                <Alert>Could not load the keys: {keys.error.message}</Alert>
+              </CardBody>
+            ) : keys.data.apiKeys.length === 0 ? (
+              <CardBody>
+                <p className="muted">No keys yet. Create one above to start sending transactions.</p>
+              </CardBody>
+            ) : (
+              <ApiKeysTable orgId={orgId} apiKeys={keys.data.apiKeys} onRevoked={onRevoked} />
+            )}
+          </Card>
+        </>
+      )}
+    </>
+  );
+}

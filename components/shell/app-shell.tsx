@@ -1,0 +1,56 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, type ReactNode } from 'react';
+import { ConnectionIndicator } from '@/components/dashboard/connection-indicator';
+import { useRealtimeDetections } from '@/hooks/use-realtime-detections';
+import { authClient } from '@/lib/auth/client';
+import { Nav } from './nav';
+import { OrgProvider } from './org-context';
+import { OrgSwitcher } from './org-switcher';
+import { SignOutButton } from './sign-out-button';
+
+export function AppShell({ orgId, email, children }: { orgId: string; email: string; children: ReactNode }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  // One stream per tab, on every signed-in page: the indicator and toasts
+  // stay truthful while the user is on another page.
+  const realtime = useRealtimeDetections(orgId);
+
+  // Once the page shows an org, drop every other org's cache: it may hold
+  // answers fetched around a switch (the API follows the session, not the key).
+  useEffect(() => {
+    queryClient.removeQueries({ queryKey: ['org'], predicate: (query) => query.queryKey[1] !== orgId });
+  }, [orgId, queryClient]);
+
+  // Another tab switched organization: re-render from the server's session.
+  const session = authClient.useSession();
+  const sessionOrgId = session.data?.session.activeOrganizationId;
+  useEffect(() => {
+    if (sessionOrgId !== undefined && sessionOrgId !== orgId) router.refresh();
+  }, [sessionOrgId, orgId, router]);
+
+  return (
+    <OrgProvider orgId={orgId}>
+      <header className="shell-header">
+        <Link href="/dashboard" className="brand">
+          <span className="brand-mark" aria-hidden />
+          Orylo
+        </Link>
+        <Nav />
+        <div className="shell-spacer" />
+        <ConnectionIndicator state={realtime.state} lastEventAt={realtime.lastEventAt} />
+        <div className="shell-user">
+          <OrgSwitcher orgId={orgId} />
+          <span className="muted hide-sm" data-testid="user-email">
+            {email}
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main className="page">{children}</main>
+    </OrgProvider>
+  );
+}

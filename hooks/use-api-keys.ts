@@ -1,0 +1,48 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
+import { fetchJson } from '@/lib/api-client';
+import { apiKeysKey, apiKeysQueryOptions, type TCreatedApiKey } from './query-options';
+
+export function useApiKeys(orgId: string) {
+  return useQuery(apiKeysQueryOptions(orgId));
+}
+
+/**
+ * Cancel, then invalidate: invalidating while the first list fetch is still in
+ * flight would reuse that fetch, whose answer predates the change.
+ */
+function useRefreshApiKeys(orgId: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.cancelQueries({ queryKey: apiKeysKey(orgId) });
+    await queryClient.invalidateQueries({ queryKey: apiKeysKey(orgId) });
+  };
+}
+
+export function useCreateApiKey(orgId: string) {
+  const refresh = useRefreshApiKeys(orgId);
+  return useMutation({
+    mutationFn: (input: { name: string }) =>
+      fetchJson<TCreatedApiKey>('/api/v1/api-keys', { method: 'POST', body: JSON.stringify(input) }),
+    onSuccess: (created) => {
+      toast.success(`API key "${created.name}" created`, { description: 'Copy it now: it will not be shown again.' });
+    },
+    onError: (error) => toast.error('Could not create the API key', { description: error.message }),
+    onSettled: refresh,
+  });
+}
+
+export function useRevokeApiKey(orgId: string) {
+  const refresh = useRefreshApiKeys(orgId);
+  return useMutation({
+    mutationFn: (key: { id: string; name: string }) =>
+      fetchJson<unknown>(`/api/v1/api-keys/${encodeURIComponent(key.id)}`, { method: 'DELETE' }),
+    onSuccess: (_data, key) => {
+      toast.success(`API key "${key.name}" revoked`, { description: 'Requests with it are refused from now on.' });
+    },
+    onError: (error) => toast.error('Could not revoke the API key', { description: error.message }),
+    onSettled: refresh,
+  });
+}
