@@ -61,15 +61,16 @@ export async function launch(options: { mode: 'dev' | 'start'; secret: string; d
     if (options.demo) {
       const demo = await ensureDemo(baseUrl, dataDir);
       log.info(`Demo sign-in: ${demo.email} / ${demo.password}  →  ${baseUrl}/sign-in`);
-      // Gentle live traffic, with a short card-testing burst every few minutes.
+      // Gentle live traffic, with a short card-testing burst 40 s in and then
+      // every two minutes, so a newcomer soon sees REVIEW and BLOCK too.
       void (async () => {
         while (!traffic.signal.aborted) {
           await runTraffic({
             baseUrl,
             apiKey: demo.apiKey,
             ratePerSecond: 0.25,
-            durationSeconds: 180,
-            burst: { afterSeconds: 120, count: 12 },
+            durationSeconds: 120,
+            burst: { afterSeconds: 40, count: 12 },
             signal: traffic.signal,
           });
         }
