@@ -8,7 +8,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: '.data/test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON ?? '.data/test-results/playwright.json' }]],
   use: {
     baseURL: process.env.ORYLO_BASE_URL ?? 'http://127.0.0.1:3000',
     trace: 'retain-on-failure',

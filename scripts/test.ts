@@ -10,8 +10,8 @@ import { spawnNext, stopChild, waitForHealthy } from './lib/next-process';
 
 (process.env as Record<string, string>).LOG_LEVEL ??= 'warn';
 const log = logger();
-const RESULTS = path.resolve('.data/test-results');
 const PORT = Number(process.env.TEST_PORT ?? 3199);
+const RESULTS = path.resolve(PORT === 3199 ? '.data/test-results' : `.data/test-results-${PORT}`);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const SECRET = process.env.BETTER_AUTH_SECRET ?? 'orylo-test-secret-0123456789abcdefghijklmnop';
 const ADMIN_EMAIL = 'admin@orylo.test';
@@ -42,7 +42,7 @@ async function main() {
   fs.rmSync(RESULTS, { recursive: true, force: true });
   fs.mkdirSync(RESULTS, { recursive: true });
 
-  const db = await prepareDatabase({ dataDir: '.data/pg-test', port: Number(process.env.TEST_PG_PORT ?? 54329), secret: SECRET, fresh: true });
+  const db = await prepareDatabase({ dataDir: PORT === 3199 ? '.data/pg-test' : `.data/pg-test-${PORT}`, port: Number(process.env.TEST_PG_PORT ?? 54329), secret: SECRET, fresh: true });
   let server;
   let code = 1;
   try {
@@ -59,13 +59,18 @@ async function main() {
       AUTH_RATE_LIMIT: '0',
       REALTIME_POLL_INTERVAL_MS: '1000',
       REALTIME_HEARTBEAT_MS: '1500',
+      // Churn and load tests open thousands of streams from one address; the
+      // limits themselves are tested on servers of their own.
+      REALTIME_MAX_STREAMS_PER_IP: '100000',
+      REALTIME_MAX_STREAMS_PER_USER: '100000',
+      REALTIME_CONNECTS_PER_MINUTE: '1000000',
       LOG_LEVEL: process.env.SERVER_LOG_LEVEL ?? 'warn',
       LOG_PRETTY: '0',
     };
     server = spawnNext('start', { port: PORT, env: serverEnv, quiet: true });
     await waitForHealthy(BASE_URL, { timeoutMs: 60_000, child: server });
 
-    const testEnv = { ...serverEnv, ORYLO_BASE_URL: BASE_URL, ORYLO_ADMIN_EMAIL: ADMIN_EMAIL };
+    const testEnv = { ...serverEnv, ORYLO_BASE_URL: BASE_URL, ORYLO_ADMIN_EMAIL: ADMIN_EMAIL, PLAYWRIGHT_JSON: `${RESULTS}/playwright.json` };
     const filter = process.argv.slice(2);
     const vitest = await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/vitest.json`, ...filter], testEnv);
     const pw = process.env.SKIP_E2E === '1' ? 0 : await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test'], testEnv);

@@ -4,17 +4,32 @@ import { detections } from '@/db/schema';
 import { toDetection, type TDetection } from '@/lib/detections/schema';
 import type { TCursor } from './cursor';
 
-export type TFeedBatch = { detections: TDetection[]; cursor: TCursor; hasMore: boolean };
+export type TFeedBatch = {
+  detections: TDetection[];
+  /** The cursor of each row, parallel to `detections` (for per-subscriber filtering). */
+  cursors: TCursor[];
+  /** After the last row, or the cursor read from when there is none. */
+  cursor: TCursor;
+  hasMore: boolean;
+};
 
+/** Rows per read, and so per `new_detections` event. */
 export const FEED_PAGE_SIZE = 500;
 
 /**
- * Rows after `cursor`, oldest first, that are safe to deliver: only rows of
- * transactions older than the oldest one still running. A transaction that
- * started earlier but commits later holds the horizon back instead of being
- * skipped, so nothing is lost, duplicated or reordered.
+ * Rows after `cursor` (and up to `upTo`, inclusive, when given), oldest first,
+ * that are safe to deliver: only rows of transactions older than the oldest
+ * one still running. A transaction that started earlier but commits later
+ * holds the horizon back instead of being skipped, so nothing is lost,
+ * duplicated or reordered.
  */
-export async function readDetectionsAfter(options: { db: Executor; orgId: string; cursor: TCursor; limit?: number }): Promise<TFeedBatch> {
+export async function readDetectionsAfter(options: {
+  db: Executor;
+  orgId: string;
+  cursor: TCursor;
+  upTo?: TCursor;
+  limit?: number;
+}): Promise<TFeedBatch> {
   const limit = options.limit ?? FEED_PAGE_SIZE;
   const rows = await options.db
     .select()
@@ -23,15 +38,19 @@ export async function readDetectionsAfter(options: { db: Executor; orgId: string
       and(
         eq(detections.organizationId, options.orgId),
         sql`(${detections.txId}, ${detections.seq}) > (${options.cursor.txId}::xid8, ${options.cursor.seq}::bigint)`,
+        options.upTo
+          ? sql`(${detections.txId}, ${detections.seq}) <= (${options.upTo.txId}::xid8, ${options.upTo.seq}::bigint)`
+          : undefined,
         sql`${detections.txId} < pg_snapshot_xmin(pg_current_snapshot())`,
       ),
     )
     .orderBy(asc(detections.txId), asc(detections.seq))
     .limit(limit);
-  const last = rows.at(-1);
+  const cursors = rows.map((r) => ({ txId: String(r.txId), seq: r.seq }));
   return {
     detections: rows.map(toDetection),
-    cursor: last ? { txId: String(last.txId), seq: last.seq } : options.cursor,
+    cursors,
+    cursor: cursors.at(-1) ?? options.cursor,
     hasMore: rows.length === limit,
   };
 }
@@ -40,4 +59,29 @@ export async function readDetectionsAfter(options: { db: Executor; orgId: string
 export async function currentCursor(db: Executor): Promise<TCursor> {
   const rows = (await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`)) as unknown as { xmin: string }[];
   return { txId: rows[0].xmin, seq: 0 };
+}
+
+/**
+ * Which of these sessions may still watch the org: unexpired, not banned,
+ * still a member. Also how many transaction ids the delivery horizon trails
+ * the newest one by (an open transaction holds it back).
+ */
+export async function checkViewers(options: { db: Executor; orgId: string; sessionIds: string[] }): Promise<{ allowed: Set<string>; lagXids: number }> {
+  const ids = options.sessionIds.length ? options.sessionIds : [''];
+  const rows = (await options.db.execute(sql`
+    select v.id,
+      (pg_snapshot_xmax(pg_current_snapshot())::text::bigint - pg_snapshot_xmin(pg_current_snapshot())::text::bigint) as lag
+    from (select 1) one
+    left join lateral (
+      select s.id from "session" s
+      join "member" m on m.user_id = s.user_id and m.organization_id = ${options.orgId}
+      join "user" u on u.id = s.user_id
+      where s.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+        and s.expires_at > now() and coalesce(u.banned, false) = false
+    ) v on true
+  `)) as unknown as { id: string | null; lag: string }[];
+  return {
+    allowed: new Set(rows.map((r) => r.id).filter((id): id is string => id !== null)),
+    lagXids: Number(rows[0]?.lag ?? 0),
+  };
 }

@@ -1,15 +1,14 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnNext, stopChild, waitForHealthy } from '@/scripts/lib/next-process';
 import { newMerchant, transaction, type Merchant } from '../helpers/env';
-import { freePort, startTcpProxy } from '../helpers/tcp-proxy';
+import { startExtraServer } from '../helpers/server';
+import { startTcpProxy } from '../helpers/tcp-proxy';
 
 // A second production server whose only way to PostgreSQL is a proxy the
 // test can cut: when the database is unreachable, the API answers 503 with
 // Retry-After (never a 500), and recovers by itself.
 
 let URL_B: string;
-let server: ChildProcess;
+let server: Awaited<ReturnType<typeof startExtraServer>>;
 let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
 let m: Merchant;
 
@@ -18,19 +17,13 @@ beforeAll(async () => {
   proxy = await startTcpProxy({ host: db.hostname, port: Number(db.port || 5432) });
   db.hostname = '127.0.0.1';
   db.port = String(proxy.port);
-  const port = await freePort();
-  URL_B = `http://127.0.0.1:${port}`;
-  server = spawnNext('start', {
-    port,
-    quiet: !process.env.DOWN_LOG,
-    env: { DATABASE_URL: db.toString(), BETTER_AUTH_URL: URL_B, LOG_LEVEL: process.env.DOWN_LOG ?? 'fatal' },
-  });
-  await waitForHealthy(URL_B, { timeoutMs: 30_000, child: server });
+  server = await startExtraServer({ DATABASE_URL: db.toString() });
+  URL_B = server.url;
   m = await newMerchant('db-down');
 }, 60_000);
 
 afterAll(async () => {
-  await stopChild(server);
+  await server.stop();
   await proxy.close();
 });
 

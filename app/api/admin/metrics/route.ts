@@ -1,6 +1,6 @@
 import { handle, requestLogger, requireSession } from '@/lib/api/context';
 import { AppError } from '@/lib/api/errors';
-import { sseMetrics } from '@/lib/realtime/metrics';
+import { realtimeMetrics } from '@/lib/realtime/metrics';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +15,7 @@ export async function GET(req: Request): Promise<Response> {
     const mem = process.memoryUsage();
     return Response.json(
       {
-        sse: sseMetrics.snapshot(),
+        sse: realtimeMetrics.snapshot(),
         process: { uptimeSeconds: Math.round(process.uptime()), rssBytes: mem.rss, heapUsedBytes: mem.heapUsed },
         generatedAt: new Date().toISOString(),
       },

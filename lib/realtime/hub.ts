@@ -1,0 +1,99 @@
+import { withOrgTransaction } from '@/db/rls';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { compareCursors, type TCursor } from './cursor';
+import { checkViewers, currentCursor, readDetectionsAfter } from './feed';
+import { onNudge } from './nudge';
+import { OrgPoller, type TPollerSource, type TSubscriber } from './org-poller';
+
+/**
+ * The event hub: one poller per organization with open streams on this
+ * instance (REALTIME_STRATEGY=hub), or one per stream (per-connection, kept
+ * for the benchmark). Database work follows the number of watched orgs.
+ */
+class Hub {
+  private readonly pollers = new Map<string, OrgPoller>();
+  private readonly orgOfKey = new Map<string, string>();
+  private unsubscribeNudges: (() => void) | undefined;
+
+  get activePollers(): number {
+    return this.pollers.size;
+  }
+
+  private source(orgId: string): TPollerSource {
+    return {
+      read: (cursor, viewers) =>
+        withOrgTransaction(orgId, async (db) => {
+          const batch = await readDetectionsAfter({ db, orgId, cursor });
+          if (!viewers) return { batch };
+          const { allowed, lagXids } = await checkViewers({ db, orgId, sessionIds: viewers });
+          return { batch, allowed, lagXids };
+        }),
+    };
+  }
+
+  private ensureNudges() {
+    this.unsubscribeNudges ??= onNudge((orgId) => {
+      for (const [key, poller] of this.pollers) if (this.orgOfKey.get(key) === orgId) poller.nudge();
+    });
+  }
+
+  /** Where a stream without a cursor starts: the org poller's position, or the horizon. */
+  async presentCursor(orgId: string): Promise<TCursor> {
+    const poller = env().REALTIME_STRATEGY === 'hub' ? this.pollers.get(orgId) : undefined;
+    return poller?.position ?? withOrgTransaction(orgId, (db) => currentCursor(db));
+  }
+
+  /**
+   * Attaches a stream. A stream behind the shared feed first catches up with
+   * its own paged reads up to the feed's position, then joins it; from then
+   * on it receives exactly what the poller reads, filtered past its cursor.
+   */
+  async subscribe(orgId: string, sub: TSubscriber & { closed: boolean }, options: { catchUp: boolean }): Promise<() => void> {
+    this.ensureNudges();
+    const key = env().REALTIME_STRATEGY === 'hub' ? orgId : `${orgId}#${sub.id}`;
+    for (let page = 0; page < 10_000; page++) {
+      if (sub.closed) return () => {};
+      const poller = this.pollers.get(key);
+      if (!poller || compareCursors(sub.cursor, poller.position) >= 0) {
+        return this.attach(key, orgId, sub, { pollNow: options.catchUp && !poller });
+      }
+      const target = poller.position;
+      const batch = await withOrgTransaction(orgId, (db) => readDetectionsAfter({ db, orgId, cursor: sub.cursor, upTo: target }));
+      if (sub.closed) return () => {};
+      if (batch.detections.length > 0) sub.deliver(batch.detections, batch.cursor);
+      // Nothing left below the target: the stream is level with the feed.
+      if (!batch.hasMore) sub.cursor = target;
+    }
+    throw new Error('catch-up did not converge');
+  }
+
+  private attach(key: string, orgId: string, sub: TSubscriber, options: { pollNow: boolean }): () => void {
+    let poller = this.pollers.get(key);
+    if (!poller) {
+      poller = new OrgPoller(key, sub.cursor, {
+        source: this.source(orgId),
+        intervalMs: env().REALTIME_POLL_INTERVAL_MS,
+        log: logger(),
+        onIdle: (p) => {
+          if (this.pollers.get(key) === p) {
+            this.pollers.delete(key);
+            this.orgOfKey.delete(key);
+          }
+        },
+      });
+      this.pollers.set(key, poller);
+      this.orgOfKey.set(key, orgId);
+    }
+    poller.add(sub, options);
+    const attached = poller;
+    return () => attached.remove(sub);
+  }
+}
+
+const globalForHub = globalThis as unknown as { oryloHub?: Hub };
+
+export function hub(): Hub {
+  globalForHub.oryloHub ??= new Hub();
+  return globalForHub.oryloHub;
+}

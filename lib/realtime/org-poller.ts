@@ -1,0 +1,150 @@
+import type { Logger } from '@/lib/logger';
+import type { TDetection } from '@/lib/detections/schema';
+import { compareCursors, type TCursor } from './cursor';
+import type { TFeedBatch } from './feed';
+import { realtimeMetrics } from './metrics';
+
+/** One open stream as the poller sees it. */
+export type TSubscriber = {
+  readonly id: number;
+  readonly sessionId: string;
+  /** The last row this subscriber has (or where it started). Advanced by deliver(). */
+  cursor: TCursor;
+  /** Writes one `new_detections` event; returns false if the connection is gone. */
+  deliver(rows: TDetection[], cursor: TCursor): boolean;
+  close(reason: string): void;
+};
+
+export type TPollerSource = {
+  /** Reads the next page after `cursor` under RLS; with `viewers`, also checks which sessions may still watch. */
+  read(cursor: TCursor, viewers?: string[]): Promise<{ batch: TFeedBatch; allowed?: Set<string>; lagXids?: number }>;
+};
+
+/** Commits arriving within this window after a nudge share one poll. */
+const NUDGE_COALESCE_MS = 5;
+
+/**
+ * Polls one organization's detections for all of its open streams on this
+ * instance: one read per tick whatever the number of viewers, fanned out in
+ * memory. Every timer tick also re-checks the viewers' sessions and
+ * memberships, in the same transaction.
+ */
+export class OrgPoller {
+  readonly subscribers = new Set<TSubscriber>();
+  private cursor: TCursor;
+  private timer: NodeJS.Timeout | undefined;
+  private timerIsTick = false;
+  private polling = false;
+  private pollAgain = false;
+  private stopped = false;
+  /** Viewers were authenticated when they connected. */
+  private lastAccessCheck = Date.now();
+
+  constructor(
+    readonly key: string,
+    start: TCursor,
+    private readonly deps: { source: TPollerSource; intervalMs: number; log: Logger; onIdle: (poller: OrgPoller) => void },
+  ) {
+    this.cursor = start;
+    realtimeMetrics.pollerStarted();
+  }
+
+  /** Everything up to here has been delivered to every subscriber. */
+  get position(): TCursor {
+    return this.cursor;
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  add(sub: TSubscriber, options: { pollNow: boolean }) {
+    this.subscribers.add(sub);
+    if (options.pollNow) this.schedule(0, false);
+    else if (!this.timer && !this.polling) this.schedule(this.deps.intervalMs, true);
+  }
+
+  remove(sub: TSubscriber) {
+    this.subscribers.delete(sub);
+    if (this.subscribers.size === 0) this.stop();
+  }
+
+  /** A commit happened for this org: poll now (coalesced). */
+  nudge() {
+    if (this.stopped) return;
+    if (this.polling) {
+      this.pollAgain = true;
+      return;
+    }
+    if (this.timer && !this.timerIsTick) return; // a nudge poll is already due
+    this.schedule(NUDGE_COALESCE_MS, false);
+  }
+
+  private schedule(delay: number, isTick: boolean) {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timerIsTick = isTick;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.poll(isTick);
+    }, delay);
+  }
+
+  private stop() {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearTimeout(this.timer);
+    realtimeMetrics.pollerStopped();
+    this.deps.onIdle(this);
+  }
+
+  private async poll(_isTick: boolean) {
+    if (this.stopped || this.polling) return;
+    this.polling = true;
+    let next = this.deps.intervalMs;
+    const started = performance.now();
+    try {
+      // At least once per interval, even when nudges keep resetting the tick timer.
+      const checkAccess = Date.now() - this.lastAccessCheck >= this.deps.intervalMs;
+      const viewers = checkAccess ? [...new Set([...this.subscribers].map((s) => s.sessionId))] : undefined;
+      const { batch, allowed, lagXids } = await this.deps.source.read(this.cursor, viewers);
+      realtimeMetrics.polled(performance.now() - started, true);
+      if (lagXids !== undefined) realtimeMetrics.cursorLag(lagXids);
+      if (this.stopped) return;
+      if (checkAccess) this.lastAccessCheck = Date.now();
+      if (allowed) {
+        for (const sub of this.subscribers) if (!allowed.has(sub.sessionId)) sub.close('access_revoked');
+      }
+      if (batch.detections.length > 0) {
+        this.fanOut(batch);
+        this.cursor = batch.cursor;
+      }
+      if (batch.hasMore) next = 0;
+    } catch (error) {
+      realtimeMetrics.polled(performance.now() - started, false);
+      this.deps.log.warn({ err: error, key: this.key }, 'poll failed; retrying at the next tick');
+    } finally {
+      this.polling = false;
+    }
+    if (this.stopped) return;
+    if (this.pollAgain) {
+      this.pollAgain = false;
+      next = Math.min(next, NUDGE_COALESCE_MS);
+    }
+    this.schedule(next, next === this.deps.intervalMs);
+  }
+
+  private fanOut(batch: TFeedBatch) {
+    const now = Date.now();
+    for (const d of batch.detections) realtimeMetrics.delivered(now - Date.parse(d.createdAt));
+    for (const sub of [...this.subscribers]) {
+      // A subscriber may already be past part of the batch (it joined from a later cursor).
+      if (compareCursors(sub.cursor, batch.cursors[0]) < 0) {
+        sub.deliver(batch.detections, batch.cursor);
+        continue;
+      }
+      const from = batch.cursors.findIndex((c) => compareCursors(c, sub.cursor) > 0);
+      if (from !== -1) sub.deliver(batch.detections.slice(from), batch.cursor);
+    }
+  }
+}
