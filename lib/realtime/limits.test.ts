@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/api/errors';
 import { resetEnvCache } from '@/lib/env';
-import { acquireStreamSlot, openStreamCount } from './limits';
+import { acquireLocalStreamSlot as acquireStreamSlot, openStreamCount } from './limits';
 
 const saved = { ...process.env };
 

@@ -1,6 +1,7 @@
 import { AppError } from '@/lib/api/errors';
 import { env } from '@/lib/env';
 import { realtimeMetrics } from './metrics';
+import { acquireSharedSlot } from './shared-limits';
 
 // Caps on open streams (per user, per IP, per org, per instance) and on new
 // connections per minute (per user and per IP). Counted in this process; a
@@ -36,7 +37,7 @@ function pruneWindows(now: number) {
 }
 
 /** Takes a stream slot or throws 429/503 with Retry-After. Returns the release function (idempotent). */
-export function acquireStreamSlot(keys: { userId: string; ip: string; orgId: string }): () => void {
+export function acquireLocalStreamSlot(keys: { userId: string; ip: string; orgId: string }): () => void {
   const e = env();
   const now = Date.now();
   if (state.total >= e.REALTIME_MAX_CONNECTIONS) {
@@ -70,6 +71,34 @@ export function acquireStreamSlot(keys: { userId: string; ip: string; orgId: str
       if (n <= 0) state.open.delete(key);
       else state.open.set(key, n);
     }
+  };
+}
+
+/**
+ * The local caps, then (with REDIS_URL) the per-user and per-org caps shared
+ * by all instances. Returns one release for both (idempotent).
+ */
+export async function acquireStreamSlot(keys: { userId: string; ip: string; orgId: string }): Promise<() => void> {
+  const releaseLocal = acquireLocalStreamSlot(keys);
+  const e = env();
+  let shared;
+  try {
+    shared = await acquireSharedSlot(keys, { user: e.REALTIME_MAX_STREAMS_PER_USER, org: e.REALTIME_MAX_STREAMS_PER_ORG });
+  } catch (error) {
+    releaseLocal();
+    throw error;
+  }
+  if (shared.refused) {
+    releaseLocal();
+    const [reason, message] =
+      shared.refused === 'user'
+        ? ['user_streams', `You already have ${e.REALTIME_MAX_STREAMS_PER_USER} live streams open. Close some tabs.`]
+        : ['org_streams', `Your organization has ${e.REALTIME_MAX_STREAMS_PER_ORG} live streams open, its limit.`];
+    reject(reason, new AppError('rate_limited', message, { retryAfter: CONCURRENCY_RETRY_S }));
+  }
+  return () => {
+    releaseLocal();
+    shared.release();
   };
 }
 

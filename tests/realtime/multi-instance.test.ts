@@ -18,6 +18,7 @@ beforeAll(async () => {
   const env = {
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     REALTIME_POLL_INTERVAL_MS: String(SLOW_INTERVAL_MS),
+    REALTIME_MAX_STREAMS_PER_USER: '3',
     // Server one also ends its streams after 2 s, to prove lifetimes lose nothing.
   };
   [one, two] = await Promise.all([startExtraServer({ ...env, REALTIME_MAX_STREAM_MS: '2000' }), startExtraServer(env)]);
@@ -92,5 +93,29 @@ describe('several instances', () => {
     readers.push(reader);
     expect(reconnects).toBeGreaterThanOrEqual(2);
     expect(all()).toEqual(sent);
+  });
+
+  it('the per-user stream cap holds across instances (Redis)', async () => {
+    const u = await newMerchant('multi-cap');
+    const openOn = async (url: string) => {
+      const r = await SseReader.open({ cookie: u.session.cookieHeader, baseUrl: url });
+      readers.push(r);
+      return r;
+    };
+    const first = await openOn(one.url);
+    const statuses = [first.response.status, (await openOn(two.url)).response.status, (await openOn(one.url)).response.status];
+    expect(statuses).toEqual([200, 200, 200]);
+    const refused = await openOn(two.url);
+    expect(refused.response.status).toBe(429);
+    expect(Number(refused.response.headers.get('retry-after'))).toBeGreaterThan(0);
+    first.close();
+    const deadline = Date.now() + 3_000;
+    let status = 0;
+    while (status !== 200 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      const again = await openOn(two.url);
+      status = again.response.status;
+    }
+    expect(status).toBe(200);
   });
 });

@@ -25,7 +25,7 @@ export async function GET(req: Request): Promise<Response> {
       if (!parsed.success) throw validationError(parsed.error, 'lastEventId');
       cursor = parsed.data;
     }
-    const release = acquireStreamSlot({ userId: user.id, ip: clientIp(req), orgId });
+    const release = await acquireStreamSlot({ userId: user.id, ip: clientIp(req), orgId });
     try {
       // Without a cursor: the present. Reading it also proves the database answers (503 otherwise).
       const start = cursor ?? (await hub().presentCursor(orgId));
