@@ -57,6 +57,7 @@ async function main() {
       BETTER_AUTH_URL: BASE_URL,
       ADMIN_EMAILS: ADMIN_EMAIL,
       AUTH_RATE_LIMIT: '0',
+      METRICS_TOKEN: 'orylo-test-metrics-token-0123456789',
       REALTIME_POLL_INTERVAL_MS: '1000',
       REALTIME_HEARTBEAT_MS: '1500',
       // Churn and load tests open thousands of streams from one address; the

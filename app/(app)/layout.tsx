@@ -11,7 +11,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const orgId = session.session.activeOrganizationId;
   if (!orgId) redirect('/onboarding');
   return (
-    <AppShell orgId={orgId} email={session.user.email}>
+    <AppShell orgId={orgId} email={session.user.email} isAdmin={session.user.role === 'admin'}>
       {children}
     </AppShell>
   );

@@ -12,7 +12,7 @@ import { OrgProvider } from './org-context';
 import { OrgSwitcher } from './org-switcher';
 import { SignOutButton } from './sign-out-button';
 
-export function AppShell({ orgId, email, children }: { orgId: string; email: string; children: ReactNode }) {
+export function AppShell({ orgId, email, isAdmin = false, children }: { orgId: string; email: string; isAdmin?: boolean; children: ReactNode }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   // One stream per tab, on every signed-in page: the indicator and toasts
@@ -39,7 +39,7 @@ export function AppShell({ orgId, email, children }: { orgId: string; email: str
           <span className="brand-mark" aria-hidden />
           Orylo
         </Link>
-        <Nav />
+        <Nav isAdmin={isAdmin} />
         <div className="shell-spacer" />
         <ConnectionIndicator state={realtime.state} lastEventAt={realtime.lastEventAt} />
         <div className="shell-user">

@@ -8,11 +8,14 @@ const LINKS = [
   { href: '/settings/api-keys', label: 'API keys' },
 ] as const;
 
-export function Nav() {
+const ADMIN_LINK = { href: '/admin', label: 'Admin' } as const;
+
+export function Nav({ isAdmin = false }: { isAdmin?: boolean }) {
   const pathname = usePathname();
+  const links = isAdmin ? [...LINKS, ADMIN_LINK] : LINKS;
   return (
     <nav className="nav" aria-label="Main">
-      {LINKS.map((link) => (
+      {links.map((link) => (
         <Link key={link.href} href={link.href} aria-current={pathname.startsWith(link.href) ? 'page' : undefined}>
           {link.label}
         </Link>

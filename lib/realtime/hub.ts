@@ -5,6 +5,7 @@ import { compareCursors, type TCursor } from './cursor';
 import { checkViewers, currentCursor, readDetectionsAfter } from './feed';
 import { onNudge } from './nudge';
 import { OrgPoller, type TPollerSource, type TSubscriber } from './org-poller';
+import { prometheusRegistry } from './prometheus';
 
 /**
  * The event hub: one poller per organization with open streams on this
@@ -94,6 +95,10 @@ class Hub {
 const globalForHub = globalThis as unknown as { oryloHub?: Hub };
 
 export function hub(): Hub {
-  globalForHub.oryloHub ??= new Hub();
+  if (!globalForHub.oryloHub) {
+    // Build the Prometheus registry now, so its histograms see the first polls.
+    prometheusRegistry();
+    globalForHub.oryloHub = new Hub();
+  }
   return globalForHub.oryloHub;
 }
