@@ -29,12 +29,9 @@ export function SignInForm() {
       setPending(false);
       return;
     }
-    // A new session has no active organization. With exactly one there is
-    // nothing to choose; with several (or none) onboarding lets the user pick.
-    const orgs = await authClient.organization.list();
-    const only = orgs.data?.length === 1 ? orgs.data[0] : null;
-    if (only) await authClient.organization.setActive({ organizationId: only.id });
-    router.replace(only ? '/dashboard' : '/onboarding');
+    // The server starts a new session in the user's latest organization; a
+    // user without one is sent on to onboarding by the dashboard's layout.
+    router.replace('/dashboard');
     router.refresh();
   };
 
