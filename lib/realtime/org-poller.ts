@@ -86,7 +86,7 @@ export class OrgPoller {
     this.timerIsTick = isTick;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.poll(isTick);
+      void this.poll();
     }, delay);
   }
 
@@ -98,20 +98,24 @@ export class OrgPoller {
     this.deps.onIdle(this);
   }
 
-  private async poll(_isTick: boolean) {
+  private async poll() {
     if (this.stopped || this.polling) return;
     this.polling = true;
-    let next = this.deps.intervalMs;
     const started = performance.now();
+    const startedAt = Date.now();
+    // Fixed rate: the next tick is an interval after this poll started, not
+    // after it ended, so a slow database does not stretch the interval.
+    let next = this.deps.intervalMs;
     try {
-      // At least once per interval, even when nudges keep resetting the tick timer.
-      const checkAccess = Date.now() - this.lastAccessCheck >= this.deps.intervalMs;
+      // Once per interval (ticks are an interval apart, give or take timer
+      // jitter), even when nudges keep resetting the tick timer.
+      const checkAccess = startedAt - this.lastAccessCheck >= this.deps.intervalMs - 50;
       const viewers = checkAccess ? [...new Set([...this.subscribers].map((s) => s.sessionId))] : undefined;
       const { batch, allowed, lagXids } = await this.deps.source.read(this.cursor, viewers);
       realtimeMetrics.polled(performance.now() - started, true);
       if (lagXids !== undefined) realtimeMetrics.cursorLag(lagXids);
       if (this.stopped) return;
-      if (checkAccess) this.lastAccessCheck = Date.now();
+      if (checkAccess) this.lastAccessCheck = startedAt;
       if (allowed) {
         for (const sub of this.subscribers) if (!allowed.has(sub.sessionId)) sub.close('access_revoked');
       }
@@ -127,11 +131,13 @@ export class OrgPoller {
       this.polling = false;
     }
     if (this.stopped) return;
+    const tick = next === this.deps.intervalMs;
+    if (tick) next = Math.max(0, this.deps.intervalMs - (performance.now() - started));
     if (this.pollAgain) {
       this.pollAgain = false;
       next = Math.min(next, NUDGE_COALESCE_MS);
     }
-    this.schedule(next, next === this.deps.intervalMs);
+    this.schedule(next, tick && next > NUDGE_COALESCE_MS);
   }
 
   private fanOut(batch: TFeedBatch) {
