@@ -1,8 +1,9 @@
 import type { Logger } from '@/lib/logger';
 import type { TDetection } from '@/lib/detections/schema';
-import { compareCursors, type TCursor } from './cursor';
+import { compareCursors, formatCursor, type TCursor } from './cursor';
 import type { TFeedBatch } from './feed';
 import { realtimeMetrics } from './metrics';
+import { sseEvent } from './sse';
 
 /** One open stream as the poller sees it. */
 export type TSubscriber = {
@@ -10,8 +11,8 @@ export type TSubscriber = {
   readonly sessionId: string;
   /** The last row this subscriber has (or where it started). Advanced by deliver(). */
   cursor: TCursor;
-  /** Writes one `new_detections` event; returns false if the connection is gone. */
-  deliver(rows: TDetection[], cursor: TCursor): boolean;
+  /** Writes one `new_detections` event (pre-encoded when shared); returns false if the connection is gone. */
+  deliver(rows: TDetection[], cursor: TCursor, encoded?: Uint8Array): boolean;
   close(reason: string): void;
 };
 
@@ -143,10 +144,14 @@ export class OrgPoller {
   private fanOut(batch: TFeedBatch) {
     const now = Date.now();
     for (const d of batch.detections) realtimeMetrics.delivered(now - Date.parse(d.createdAt));
+    // Encoded once for every subscriber that takes the whole batch (nearly all).
+    let shared: Uint8Array | undefined;
+    const encoded = () =>
+      (shared ??= sseEvent({ type: 'new_detections', data: batch.detections, timestamp: new Date(now).toISOString() }, formatCursor(batch.cursor)));
     for (const sub of [...this.subscribers]) {
       // A subscriber may already be past part of the batch (it joined from a later cursor).
       if (compareCursors(sub.cursor, batch.cursors[0]) < 0) {
-        sub.deliver(batch.detections, batch.cursor);
+        sub.deliver(batch.detections, batch.cursor, encoded());
         continue;
       }
       const from = batch.cursors.findIndex((c) => compareCursors(c, sub.cursor) > 0);

@@ -21,6 +21,27 @@ export type TStreamOptions = {
   onClose: () => void;
 };
 
+// One heartbeat timer for all streams of the process, not one per stream:
+// the same encoded chunk goes to every stream every heartbeatMs.
+type Beat = (chunk: Uint8Array) => void;
+const globalForBeats = globalThis as unknown as { oryloBeats?: { streams: Set<Beat>; timer?: NodeJS.Timeout } };
+const beats = (globalForBeats.oryloBeats ??= { streams: new Set() });
+
+function joinHeartbeat(beat: Beat, everyMs: number): () => void {
+  beats.streams.add(beat);
+  beats.timer ??= setInterval(() => {
+    const chunk = sseEvent({ type: 'heartbeat', timestamp: new Date().toISOString() });
+    for (const b of beats.streams) b(chunk);
+  }, everyMs);
+  return () => {
+    beats.streams.delete(beat);
+    if (beats.streams.size === 0) {
+      clearInterval(beats.timer);
+      beats.timer = undefined;
+    }
+  };
+}
+
 /**
  * One SSE connection: `connected`, then `new_detections` batches from the hub
  * (each with an id: line holding the cursor after its last row) and
@@ -30,7 +51,7 @@ export type TStreamOptions = {
 export function createDetectionStream(options: TStreamOptions): ReadableStream<Uint8Array> {
   const { orgId, log } = options;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
-  let heartbeatTimer: NodeJS.Timeout | undefined;
+  let leaveHeartbeat: () => void = () => {};
   let lifetimeTimer: NodeJS.Timeout | undefined;
   let unsubscribe: () => void = () => {};
   const connectionId = realtimeMetrics.connectionOpened({ resumed: options.catchUp });
@@ -55,7 +76,7 @@ export function createDetectionStream(options: TStreamOptions): ReadableStream<U
   const stop = (reason: string) => {
     if (sub.closed) return;
     sub.closed = true;
-    clearInterval(heartbeatTimer);
+    leaveHeartbeat();
     clearTimeout(lifetimeTimer);
     unsubscribe();
     options.signal.removeEventListener('abort', onAbort);
@@ -75,8 +96,8 @@ export function createDetectionStream(options: TStreamOptions): ReadableStream<U
     sessionId: options.sessionId,
     cursor: options.cursor,
     closed: false,
-    deliver(rows: TDetection[], cursor: TCursor): boolean {
-      const ok = write(sseEvent({ type: 'new_detections', data: rows, timestamp: new Date().toISOString() }, formatCursor(cursor)));
+    deliver(rows: TDetection[], cursor: TCursor, encoded?: Uint8Array): boolean {
+      const ok = write(encoded ?? sseEvent({ type: 'new_detections', data: rows, timestamp: new Date().toISOString() }, formatCursor(cursor)));
       if (ok) {
         sub.cursor = cursor;
         realtimeMetrics.eventSent(rows.length);
@@ -97,8 +118,8 @@ export function createDetectionStream(options: TStreamOptions): ReadableStream<U
         write(sseRetry(3_000));
         // orgId lets a client notice that another tab switched the session's organization.
         write(sseEvent({ type: 'connected', orgId, timestamp: new Date().toISOString() }, formatCursor(sub.cursor)));
-        heartbeatTimer = setInterval(() => {
-          if (write(sseEvent({ type: 'heartbeat', timestamp: new Date().toISOString() }))) realtimeMetrics.eventSent();
+        leaveHeartbeat = joinHeartbeat((chunk) => {
+          if (write(chunk)) realtimeMetrics.eventSent();
         }, options.heartbeatMs);
         if (options.maxStreamMs > 0) {
           // Serverless hosts cut long responses; end cleanly first. The client
