@@ -68,7 +68,7 @@ async function main() {
       LOG_LEVEL: process.env.SERVER_LOG_LEVEL ?? 'warn',
       LOG_PRETTY: '0',
     };
-    server = spawnNext('start', { port: PORT, env: serverEnv, quiet: true });
+    server = spawnNext('start', { port: PORT, env: serverEnv, quiet: true, hostname: '127.0.0.1' });
     await waitForHealthy(BASE_URL, { timeoutMs: 60_000, child: server });
 
     const testEnv = { ...serverEnv, ORYLO_BASE_URL: BASE_URL, ORYLO_ADMIN_EMAIL: ADMIN_EMAIL, PLAYWRIGHT_JSON: `${RESULTS}/playwright.json` };

@@ -3,8 +3,9 @@ import path from 'node:path';
 
 const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 
-export function spawnNext(mode: 'dev' | 'start', options: { port: number; env: Record<string, string>; quiet?: boolean }): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, mode, '-p', String(options.port)], {
+export function spawnNext(mode: 'dev' | 'start', options: { port: number; env: Record<string, string>; quiet?: boolean; hostname?: string }): ChildProcess {
+  const host = options.hostname ? ['-H', options.hostname] : [];
+  return spawn(process.execPath, [NEXT_BIN, mode, '-p', String(options.port), ...host], {
     env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, ...options.env },
     stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
   });

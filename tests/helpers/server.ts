@@ -11,6 +11,7 @@ export async function startExtraServer(env: Record<string, string>): Promise<{ u
   const url = `http://127.0.0.1:${port}`;
   const child = spawnNext('start', {
     port,
+    hostname: '127.0.0.1',
     quiet: !process.env.EXTRA_SERVER_LOG,
     env: { BETTER_AUTH_URL: url, LOG_LEVEL: process.env.EXTRA_SERVER_LOG ?? 'fatal', ...env },
   });

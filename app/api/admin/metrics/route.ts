@@ -1,5 +1,6 @@
 import { handle, requestLogger, requireSession } from '@/lib/api/context';
 import { AppError } from '@/lib/api/errors';
+import { env } from '@/lib/env';
 import { realtimeMetrics } from '@/lib/realtime/metrics';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +16,7 @@ export async function GET(req: Request): Promise<Response> {
     const mem = process.memoryUsage();
     return Response.json(
       {
-        sse: realtimeMetrics.snapshot(),
+        sse: { strategy: env().REALTIME_STRATEGY, ...realtimeMetrics.snapshot() },
         process: { uptimeSeconds: Math.round(process.uptime()), rssBytes: mem.rss, heapUsedBytes: mem.heapUsed },
         generatedAt: new Date().toISOString(),
       },

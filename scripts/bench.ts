@@ -1,0 +1,119 @@
+// npm run bench – the delivery benchmark: the production build on an embedded
+// PostgreSQL, N SSE streams across M orgs from a separate client process, a
+// steady write load through the API and straight into SQL, and a side-by-side
+// report of the per-connection poller and the shared hub (database
+// transactions/s, latency, RSS per stream, CPU, lost/duplicated/reordered).
+// `--quick` for a one-minute run, `--max-streams` for how far the hub goes.
+// See bench/README.md.
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { prepareDatabase, type PreparedDatabase } from './lib/database';
+import { stopChild } from './lib/next-process';
+import { ClientLink } from './bench/client-link';
+import type { TBenchContext, TCalibration } from './bench/context';
+import { dataDirectory, measureReadCost, ownerPool } from './bench/db';
+import { runMaxStreams, type TMaxStreamsResult } from './bench/max-streams';
+import { readOptions, type TOptions } from './bench/options';
+import { postmasterPid } from './bench/proc';
+import { collectMeta, evaluate, renderMarkdown, writeReport } from './bench/report';
+import { runStrategy, type TStrategyResult } from './bench/run-strategy';
+import { ensureBuild } from './bench/setup';
+
+process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
+(process.env as Record<string, string>).LOG_LEVEL ??= 'warn';
+
+const SECRET = 'orylo-bench-secret-0123456789abcdefghijklmnop';
+const HOST = '127.0.0.1';
+const startedAt = Date.now();
+const loadAtStart = Math.round(os.loadavg()[0] * 100) / 100;
+const progress = (message: string) => process.stderr.write(`[bench +${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${message}\n`);
+
+let options: TOptions;
+try {
+  options = readOptions();
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(2);
+}
+
+let db: PreparedDatabase | undefined;
+let ctx: TBenchContext | undefined;
+let cleaning: Promise<void> | undefined;
+
+const withTimeout = (p: Promise<unknown>, ms: number) => Promise.race([p.catch(() => {}), new Promise((r) => setTimeout(r, ms))]);
+
+/** Stops everything the bench started, once, whatever happened. */
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    await withTimeout(stopChild(ctx?.client?.child), 10_000);
+    await withTimeout(stopChild(ctx?.server), 10_000);
+    await withTimeout(ctx?.sql.end({ timeout: 2 }) ?? Promise.resolve(), 5_000);
+    await withTimeout(db?.stop() ?? Promise.resolve(), 20_000);
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    progress(`${signal}: stopping the client, the server and the database`);
+    void cleanup().then(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<number> {
+  const build = await ensureBuild(progress);
+  progress(`build ${build.buildId}; starting PostgreSQL (.data/pg-bench, fresh)`);
+  db = await prepareDatabase({ dataDir: '.data/pg-bench', port: options.pgPort, secret: SECRET, fresh: true });
+  const sql = ownerPool(db.ownerUrl, 4);
+  const dir = await dataDirectory(sql);
+  const readCost = await measureReadCost(db.ownerUrl);
+  ctx = {
+    options,
+    host: HOST,
+    port: options.port,
+    baseUrl: `http://${HOST}:${options.port}`,
+    ownerUrl: db.ownerUrl,
+    secret: SECRET,
+    sql,
+    orgs: [],
+    idleOrg: undefined as never,
+    pgPid: dir ? postmasterPid(dir) : null,
+    metricsToken: randomBytes(24).toString('base64url'),
+    readCost,
+    progress,
+  };
+  ctx.client = await ClientLink.start({ onProgress: (connected, failed) => progress(`  … ${connected} streams open${failed ? `, ${failed} failed` : ''}`) });
+
+  const results: TStrategyResult[] = [];
+  let calibration: TCalibration | undefined;
+  let maxStreams: TMaxStreamsResult | undefined;
+  if (options.maxStreams) {
+    maxStreams = await runMaxStreams(ctx);
+  } else {
+    for (const strategy of options.strategies) {
+      const result = await runStrategy(ctx, strategy, results.length === 0, calibration);
+      calibration = result.calibration;
+      results.push(result);
+    }
+  }
+
+  const meta = collectMeta(startedAt, build, db.embedded, loadAtStart);
+  const markdown = renderMarkdown({ meta, options, calibration, readCost, results, maxStreams });
+  const { argv: _argv, ...flags } = options;
+  const file = writeReport(markdown, { meta, options: flags, argv: options.argv, calibration, readCost, results, targets: evaluate(results, options), maxStreams }, startedAt);
+  process.stdout.write(`\n${markdown}\n`);
+  progress(`report written to ${file} and ${path.join(path.dirname(file), 'latest.md')} (+ .json)`);
+  return 0;
+}
+
+main()
+  .catch((error: Error) => {
+    progress(`failed: ${error.stack ?? error.message}`);
+    return 1;
+  })
+  .then(async (code) => {
+    await cleanup();
+    process.exit(code);
+  });

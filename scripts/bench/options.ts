@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+// npm run bench -- [--quick] [--streams N] [--orgs M] [--duration S] [--rate R]
+//   [--sql-rate R] [--strategies per-connection,hub] [--idle S] [--port P]
+//   [--max-streams [--target N] [--step N]]
+
+const STRATEGIES = ['per-connection', 'hub'] as const;
+export type TStrategy = (typeof STRATEGIES)[number];
+
+const ZOptionsSchema = z.object({
+  quick: z.boolean(),
+  maxStreams: z.boolean(),
+  streams: z.coerce.number().int().min(1).max(18_000),
+  orgs: z.coerce.number().int().min(1).max(1_000),
+  duration: z.coerce.number().min(1).max(3_600),
+  idle: z.coerce.number().min(1).max(600),
+  rate: z.coerce.number().min(0).max(1_000),
+  sqlRate: z.coerce.number().min(0).max(1_000),
+  strategies: z.array(z.enum(STRATEGIES)).min(1),
+  target: z.coerce.number().int().min(1).max(18_000),
+  step: z.coerce.number().int().min(1).max(18_000),
+  port: z.coerce.number().int().min(1024).max(65_535),
+  pgPort: z.coerce.number().int().min(1024).max(65_535),
+  pollIntervalMs: z.coerce.number().int().min(100).max(60_000),
+  concurrency: z.coerce.number().int().min(1).max(1_000),
+});
+
+export type TOptions = z.infer<typeof ZOptionsSchema> & { argv: string[] };
+
+export function readOptions(argv = process.argv.slice(2)): TOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      'max-streams': { type: 'boolean', default: false },
+      streams: { type: 'string' },
+      orgs: { type: 'string' },
+      duration: { type: 'string' },
+      idle: { type: 'string' },
+      rate: { type: 'string' },
+      'sql-rate': { type: 'string' },
+      strategies: { type: 'string' },
+      target: { type: 'string' },
+      step: { type: 'string' },
+      port: { type: 'string' },
+      'pg-port': { type: 'string' },
+      'poll-interval': { type: 'string' },
+      concurrency: { type: 'string' },
+    },
+  });
+  const quick = values.quick ?? false;
+  const parsed = ZOptionsSchema.safeParse({
+    quick,
+    maxStreams: values['max-streams'] ?? false,
+    streams: values.streams ?? (quick ? 200 : 2_000),
+    orgs: values.orgs ?? (quick ? 10 : 50),
+    duration: values.duration ?? (quick ? 15 : 60),
+    idle: values.idle ?? (quick ? 5 : 30),
+    rate: values.rate ?? 20,
+    sqlRate: values['sql-rate'] ?? 5,
+    strategies: (values.strategies ?? 'per-connection,hub').split(',').map((s) => s.trim()).filter(Boolean),
+    target: values.target ?? (quick ? 2_000 : 10_000),
+    step: values.step ?? (quick ? 1_000 : 2_000),
+    port: values.port ?? 3290,
+    pgPort: values['pg-port'] ?? 54339,
+    pollIntervalMs: values['poll-interval'] ?? 5_000,
+    concurrency: values.concurrency ?? 64,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid options:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.streams < parsed.data.orgs) throw new Error('--streams must be at least --orgs (every org needs a viewer)');
+  // A whole number of poll intervals: each per-connection poller then ticks the same number of times in it.
+  const interval = parsed.data.pollIntervalMs / 1000;
+  const idle = Math.ceil(parsed.data.idle / interval - 1e-9) * interval;
+  return { ...parsed.data, idle, argv };
+}
