@@ -35,6 +35,7 @@ class Hub {
 
   private ensureNudges() {
     this.unsubscribeNudges ??= onNudge((orgId) => {
+      if (env().REALTIME_STRATEGY === 'hub') return this.pollers.get(orgId)?.nudge();
       for (const [key, poller] of this.pollers) if (this.orgOfKey.get(key) === orgId) poller.nudge();
     });
   }
