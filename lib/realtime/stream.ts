@@ -12,13 +12,21 @@ export type TStreamOptions = {
   /** True when resuming from a client cursor: catch up at once. */
   catchUp: boolean;
   log: Logger;
-  signal: AbortSignal;
   heartbeatMs: number;
   maxStreamMs: number;
   /** Bytes queued for a client that does not read before it is dropped. */
   maxQueueBytes: number;
   /** Called exactly once when the stream ends, whatever ends it (frees limit slots). */
   onClose: () => void;
+};
+
+/** Where a stream's bytes go: a web ReadableStream (App Router) or a Node response (lean server). */
+export type TSink = {
+  /** Queues bytes; throws if the transport is gone. */
+  write(chunk: Uint8Array): void;
+  /** Bytes written but not yet taken by the client. */
+  queuedBytes(): number;
+  end(): void;
 };
 
 // One heartbeat timer for all streams of the process, not one per stream:
@@ -45,50 +53,30 @@ function joinHeartbeat(beat: Beat, everyMs: number): () => void {
 /**
  * One SSE connection: `connected`, then `new_detections` batches from the hub
  * (each with an id: line holding the cursor after its last row) and
- * heartbeats. Whatever ends it (client abort, cancel, slow client, revoked
- * access, lifetime) runs stop() once; after it nothing is written.
+ * heartbeats. Whatever ends it (client gone, slow client, revoked access,
+ * lifetime) runs the returned stop() once; after it nothing is written.
  */
-export function createDetectionStream(options: TStreamOptions): ReadableStream<Uint8Array> {
+export function openDetectionStream(options: TStreamOptions, sink: TSink): (reason: string) => void {
   const { orgId, log } = options;
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  let leaveHeartbeat: () => void = () => {};
   let lifetimeTimer: NodeJS.Timeout | undefined;
   let unsubscribe: () => void = () => {};
   const connectionId = realtimeMetrics.connectionOpened({ resumed: options.catchUp });
 
   const write = (chunk: Uint8Array): boolean => {
     if (sub.closed) return false;
-    // SECURITY/robustness: a client that stops reading must not grow our memory.
-    if ((controller.desiredSize ?? 0) < -options.maxQueueBytes) {
+    // A client that stops reading must not grow our memory.
+    if (sink.queuedBytes() > options.maxQueueBytes) {
       stop('slow_consumer');
       return false;
     }
     try {
-      controller.enqueue(chunk);
+      sink.write(chunk);
       return true;
     } catch {
       realtimeMetrics.error();
       stop('write_failed');
       return false;
     }
-  };
-
-  const stop = (reason: string) => {
-    if (sub.closed) return;
-    sub.closed = true;
-    leaveHeartbeat();
-    clearTimeout(lifetimeTimer);
-    unsubscribe();
-    options.signal.removeEventListener('abort', onAbort);
-    realtimeMetrics.connectionClosed(connectionId, reason);
-    options.onClose();
-    try {
-      controller.close();
-    } catch {
-      /* already closed or errored by the client going away */
-    }
-    const level = reason === 'slow_consumer' || reason === 'write_failed' ? 'warn' : 'info';
-    log[level]({ reason, cursor: formatCursor(sub.cursor) }, 'sse closed');
   };
 
   const sub = {
@@ -107,46 +95,81 @@ export function createDetectionStream(options: TStreamOptions): ReadableStream<U
     close: (reason: string) => stop(reason),
   };
 
-  const onAbort = () => stop('client_disconnected');
+  const leaveHeartbeat = joinHeartbeat((chunk) => {
+    if (write(chunk)) realtimeMetrics.eventSent();
+  }, options.heartbeatMs);
 
+  function stop(reason: string) {
+    if (sub.closed) return;
+    sub.closed = true;
+    leaveHeartbeat();
+    clearTimeout(lifetimeTimer);
+    unsubscribe();
+    realtimeMetrics.connectionClosed(connectionId, reason);
+    options.onClose();
+    try {
+      sink.end();
+    } catch {
+      /* already closed by the client going away */
+    }
+    const level = reason === 'slow_consumer' || reason === 'write_failed' ? 'warn' : 'info';
+    log[level]({ reason, cursor: formatCursor(sub.cursor) }, 'sse closed');
+  }
+
+  write(sseRetry(3_000));
+  // orgId lets a client notice that another tab switched the session's organization.
+  write(sseEvent({ type: 'connected', orgId, timestamp: new Date().toISOString() }, formatCursor(sub.cursor)));
+  if (options.maxStreamMs > 0) {
+    // Serverless hosts cut long responses; end cleanly first. The client
+    // reconnects (retry: 1 s) with Last-Event-ID and loses nothing.
+    lifetimeTimer = setTimeout(() => {
+      write(sseRetry(1_000));
+      stop('max_lifetime');
+    }, options.maxStreamMs);
+  }
+  hub()
+    .subscribe(orgId, sub, { catchUp: options.catchUp })
+    .then((off) => {
+      if (sub.closed) off();
+      else unsubscribe = off;
+    })
+    .catch((error) => {
+      log.warn({ err: error }, 'could not join the feed');
+      realtimeMetrics.error();
+      stop('subscribe_failed');
+    });
+  log.info({ cursor: formatCursor(sub.cursor) }, 'sse opened');
+  return stop;
+}
+
+/** The App Router adapter: a byte-counted ReadableStream; request abort and cancel both stop it. */
+export function createDetectionStream(options: TStreamOptions & { signal: AbortSignal }): ReadableStream<Uint8Array> {
+  let stop: (reason: string) => void = () => {};
+  const onAbort = () => stop('client_disconnected');
   return new ReadableStream<Uint8Array>(
     {
-      start(c) {
-        controller = c;
-        if (options.signal.aborted) return stop('client_disconnected');
-        options.signal.addEventListener('abort', onAbort);
-        write(sseRetry(3_000));
-        // orgId lets a client notice that another tab switched the session's organization.
-        write(sseEvent({ type: 'connected', orgId, timestamp: new Date().toISOString() }, formatCursor(sub.cursor)));
-        leaveHeartbeat = joinHeartbeat((chunk) => {
-          if (write(chunk)) realtimeMetrics.eventSent();
-        }, options.heartbeatMs);
-        if (options.maxStreamMs > 0) {
-          // Serverless hosts cut long responses; end cleanly first. The client
-          // reconnects (retry: 1 s) with Last-Event-ID and loses nothing.
-          lifetimeTimer = setTimeout(() => {
-            write(sseRetry(1_000));
-            stop('max_lifetime');
-          }, options.maxStreamMs);
+      start(controller) {
+        if (options.signal.aborted) {
+          options.onClose();
+          return controller.close();
         }
-        hub()
-          .subscribe(orgId, sub, { catchUp: options.catchUp })
-          .then((off) => {
-            if (sub.closed) off();
-            else unsubscribe = off;
-          })
-          .catch((error) => {
-            log.warn({ err: error }, 'could not join the feed');
-            realtimeMetrics.error();
-            stop('subscribe_failed');
-          });
-        log.info({ cursor: formatCursor(sub.cursor) }, 'sse opened');
+        stop = openDetectionStream(
+          { ...options, onClose: () => { options.signal.removeEventListener('abort', onAbort); options.onClose(); } },
+          {
+            write: (chunk) => controller.enqueue(chunk),
+            // desiredSize = highWaterMark − queued bytes.
+            queuedBytes: () => HIGH_WATER_MARK - (controller.desiredSize ?? HIGH_WATER_MARK),
+            end: () => controller.close(),
+          },
+        );
+        options.signal.addEventListener('abort', onAbort);
       },
       cancel() {
         stop('client_cancelled');
       },
     },
-    // Queue size in bytes, so desiredSize tells how much a slow client holds.
-    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+    { highWaterMark: HIGH_WATER_MARK, size: (chunk) => chunk.byteLength },
   );
 }
+
+const HIGH_WATER_MARK = 64 * 1024;

@@ -1,12 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+const SERVER = path.join(process.cwd(), 'scripts', 'server.ts');
 
+/** Starts scripts/server.ts: Next.js plus the lean SSE handler, in dev or production mode. */
 export function spawnNext(mode: 'dev' | 'start', options: { port: number; env: Record<string, string>; quiet?: boolean; hostname?: string }): ChildProcess {
-  const host = options.hostname ? ['-H', options.hostname] : [];
-  return spawn(process.execPath, [NEXT_BIN, mode, '-p', String(options.port), ...host], {
-    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, ...options.env },
+  return spawn(process.execPath, ['--import', 'tsx', SERVER], {
+    env: {
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...process.env,
+      ...(mode === 'start' ? { NODE_ENV: 'production' } : {}),
+      ...options.env,
+      ORYLO_SERVER_MODE: mode,
+      PORT: String(options.port),
+      ORYLO_HOSTNAME: options.hostname ?? '',
+    },
     stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
   });
 }

@@ -1,0 +1,47 @@
+import { requireOrg } from '@/lib/api/context';
+import { validationError } from '@/lib/api/errors';
+import { env } from '@/lib/env';
+import type { Logger } from '@/lib/logger';
+import { ZCursorSchema } from './cursor';
+import { hub } from './hub';
+import { acquireStreamSlot, clientIp } from './limits';
+import type { TStreamOptions } from './stream';
+
+/**
+ * Everything GET /api/v1/events decides before the first byte: session and
+ * membership (401/403), the cursor (400 if malformed), a stream slot
+ * (429/503), and where to start. Shared by the App Router route and the lean
+ * Node handler, so both answer alike.
+ */
+export async function prepareStream(req: Request, log: Logger): Promise<TStreamOptions> {
+  const { user, orgId, session } = await requireOrg(req);
+  const child = log.child({ userId: user.id, orgId });
+
+  const raw = req.headers.get('last-event-id') ?? new URL(req.url).searchParams.get('lastEventId');
+  let cursor;
+  if (raw !== null && raw !== '') {
+    const parsed = ZCursorSchema.safeParse(raw);
+    if (!parsed.success) throw validationError(parsed.error, 'lastEventId');
+    cursor = parsed.data;
+  }
+  const release = await acquireStreamSlot({ userId: user.id, ip: clientIp(req), orgId });
+  try {
+    // Without a cursor: the present. Reading it also proves the database answers (503 otherwise).
+    const start = cursor ?? (await hub().presentCursor(orgId));
+    const e = env();
+    return {
+      orgId,
+      sessionId: session.session.id,
+      cursor: start,
+      catchUp: cursor !== undefined,
+      log: child,
+      heartbeatMs: e.REALTIME_HEARTBEAT_MS,
+      maxStreamMs: e.REALTIME_MAX_STREAM_MS,
+      maxQueueBytes: e.REALTIME_MAX_QUEUE_BYTES,
+      onClose: release,
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+// The HTTP server behind `npm run dev`, `npm start`, the tests and the
+// benchmark: Next.js for everything, except GET /api/v1/events, which a lean
+// Node handler serves so that each open stream costs only its socket and
+// Orylo's own state (see README, "Memory per live stream").
+// Env: PORT, ORYLO_HOSTNAME (optional), ORYLO_SERVER_MODE=dev|start.
+import http from 'node:http';
+import next from 'next';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { handleEventsRequest } from '@/lib/realtime/node-handler';
+
+const dev = process.env.ORYLO_SERVER_MODE === 'dev';
+const port = env().PORT;
+const hostname = process.env.ORYLO_HOSTNAME || undefined;
+
+const app = next({ dev, port, hostname, dir: process.cwd(), turbopack: dev });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  const path = (req.url ?? '/').split('?')[0];
+  if (req.method === 'GET' && path === '/api/v1/events') {
+    handleEventsRequest(req, res).catch((error) => {
+      logger().error({ err: error }, 'events handler failed');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end();
+    });
+    return;
+  }
+  void handle(req, res);
+});
+const upgrade = app.getUpgradeHandler();
+server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
+server.listen(port, hostname, () => logger().info(`${dev ? 'dev' : 'production'} server listening on ${hostname ?? '*'}:${port}`));
+
+const shutdown = () => {
+  server.close();
+  void app.close().finally(() => process.exit(0));
+  setTimeout(() => process.exit(0), 3_000).unref();
+};
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
