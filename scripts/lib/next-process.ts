@@ -2,6 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 const SERVER = path.join(process.cwd(), 'scripts', 'server.ts');
+const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+
+/** Plain `next start`, without the lean SSE handler: the App Router serves /api/v1/events (serverless-like). */
+export function spawnPlainNext(options: { port: number; env: Record<string, string>; quiet?: boolean }): ChildProcess {
+  return spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, NODE_ENV: 'production', ...options.env },
+    stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+  });
+}
 
 /** Starts scripts/server.ts: Next.js plus the lean SSE handler, in dev or production mode. */
 export function spawnNext(mode: 'dev' | 'start', options: { port: number; env: Record<string, string>; quiet?: boolean; hostname?: string }): ChildProcess {

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OryloSession } from '@/scripts/lib/http-client';
+import { ADMIN_EMAIL, newMerchant, type Merchant } from '../helpers/env';
+import { startExtraServer } from '../helpers/server';
+import { SseReader } from '../helpers/sse';
+
+// Plain `next start` (as on a serverless host): the App Router route serves
+// the stream instead of the lean Node handler, and must behave the same.
+
+let server: Awaited<ReturnType<typeof startExtraServer>>;
+let m: Merchant;
+let admin: OryloSession;
+const readers: SseReader[] = [];
+
+beforeAll(async () => {
+  server = await startExtraServer({ REALTIME_POLL_INTERVAL_MS: '1000', REALTIME_HEARTBEAT_MS: '1000' }, { plainNext: true });
+  m = await newMerchant('app-router');
+  admin = new OryloSession(server.url);
+  await admin.signIn({ email: ADMIN_EMAIL, password: 'correct-horse-battery' }).catch(() => admin.signUp({ email: ADMIN_EMAIL, password: 'correct-horse-battery', name: 'Admin' }));
+}, 60_000);
+afterAll(async () => {
+  readers.forEach((r) => r.close());
+  await server.stop();
+});
+
+async function ingest() {
+  const res = await fetch(`${server.url}/api/v1/transactions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${m.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ externalId: `ar-${crypto.randomUUID()}`, amount: 100, currency: 'EUR' }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()).detection;
+}
+
+describe('the App Router stream route', () => {
+  it('answers like the lean handler: 401, 400, headers, connected, heartbeat, live detections, resume, cleanup', async () => {
+    expect((await SseReader.open({ baseUrl: server.url })).response.status).toBe(401);
+    const bad = await SseReader.open({ baseUrl: server.url, cookie: m.session.cookieHeader, lastEventId: 'nope' });
+    expect(bad.response.status).toBe(400);
+
+    const r = await SseReader.open({ baseUrl: server.url, cookie: m.session.cookieHeader });
+    readers.push(r);
+    expect(r.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(r.response.headers.get('x-accel-buffering')).toBe('no');
+    await r.waitFor(() => r.ofType('heartbeat').length > 0, 5_000, 'a heartbeat');
+    expect(r.messages[0].data).toMatchObject({ type: 'connected', orgId: m.orgId });
+    const d1 = await ingest();
+    await r.waitFor(() => r.detections().some((d) => d.id === d1.id), 5_000, 'a live detection');
+    const cursor = r.lastId()!;
+    r.close();
+
+    const d2 = await ingest();
+    const resumed = await SseReader.open({ baseUrl: server.url, cookie: m.session.cookieHeader, lastEventId: cursor });
+    readers.push(resumed);
+    await resumed.waitFor(() => resumed.detections().length > 0, 5_000, 'the missed detection');
+    expect(resumed.detections().map((d) => d.id)).toEqual([d2.id]);
+    resumed.close();
+
+    const deadline = Date.now() + 5_000;
+    let sse = (await admin.json('/api/admin/metrics')).sse;
+    while ((sse.activeConnections !== 0 || sse.activePollers !== 0) && Date.now() < deadline) {
+      await new Promise((res) => setTimeout(res, 100));
+      sse = (await admin.json('/api/admin/metrics')).sse;
+    }
+    expect([sse.activeConnections, sse.activePollers]).toEqual([0, 0]);
+  });
+});
