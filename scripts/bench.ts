@@ -3,7 +3,7 @@
 // steady write load through the API and straight into SQL, and a side-by-side
 // report of the per-connection poller and the shared hub (database
 // transactions/s, latency, RSS per stream, CPU, lost/duplicated/reordered).
-// `--quick` for a one-minute run, `--max-streams` for how far the hub goes.
+// `--quick` for a run of about 1.5 minutes, `--max-streams` for how far the hub goes.
 // See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';

@@ -3,7 +3,8 @@ import { stopChild } from '@/scripts/lib/next-process';
 import { drainAndVerify, expectedDeliveries, loadTargets, waitForNoStreams, type TBenchContext } from './context';
 import { maxDetectionSeq } from './db';
 import { runLoad } from './load';
-import { cpuPercent, sampleTree } from './proc';
+import { readServerMetrics } from './server-metrics';
+import { cpuPercent, sampleLiveMemory, sampleTree } from './proc';
 import type { TDistribution } from './protocol';
 import { bringUp } from './run-strategy';
 import { round1, sleep } from './stats';
@@ -22,6 +23,8 @@ export type TMaxStep = {
   perStreamKb: number;
   /** RSS growth of this step ÷ streams it added. */
   marginalKb: number;
+  /** V8 heap in use after a full collection, growth ÷ streams (the rest of RSS is sockets, buffers and native state). */
+  heapPerStreamKb?: number;
   cpuPercent: number;
   api: TDistribution;
   sql: TDistribution;
@@ -57,7 +60,8 @@ export async function runMaxStreams(ctx: TBenchContext): Promise<TMaxStreamsResu
   const client = ctx.client!;
   const limit = openFilesLimit();
   await sleep(1_000);
-  const before = sampleTree(ctx.server!.pid!);
+  const before = await sampleLiveMemory(ctx.server!.pid!);
+  const heapBefore = (await readServerMetrics(ctx.admin))?.heapUsedBytes;
   const result: TMaxStreamsResult = { target: options.target, step: options.step, beforeKb: before.rssKb, steps: [], largest: 0, largestPerStreamKb: 0, stoppedBecause: '', openFilesLimit: limit };
   let open = 0;
   const probeMs = (options.quick ? 6 : 10) * 1000;
@@ -72,8 +76,9 @@ export async function runMaxStreams(ctx: TBenchContext): Promise<TMaxStreamsResu
       result.stoppedBecause = `The server exited (code ${ctx.server!.exitCode}) while opening streams.`;
       break;
     }
-    await sleep(2_000);
-    const steady = sampleTree(ctx.server!.pid!);
+    await sleep(1_000);
+    const steady = await sampleLiveMemory(ctx.server!.pid!);
+    const heapNow = (await readServerMetrics(ctx.admin))?.heapUsedBytes;
 
     progress(`[max-streams] ${open} open; write probe for ${probeMs / 1000} s`);
     await client.reset();
@@ -92,6 +97,7 @@ export async function runMaxStreams(ctx: TBenchContext): Promise<TMaxStreamsResu
       rssKb: steady.rssKb,
       perStreamKb: round1((steady.rssKb - before.rssKb) / Math.max(1, open)),
       marginalKb: round1((steady.rssKb - previousKb) / Math.max(1, opened.connected)),
+      heapPerStreamKb: heapNow !== undefined && heapBefore !== undefined ? round1((heapNow - heapBefore) / 1024 / Math.max(1, open)) : undefined,
       cpuPercent: cpuPercent(cpu0, cpu1),
       api: verify.latency.api,
       sql: verify.latency.sql,

@@ -55,7 +55,7 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
     maxStreams: values['max-streams'] ?? false,
     streams: values.streams ?? (quick ? 200 : 2_000),
     orgs: values.orgs ?? (quick ? 10 : 50),
-    duration: values.duration ?? (quick ? 15 : 60),
+    duration: values.duration ?? (quick ? 10 : 60),
     idle: values.idle ?? (quick ? 5 : 30),
     rate: values.rate ?? 20,
     sqlRate: values['sql-rate'] ?? 5,

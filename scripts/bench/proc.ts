@@ -76,6 +76,24 @@ export function sampleTree(rootPid: number): TProcSample {
   return { at: Date.now(), rssKb, cpuTicks, pids: pids.length };
 }
 
+/**
+ * RSS of the server after a full collection (SIGUSR2; the bench starts it with
+ * --expose-gc, see scripts/server.ts): live memory, not garbage that the
+ * collector has not reached yet, which made step-to-step figures swing ±30 KB.
+ */
+export async function sampleLiveMemory(pid: number): Promise<TProcSample> {
+  // Twice: V8 returns freed pages to the system a moment after a collection.
+  for (let i = 0; i < 2; i++) {
+    try {
+      process.kill(pid, 'SIGUSR2');
+    } catch {
+      /* gone: sampleTree reports 0 */
+    }
+    await new Promise((r) => setTimeout(r, 600));
+  }
+  return sampleTree(pid);
+}
+
 /** CPU between two samples as a percentage of one core. */
 export function cpuPercent(a: TProcSample, b: TProcSample): number {
   const seconds = (b.at - a.at) / 1000;

@@ -3,7 +3,7 @@ import { calibrate, drainAndVerify, expectedDeliveries, loadTargets, waitForNoSt
 import { maxDetectionSeq, readTransactionCount } from './db';
 import { runLoad } from './load';
 import type { TStrategy } from './options';
-import { cpuPercent, sampleTree, type TProcSample } from './proc';
+import { cpuPercent, sampleLiveMemory, sampleTree, type TProcSample } from './proc';
 import type { TOpenResult, TVerifyResult } from './protocol';
 import { pollRate, readCounters, readServerMetrics, type TServerMetrics } from './server-metrics';
 import { createAdmin, createOrgs, ensureAdmin, startServer } from './setup';
@@ -146,14 +146,14 @@ export async function runStrategy(ctx: TBenchContext, strategy: TStrategy, first
   const client = ctx.client!;
   await sleep(1_000);
 
-  const before = sampleTree(ctx.server!.pid!);
+  const before = await sampleLiveMemory(ctx.server!.pid!);
   const metricsBefore = await readCounters(ctx.baseUrl, ctx.metricsToken, ctx.admin);
   progress(`[${strategy}] opening ${options.streams} streams across ${options.orgs} orgs`);
   // In two halves: the second half's growth is the marginal cost of a stream, without fixed costs.
   const firstHalf = Math.floor(options.streams / 2);
   const a = await client.open(firstHalf, { concurrency: options.concurrency, timeoutMs: 30_000 });
   await sleep(2_000);
-  const half = sampleTree(ctx.server!.pid!);
+  const half = await sampleLiveMemory(ctx.server!.pid!);
   const b = await client.open(options.streams - firstHalf, { concurrency: options.concurrency, timeoutMs: 30_000 });
   const failures: Record<string, number> = { ...a.failures };
   for (const [k, v] of Object.entries(b.failures)) failures[k] = (failures[k] ?? 0) + v;
@@ -167,7 +167,7 @@ export async function runStrategy(ctx: TBenchContext, strategy: TStrategy, first
   const quietStart = await openPhase(ctx);
   await sleep(options.idle * 1000);
   const quiet = await closePhase(ctx, quietStart, 0);
-  const steady = quiet.server;
+  const steady = await sampleLiveMemory(ctx.server!.pid!);
 
   const seq0 = await maxDetectionSeq(ctx.sql);
   progress(`[${strategy}] load: ${options.rate}/s through the API + ${options.sqlRate}/s in SQL for ${options.duration} s`);
@@ -187,10 +187,11 @@ export async function runStrategy(ctx: TBenchContext, strategy: TStrategy, first
   if (load.api.failed || load.sql.failed) notes.push(`write failures: API ${JSON.stringify(load.api.statuses)}, SQL ${load.sql.failed}`);
   if (load.api.skipped || load.sql.skipped) notes.push(`writes skipped (too many in flight): API ${load.api.skipped}, SQL ${load.sql.skipped}`);
 
-  progress(`[${strategy}] draining (≥ 2 poll intervals) and checking every delivery`);
+  progress(`[${strategy}] draining (≥ ${options.quick ? 1 : 2} poll intervals) and checking every delivery`);
   const expected = await expectedDeliveries(ctx, seq0, load.writes);
   const interval = options.pollIntervalMs;
-  const drained = await drainAndVerify(ctx, expected, { minMs: 2 * interval, maxMs: 4 * interval });
+  // Quick: one interval (every SQL row is polled by then) plus a second for late duplicates to show.
+  const drained = await drainAndVerify(ctx, expected, { minMs: options.quick ? interval + 1_000 : 2 * interval, maxMs: 4 * interval });
   if (!drained.complete) notes.push('the drain ended before every connection had every row');
 
   // The full admin view (percentiles), read after the closing transaction count.

@@ -93,8 +93,9 @@ export async function startServer(options: TServerOptions): Promise<ChildProcess
       METRICS_TOKEN: options.metricsToken,
       LOG_LEVEL: 'warn',
       LOG_PRETTY: '0',
-      // For profiling the server under the bench, e.g. '--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=/tmp'.
-      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+      // --expose-gc: memory is sampled after a full collection (SIGUSR2, see
+      // scripts/server.ts). Extra flags for profiling, e.g. '--heapsnapshot-near-heap-limit=1'.
+      NODE_OPTIONS: ['--expose-gc', process.env.BENCH_SERVER_NODE_OPTIONS ?? ''].join(' ').trim(),
     },
   });
   await waitForHealthy(baseUrl, { timeoutMs: 120_000, child });

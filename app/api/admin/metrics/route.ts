@@ -17,7 +17,7 @@ export async function GET(req: Request): Promise<Response> {
     return Response.json(
       {
         sse: { strategy: env().REALTIME_STRATEGY, ...realtimeMetrics.snapshot() },
-        process: { uptimeSeconds: Math.round(process.uptime()), rssBytes: mem.rss, heapUsedBytes: mem.heapUsed },
+        process: { uptimeSeconds: Math.round(process.uptime()), rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, heapTotalBytes: mem.heapTotal, externalBytes: mem.external },
         generatedAt: new Date().toISOString(),
       },
       { headers: { 'Cache-Control': 'no-store' } },
