@@ -1,0 +1,59 @@
+import { createSseParser } from './sse-parser';
+import type { TTransport } from './types';
+
+// The stream over fetch() rather than EventSource: EventSource hides the HTTP
+// status (a 401, a 429 and a dead server all look alike) and retries on its
+// own schedule with a stale URL. fetch() shows the status and Retry-After, so
+// the client can act on them (sign-in, org picker, wait) and own its backoff.
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+export const fetchTransport: TTransport = {
+  open(url, handlers) {
+    const controller = new AbortController();
+    let done = false;
+    const fail: typeof handlers.onFailure = (failure) => {
+      if (done) return;
+      done = true;
+      handlers.onFailure(failure);
+    };
+
+    void (async () => {
+      let res: Response;
+      try {
+        res = await fetch(url, { headers: { Accept: 'text/event-stream' }, cache: 'no-store', credentials: 'same-origin', signal: controller.signal });
+      } catch {
+        return fail({ reason: 'network_error' });
+      }
+      if (!res.ok || !res.body) {
+        void res.body?.cancel().catch(() => {});
+        return fail({ status: res.status, retryAfterMs: retryAfterMs(res.headers.get('Retry-After')), reason: `http_${res.status}` });
+      }
+      const parser = createSseParser(
+        (m) => !done && handlers.onMessage(m),
+        (ms) => !done && handlers.onRetryHint(ms),
+      );
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      try {
+        for (;;) {
+          const { value, done: ended } = await reader.read();
+          if (ended) return fail({ reason: 'stream_ended' });
+          parser.push(value);
+        }
+      } catch {
+        fail({ reason: 'stream_broken' });
+      }
+    })();
+
+    return () => {
+      done = true;
+      controller.abort();
+    };
+  },
+};
