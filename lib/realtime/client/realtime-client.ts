@@ -1,6 +1,7 @@
 import { laterCursor } from './cursor';
 import { createEmitter } from './emitter';
 import { parseStreamMessage } from './messages';
+import { createSeenFilter } from './seen';
 import {
   RealtimeHttpError,
   type TEnvironment,
@@ -82,7 +83,7 @@ export function createRealtimeClient(options: TRealtimeClientOptions): TRealtime
   let pollingSince: number | null = null;
   let pollGeneration = 0;
   const stats = { streamsOpened: 0, eventsReceived: 0, detectionsReceived: 0, polls: 0, lastEventAt: null as number | null };
-  const seen = new Set<string>();
+  const fresh = createSeenFilter(config.rememberedIds);
   const timers = { retry: undefined as Timer, watchdog: undefined as Timer, connect: undefined as Timer, healthy: undefined as Timer, poll: undefined as Timer, hidden: undefined as Timer };
 
   const setState = () => {
@@ -95,16 +96,6 @@ export function createRealtimeClient(options: TRealtimeClientOptions): TRealtime
     if (next === state) return;
     state = next;
     emitter.emit('state', next);
-  };
-
-  /** Only rows not shown yet, remembered in a bounded set. */
-  const fresh = (rows: TPollPage['detections']) => {
-    const out = rows.filter((d) => !seen.has(d.id));
-    for (const d of out) {
-      seen.add(d.id);
-      if (seen.size > config.rememberedIds) seen.delete(seen.values().next().value as string);
-    }
-    return out;
   };
 
   const deliver = (rows: TPollPage['detections']) => {
