@@ -2,12 +2,23 @@
 
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
+import { useAnimatedNumber, useRiseFlash } from '@/hooks/use-animated-number';
 import { useStats } from '@/hooks/use-stats';
 import { formatNumber } from './format';
 
-type TKpi = { id: string; label: string; value: string | null; sub?: string; tone?: 'allow' | 'review' | 'block' };
+type TKpi = {
+  id: string;
+  label: string;
+  value: number | null;
+  format: (value: number) => string;
+  /** Decimals shown while counting up; the rate has one. */
+  decimals?: number;
+  sub?: string;
+  tone?: 'allow' | 'review' | 'block';
+};
 
 const share = (part: number, total: number) => (total > 0 ? `${Math.round((part / total) * 100)}% of today` : '—');
+const formatRate = (perMinute: number) => `${perMinute.toLocaleString()}/min`;
 
 export function KpiCards({ orgId }: { orgId: string }) {
   const stats = useStats(orgId);
@@ -15,14 +26,16 @@ export function KpiCards({ orgId }: { orgId: string }) {
 
   const s = stats.data;
   const kpis: TKpi[] = [
-    { id: 'total', label: 'Today', value: s ? formatNumber(s.today.total) : null, sub: 'transactions since 00:00 UTC' },
-    { id: 'allowed', label: 'Allowed', value: s ? formatNumber(s.today.allowed) : null, sub: s && share(s.today.allowed, s.today.total), tone: 'allow' },
-    { id: 'review', label: 'Review', value: s ? formatNumber(s.today.review) : null, sub: s && share(s.today.review, s.today.total), tone: 'review' },
-    { id: 'blocked', label: 'Blocked', value: s ? formatNumber(s.today.blocked) : null, sub: s && share(s.today.blocked, s.today.total), tone: 'block' },
+    { id: 'total', label: 'Today', value: s?.today.total ?? null, format: formatNumber, sub: 'transactions since 00:00 UTC' },
+    { id: 'allowed', label: 'Allowed', value: s?.today.allowed ?? null, format: formatNumber, sub: s && share(s.today.allowed, s.today.total), tone: 'allow' },
+    { id: 'review', label: 'Review', value: s?.today.review ?? null, format: formatNumber, sub: s && share(s.today.review, s.today.total), tone: 'review' },
+    { id: 'blocked', label: 'Blocked', value: s?.today.blocked ?? null, format: formatNumber, sub: s && share(s.today.blocked, s.today.total), tone: 'block' },
     {
       id: 'rate',
       label: 'Last hour',
-      value: s ? `${s.lastHour.perMinute.toLocaleString()}/min` : null,
+      value: s?.lastHour.perMinute ?? null,
+      format: formatRate,
+      decimals: 1,
       sub: s ? `${formatNumber(s.lastHour.total)} transactions, ${formatNumber(s.lastHour.blocked)} blocked` : undefined,
     },
   ];
@@ -30,14 +43,24 @@ export function KpiCards({ orgId }: { orgId: string }) {
   return (
     <section className="kpis" aria-label="Today's counters" aria-busy={stats.isPending}>
       {kpis.map((kpi) => (
-        <Card key={kpi.id} className={['kpi', kpi.tone && `kpi-${kpi.tone}`].filter(Boolean).join(' ')}>
-          <div className="kpi-label">{kpi.label}</div>
-          <div className="kpi-value" data-testid={`kpi-${kpi.id}`}>
-            {kpi.value ?? <span className="skeleton" style={{ display: 'block', width: 60, height: 28 }} />}
-          </div>
-          {kpi.sub ? <div className="kpi-sub">{kpi.sub}</div> : null}
-        </Card>
+        <KpiCard key={kpi.id} kpi={kpi} />
       ))}
     </section>
+  );
+}
+
+/** One counter. Only the displayed number moves; it settles on exactly `format(value)`, which the e2e tests read. */
+function KpiCard({ kpi }: { kpi: TKpi }) {
+  const shown = useAnimatedNumber(kpi.value, { decimals: kpi.decimals });
+  const flashing = useRiseFlash(kpi.value);
+  const className = ['kpi', kpi.tone && `kpi-${kpi.tone}`, flashing && 'kpi-rise'].filter(Boolean).join(' ');
+  return (
+    <Card className={className}>
+      <div className="kpi-label">{kpi.label}</div>
+      <div className="kpi-value" data-testid={`kpi-${kpi.id}`}>
+        {shown !== null ? kpi.format(shown) : <span className="skeleton" style={{ display: 'block', width: 60, height: 28 }} />}
+      </div>
+      {kpi.sub ? <div className="kpi-sub">{kpi.sub}</div> : null}
+    </Card>
   );
 }

@@ -1,16 +1,39 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { getDecisionTimeline, type TTimelineBucket } from './timeline';
 
 export type TStats = {
   today: { total: number; allowed: number; review: number; blocked: number; since: string };
   lastHour: { total: number; blocked: number; perMinute: number };
+  /** 60 UTC minutes, oldest first, the last one partial (see timeline.ts). */
+  timeline: TTimelineBucket[];
   attack: null;
   generatedAt: string;
 };
 
 /** Dashboard counters. "Today" starts at 00:00 UTC (documented in the README). */
 export async function getStats(options: { db: Executor; orgId: string }): Promise<TStats> {
-  const rows = (await options.db.execute(sql`
+  // One after the other: both run on the request's single RLS transaction.
+  const r = (await countRows(options))[0];
+  const timeline = await getDecisionTimeline(options);
+  const hourTotal = Number(r.hour_total);
+  return {
+    today: {
+      total: Number(r.total),
+      allowed: Number(r.allowed),
+      review: Number(r.review),
+      blocked: Number(r.blocked),
+      since: new Date(r.since as string).toISOString(),
+    },
+    lastHour: { total: hourTotal, blocked: Number(r.hour_blocked), perMinute: Math.round((hourTotal / 60) * 10) / 10 },
+    timeline,
+    attack: null,
+    generatedAt: new Date().toISOString(),
+  };
+}
+
+async function countRows(options: { db: Executor; orgId: string }) {
+  return (await options.db.execute(sql`
     select
       count(*) filter (where created_at >= date_trunc('day', now() at time zone 'utc') at time zone 'utc')::int as total,
       count(*) filter (where decision = 'ALLOW' and created_at >= date_trunc('day', now() at time zone 'utc') at time zone 'utc')::int as allowed,
@@ -23,18 +46,4 @@ export async function getStats(options: { db: Executor; orgId: string }): Promis
     where organization_id = ${options.orgId}
       and created_at >= least(date_trunc('day', now() at time zone 'utc') at time zone 'utc', now() - interval '1 hour')
   `)) as unknown as Record<string, number | string | Date>[];
-  const r = rows[0];
-  const hourTotal = Number(r.hour_total);
-  return {
-    today: {
-      total: Number(r.total),
-      allowed: Number(r.allowed),
-      review: Number(r.review),
-      blocked: Number(r.blocked),
-      since: new Date(r.since as string).toISOString(),
-    },
-    lastHour: { total: hourTotal, blocked: Number(r.hour_blocked), perMinute: Math.round((hourTotal / 60) * 10) / 10 },
-    attack: null,
-    generatedAt: new Date().toISOString(),
-  };
 }
