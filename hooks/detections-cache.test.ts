@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TDetection } from '@/lib/detections/schema';
-import { compareCursors, describeBatch, laterCursor, MAX_LIVE_ROWS, prependDetections, upsertDetections } from './detections-cache';
+import { MAX_LIVE_ROWS, prependDetections, upsertDetections } from './detections-cache';
 import type { TDetectionsPage } from './query-options';
 
 const detection = (id: string, decision: TDetection['decision'] = 'ALLOW'): TDetection => ({
@@ -58,35 +58,5 @@ describe('upsertDetections', () => {
     const next = upsertDetections(page('a', 'b'), [detection('b', 'BLOCK'), detection('z', 'BLOCK')]);
     expect(next.detections.map((d) => d.decision)).toEqual(['ALLOW', 'BLOCK']);
     expect(ids(next)).toEqual(['a', 'b']);
-  });
-});
-
-describe('cursors', () => {
-  it('compares txId numerically before seq', () => {
-    expect(compareCursors('10-1', '9-500')).toBe(1);
-    expect(compareCursors('9-2', '9-10')).toBe(-1);
-    expect(compareCursors('18446744073709551-3', '18446744073709551-3')).toBe(0);
-  });
-
-  it('never moves back and ignores malformed ids', () => {
-    expect(laterCursor('10-5', '10-4')).toBe('10-5');
-    expect(laterCursor('10-5', '11-0')).toBe('11-0');
-    expect(laterCursor(null, '3-1')).toBe('3-1');
-    expect(laterCursor('10-5', 'garbage')).toBe('10-5');
-  });
-});
-
-describe('describeBatch', () => {
-  it('warns when any detection was blocked', () => {
-    expect(describeBatch([detection('a', 'BLOCK'), detection('b', 'BLOCK'), detection('c')])).toEqual({
-      title: '3 new detections',
-      description: '2 blocked',
-      tone: 'warning',
-    });
-  });
-
-  it('uses the singular for one detection', () => {
-    expect(describeBatch([detection('a')]).title).toBe('1 new detection');
-    expect(describeBatch([detection('a', 'REVIEW')]).tone).toBe('info');
   });
 });

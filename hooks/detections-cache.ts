@@ -30,27 +30,3 @@ export function upsertDetections(page: TDetectionsPage, updated: readonly TDetec
   if (!page.detections.some((d) => byId.has(d.id))) return page;
   return { ...page, detections: page.detections.map((d) => byId.get(d.id) ?? d) };
 }
-
-/** Stream cursors are "<txId>-<seq>"; compares them so a cursor never moves back. */
-export function compareCursors(a: string, b: string): number {
-  const [ta, sa] = a.split('-').map((part) => BigInt(part));
-  const [tb, sb] = b.split('-').map((part) => BigInt(part));
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  return sa === sb ? 0 : sa < sb ? -1 : 1;
-}
-
-export function laterCursor(current: string | null, candidate: string): string {
-  if (!/^\d+-\d+$/.test(candidate)) return current ?? candidate;
-  return current === null || compareCursors(candidate, current) > 0 ? candidate : current;
-}
-
-export function describeBatch(batch: readonly TDetection[]): { title: string; description?: string; tone: 'warning' | 'info' | 'success' } {
-  const count = (decision: TDetection['decision']) => batch.filter((d) => d.decision === decision).length;
-  const blocked = count('BLOCK');
-  const review = count('REVIEW');
-  const title = batch.length === 1 ? '1 new detection' : `${batch.length} new detections`;
-  const parts = [blocked > 0 ? `${blocked} blocked` : '', review > 0 ? `${review} to review` : ''].filter(Boolean);
-  if (blocked > 0) return { title, description: parts.join(', '), tone: 'warning' };
-  if (review > 0) return { title, description: parts.join(', '), tone: 'info' };
-  return { title, description: batch.length === 1 ? 'Allowed' : 'All allowed', tone: 'success' };
-}

@@ -9,7 +9,9 @@ import { useDetections } from '@/hooks/use-detections';
 import { DetectionDrawer } from './detection-drawer';
 import { DetectionsTable } from './detections-table';
 import { EmptyState } from './empty-state';
+import { DecisionsChart } from './decisions-chart';
 import { KpiCards } from './kpi-cards';
+import { useHeldBackRows } from './use-held-back-rows';
 
 export function DashboardView() {
   const orgId = useOrgId();
@@ -19,6 +21,7 @@ export function DashboardView() {
 
   const rows = detections.data?.detections ?? [];
   const selected = rows.find((d) => d.id === selectedId) ?? null;
+  const { visible, held, release } = useHeldBackRows(rows);
 
   return (
     <>
@@ -30,6 +33,7 @@ export function DashboardView() {
       </div>
 
       <KpiCards orgId={orgId} />
+      <DecisionsChart orgId={orgId} />
 
       <Card>
         <CardHeader title="Latest detections" description="Newest first. Click a row to see why it was scored this way." />
@@ -49,9 +53,15 @@ export function DashboardView() {
         ) : rows.length === 0 ? (
           <EmptyState orgId={orgId} />
         ) : (
-          <DetectionsTable detections={rows} selectedId={selectedId} onSelect={setSelectedId} />
+          <DetectionsTable detections={visible} selectedId={selectedId} onSelect={setSelectedId} />
         )}
       </Card>
+
+      {held > 0 ? (
+        <button type="button" className="new-pill" data-testid="new-rows-pill" onClick={release}>
+          ↑ {held.toLocaleString('en-US')} new
+        </button>
+      ) : null}
 
       {selected ? <DetectionDrawer detection={selected} onClose={close} /> : null}
     </>

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
 import { ConnectionIndicator } from '@/components/dashboard/connection-indicator';
+import { NotificationsMenu } from '@/components/notifications/notifications-menu';
 import { useRealtimeDetections } from '@/hooks/use-realtime-detections';
 import { authClient } from '@/lib/auth/client';
 import { Nav } from './nav';
@@ -41,7 +42,8 @@ export function AppShell({ orgId, email, isAdmin = false, children }: { orgId: s
         </Link>
         <Nav isAdmin={isAdmin} />
         <div className="shell-spacer" />
-        <ConnectionIndicator state={realtime.state} lastEventAt={realtime.lastEventAt} />
+        <ConnectionIndicator view={realtime} />
+        <NotificationsMenu orgId={orgId} />
         <div className="shell-user">
           <OrgSwitcher orgId={orgId} />
           <span className="muted hide-sm" data-testid="user-email">

@@ -112,3 +112,10 @@ export function clientIp(req: Request): string {
   const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
   return last ?? req.headers.get('x-real-ip') ?? 'unknown';
 }
+
+/** Users with the most open streams on this instance (admin metrics: a browser whose tabs share one stream shows 1). */
+export function topStreamUsers(limit = 10): { userId: string; streams: number }[] {
+  const users: { userId: string; streams: number }[] = [];
+  for (const [key, streams] of state.open) if (key.startsWith('user:') && streams > 0) users.push({ userId: key.slice(5), streams });
+  return users.sort((a, b) => b.streams - a.streams).slice(0, limit);
+}

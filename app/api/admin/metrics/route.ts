@@ -1,6 +1,7 @@
 import { handle, requestLogger, requireSession } from '@/lib/api/context';
 import { AppError } from '@/lib/api/errors';
 import { env } from '@/lib/env';
+import { topStreamUsers } from '@/lib/realtime/limits';
 import { realtimeMetrics } from '@/lib/realtime/metrics';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,7 @@ export async function GET(req: Request): Promise<Response> {
     const mem = process.memoryUsage();
     return Response.json(
       {
-        sse: { strategy: env().REALTIME_STRATEGY, ...realtimeMetrics.snapshot() },
+        sse: { strategy: env().REALTIME_STRATEGY, ...realtimeMetrics.snapshot(), topUsers: topStreamUsers() },
         process: { uptimeSeconds: Math.round(process.uptime()), rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, heapTotalBytes: mem.heapTotal, externalBytes: mem.external },
         generatedAt: new Date().toISOString(),
       },

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { compareCursors, laterCursor } from './cursor';
+
+describe('cursors', () => {
+  it('compares txId numerically before seq', () => {
+    expect(compareCursors('10-1', '9-500')).toBe(1);
+    expect(compareCursors('9-2', '9-10')).toBe(-1);
+    expect(compareCursors('18446744073709551-3', '18446744073709551-3')).toBe(0);
+  });
+
+  it('never moves back and ignores malformed ids', () => {
+    expect(laterCursor('10-5', '10-4')).toBe('10-5');
+    expect(laterCursor('10-5', '11-0')).toBe('11-0');
+    expect(laterCursor(null, '3-1')).toBe('3-1');
+    expect(laterCursor('10-5', 'garbage')).toBe('10-5');
+  });
+});

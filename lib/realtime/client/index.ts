@@ -1,0 +1,7 @@
+// The browser's realtime client (see README "Realtime client").
+export { browserEnvironment } from './browser-environment';
+export { compareCursors, laterCursor } from './cursor';
+export { fetchTransport } from './fetch-transport';
+export { createRealtimeClient, DEFAULT_REALTIME_CONFIG, type TRealtimeConfig } from './realtime-client';
+export { createSharedRealtimeClient } from './shared-client';
+export * from './types';
