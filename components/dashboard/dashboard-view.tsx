@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -21,7 +21,8 @@ export function DashboardView() {
 
   const rows = detections.data?.detections ?? [];
   const selected = rows.find((d) => d.id === selectedId) ?? null;
-  const { visible, held, release } = useHeldBackRows(rows);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const { visible, held, release } = useHeldBackRows(rows, tableRef);
 
   return (
     <>
@@ -53,7 +54,9 @@ export function DashboardView() {
         ) : rows.length === 0 ? (
           <EmptyState orgId={orgId} />
         ) : (
-          <DetectionsTable detections={visible} selectedId={selectedId} onSelect={setSelectedId} />
+          <div ref={tableRef}>
+            <DetectionsTable detections={visible} selectedId={selectedId} onSelect={setSelectedId} />
+          </div>
         )}
       </Card>
 
