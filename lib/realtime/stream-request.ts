@@ -26,14 +26,19 @@ export async function prepareStream(req: Request, log: Logger): Promise<TStreamO
   }
   const release = await acquireStreamSlot({ userId: user.id, ip: clientIp(req), orgId });
   try {
-    // Without a cursor: the present. Reading it also proves the database answers (503 otherwise).
-    const start = cursor ?? (await hub().presentCursor(orgId));
+    // The present. Reading it also proves the database answers (503 otherwise).
+    const present = await hub().presentCursor(orgId);
+    // A cursor from this database's future (it was restored or recreated since)
+    // can never be served: the stream says `reset` and the client refetches.
+    const reset = cursor !== undefined && BigInt(cursor.txId) > BigInt(present.txId);
+    const start = cursor && !reset ? cursor : present;
     const e = env();
     return {
       orgId,
       sessionId: session.session.id,
       cursor: start,
-      catchUp: cursor !== undefined,
+      catchUp: cursor !== undefined && !reset,
+      reset,
       log: child,
       heartbeatMs: e.REALTIME_HEARTBEAT_MS,
       maxStreamMs: e.REALTIME_MAX_STREAM_MS,

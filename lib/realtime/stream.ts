@@ -11,6 +11,8 @@ export type TStreamOptions = {
   cursor: TCursor;
   /** True when resuming from a client cursor: catch up at once. */
   catchUp: boolean;
+  /** The client's cursor cannot be served: send `reset` and end. */
+  reset?: boolean;
   log: Logger;
   heartbeatMs: number;
   maxStreamMs: number;
@@ -117,6 +119,11 @@ export function openDetectionStream(options: TStreamOptions, sink: TSink): (reas
   }
 
   write(sseRetry(3_000));
+  if (options.reset) {
+    write(sseEvent({ type: 'reset', timestamp: new Date().toISOString() }));
+    stop('cursor_reset');
+    return stop;
+  }
   // orgId lets a client notice that another tab switched the session's organization.
   write(sseEvent({ type: 'connected', orgId, timestamp: new Date().toISOString() }, formatCursor(sub.cursor)));
   if (options.maxStreamMs > 0) {

@@ -92,6 +92,14 @@ describe('GET /api/v1/events', () => {
     expect(r3.detections().map((x) => x.id)).toEqual(missed.map((x) => x.id));
   });
 
+  it('answers a cursor this database can never serve with `reset` and ends the stream', async () => {
+    // A transaction id far beyond this database's: the cursor of a database that was recreated.
+    const r = await stream({ cookie: m.session.cookieHeader, lastEventId: '999999999999-1' });
+    expect(r.response.status).toBe(200);
+    await r.waitFor(() => r.closed, 5_000, 'the stream to end');
+    expect(r.messages.map((x) => x.data.type)).toEqual(['reset']);
+  });
+
   it('frees the server-side poller when the client disconnects', async () => {
     const metrics = async () => (await admin.json('/api/admin/metrics')).sse;
     const fresh = await newMerchant('stream-free');
