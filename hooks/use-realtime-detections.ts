@@ -142,7 +142,7 @@ export function useRealtimeDetections(orgId: string): TRealtimeView {
       }),
       client.subscribe('unauthorized', (status) => {
         // 401: signed out (here or in another tab). 403: no longer in this org: pick another.
-        window.location.assign(status === 401 ? `/sign-in?next=${encodeURIComponent(window.location.pathname)}` : '/onboarding');
+        window.location.assign(status === 401 ? '/sign-in' : '/onboarding');
       }),
     ];
     // Heartbeats move lastEventAt without any other event: keep the hover text fresh.

@@ -9,8 +9,9 @@ import { bucketTotal, describeTimeline, labelIndices, niceMax, stackBar, STACK_O
 // A stacked bar per minute in plain SVG: 60 bars do not need a chart library.
 // The viewBox scales to the card's width; the colours are the decision tokens.
 
-const W = 640;
-const H = 200;
+// Wide and short: at a typical card width of 1,100–1,200 px the labels render near their CSS size.
+const W = 1200;
+const H = 220;
 const M = { top: 10, right: 4, bottom: 22, left: 34 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
