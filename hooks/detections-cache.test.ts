@@ -12,6 +12,8 @@ const detection = (id: string, decision: TDetection['decision'] = 'ALLOW'): TDet
   riskLevel: 'low',
   decision,
   reasons: [],
+  shadow: [],
+  review: null,
   email: null,
   ip: null,
   customerId: null,

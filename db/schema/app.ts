@@ -1,27 +1,10 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint, customType, index, integer, jsonb, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { orgIsolation, xid8 } from './shared';
 
 // Tenant tables. Each has organization_id NOT NULL and a policy beside it
 // (STYLE §2). ENABLE + FORCE RLS and the grants live in the custom migration
 // 0001_roles_and_rls.sql because drizzle-kit does not emit FORCE.
-
-/** xid8: the id of the writing transaction, the basis of the commit-safe stream cursor. */
-const xid8 = customType<{ data: string; driverData: string }>({
-  dataType: () => 'xid8',
-});
-
-// SECURITY: rows are visible only when app.org_id (set per transaction with
-// set_config(…, true)) equals the row's org. Unset → NULL → zero rows.
-const orgIsolation = (table: string) =>
-  pgPolicy(`${table}_org_isolation`, {
-    as: 'permissive',
-    for: 'all',
-    to: 'public',
-    using: sql`organization_id = current_setting('app.org_id', true)`,
-    withCheck: sql`organization_id = current_setting('app.org_id', true)`,
-  });
 
 export const apiKeys = pgTable(
   'api_keys',
@@ -69,7 +52,14 @@ export const detections = pgTable(
     score: integer('score').notNull(),
     riskLevel: text('risk_level').notNull(),
     decision: text('decision').notNull(),
-    reasons: jsonb('reasons').$type<{ code: string; message: string }[]>().notNull(),
+    reasons: jsonb('reasons').$type<TStoredReason[]>().notNull(),
+    /** Shadow rules that fired: what they would have decided, without deciding. */
+    shadow: jsonb('shadow').$type<TStoredReason[]>().notNull().default(sql`'[]'::jsonb`),
+    /** An analyst's review of a REVIEW detection: approved | blocked. */
+    reviewStatus: text('review_status'),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewNote: text('review_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -80,9 +70,25 @@ export const detections = pgTable(
     index('detections_org_ip_idx').on(t.organizationId, t.ip, t.createdAt),
     index('detections_org_card_idx').on(t.organizationId, t.cardFingerprint, t.createdAt),
     index('detections_org_bin_idx').on(t.organizationId, t.cardBin, t.createdAt),
+    index('detections_org_email_idx').on(t.organizationId, t.email, t.createdAt),
+    index('detections_org_device_idx').on(t.organizationId, t.deviceId, t.createdAt),
+    index('detections_org_customer_idx').on(t.organizationId, t.customerId, t.createdAt),
+    // The review queue: REVIEW detections nobody has reviewed yet.
+    index('detections_org_review_idx').on(t.organizationId, t.createdAt).where(sql`decision = 'REVIEW' and review_status is null`),
     orgIsolation('detections'),
   ],
 );
+
+/** A reason as stored: code and message, plus the rule's observed value and threshold when a rule fired. */
+export type TStoredReason = {
+  code: string;
+  message: string;
+  ruleId?: string;
+  observed?: number;
+  threshold?: number;
+  action?: string;
+  mode?: 'active' | 'shadow';
+};
 
 export type TApiKeyRow = typeof apiKeys.$inferSelect;
 export type TDetectionRow = typeof detections.$inferSelect;

@@ -44,7 +44,15 @@ export type TTransactionInput = z.infer<typeof ZTransactionInputSchema>;
 export const DECISIONS = ['ALLOW', 'REVIEW', 'BLOCK'] as const;
 export type TDecision = (typeof DECISIONS)[number];
 export type TRiskLevel = 'low' | 'medium' | 'high' | 'critical';
-export type TReason = { code: string; message: string };
+/**
+ * Why a detection was scored so: `message` is for people and carries the observed
+ * value ("12 distinct cards from 203.0.113.7 in 10 min > 5"); when a stored rule
+ * fired, the rule, the observed value, the threshold and its action come too.
+ */
+export type TReason = { code: string; message: string; ruleId?: string; observed?: number; threshold?: number; action?: string; mode?: 'active' | 'shadow' };
+
+/** An analyst's review of a REVIEW detection. */
+export type TReview = { status: 'approved' | 'blocked'; by: string | null; at: string; note: string | null };
 
 /** The one JSON shape of a detection: ingest response, lists and stream events. Never a card number. */
 export type TDetection = {
@@ -56,6 +64,9 @@ export type TDetection = {
   riskLevel: TRiskLevel;
   decision: TDecision;
   reasons: TReason[];
+  /** Shadow rules that fired: what they would have decided, without deciding. */
+  shadow: TReason[];
+  review: TReview | null;
   email: string | null;
   ip: string | null;
   customerId: string | null;
@@ -77,6 +88,11 @@ export function toDetection(row: TDetectionRow): TDetection {
     riskLevel: row.riskLevel as TRiskLevel,
     decision: row.decision as TDecision,
     reasons: row.reasons,
+    shadow: row.shadow ?? [],
+    review:
+      row.reviewStatus && row.reviewedAt
+        ? { status: row.reviewStatus as TReview['status'], by: row.reviewedBy, at: new Date(row.reviewedAt).toISOString(), note: row.reviewNote }
+        : null,
     email: row.email,
     ip: row.ip,
     customerId: row.customerId,

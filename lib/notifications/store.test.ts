@@ -15,6 +15,8 @@ const detection = (decision: TDetection['decision']): TDetection => ({
   riskLevel: 'medium',
   decision,
   reasons: [],
+  shadow: [],
+  review: null,
   email: null,
   ip: null,
   customerId: null,

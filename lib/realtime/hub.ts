@@ -43,7 +43,12 @@ class Hub {
   /** Where a stream without a cursor starts: the org poller's position, or the horizon. */
   async presentCursor(orgId: string): Promise<TCursor> {
     const poller = env().REALTIME_STRATEGY === 'hub' ? this.pollers.get(orgId) : undefined;
-    return poller?.position ?? withOrgTransaction(orgId, (db) => currentCursor(db));
+    return poller?.position ?? this.horizon(orgId);
+  }
+
+  /** The database's delivery horizon now (pg_snapshot_xmin): no served cursor can be beyond it. */
+  horizon(orgId: string): Promise<TCursor> {
+    return withOrgTransaction(orgId, (db) => currentCursor(db));
   }
 
   /**

@@ -26,12 +26,13 @@ export async function prepareStream(req: Request, log: Logger): Promise<TStreamO
   }
   const release = await acquireStreamSlot({ userId: user.id, ip: clientIp(req), orgId });
   try {
-    // The present. Reading it also proves the database answers (503 otherwise).
-    const present = await hub().presentCursor(orgId);
-    // A cursor from this database's future (it was restored or recreated since)
-    // can never be served: the stream says `reset` and the client refetches.
-    const reset = cursor !== undefined && BigInt(cursor.txId) > BigInt(present.txId);
-    const start = cursor && !reset ? cursor : present;
+    // Without a cursor: the present. Reading it also proves the database answers (503 otherwise).
+    // With one: the horizon, read from the database (not the poller's position,
+    // which trails it when no row came lately). A cursor beyond it comes from
+    // this database's future (restored or recreated since) and can never be
+    // served: the stream says `reset` and the client refetches.
+    const reset = cursor !== undefined && BigInt(cursor.txId) > BigInt((await hub().horizon(orgId)).txId);
+    const start = cursor && !reset ? cursor : await hub().presentCursor(orgId);
     const e = env();
     return {
       orgId,

@@ -100,6 +100,21 @@ describe('GET /api/v1/events', () => {
     expect(r.messages.map((x) => x.data.type)).toEqual(['reset']);
   });
 
+  it('resumes from a list cursor ahead of the shared poller without a reset', async () => {
+    // The org's poller sits at its last row; the list's cursor is the database's horizon, further on.
+    const r1 = await stream({ cookie: m.session.cookieHeader });
+    await r1.waitFor(() => r1.messages.length > 0, 5_000, 'connected');
+    const other = await newMerchant('stream-other');
+    for (let i = 0; i < 3; i++) await postTx(other, {});
+    const list = await m.session.fetch('/api/v1/detections?limit=1');
+    const { streamCursor } = (await list.json()) as { streamCursor: string };
+    const r2 = await stream({ cookie: m.session.cookieHeader, lastEventId: streamCursor });
+    await r2.waitFor(() => r2.messages.length > 0, 5_000, 'the first event');
+    expect(r2.messages[0].data.type).toBe('connected');
+    const next = await postTx(m, {});
+    await r2.waitFor(() => r2.detections().some((x) => x.id === next.id), 5_000, 'the next detection');
+  });
+
   it('frees the server-side poller when the client disconnects', async () => {
     const metrics = async () => (await admin.json('/api/admin/metrics')).sse;
     const fresh = await newMerchant('stream-free');

@@ -8,10 +8,22 @@ const app = appSql();
 let a: Merchant;
 let b: Merchant;
 
+/** One row per org in every defence table (written as the owner), so every tenant table is tested with data. */
+async function seedDefenceTables(orgId: string, detectionId: string) {
+  await owner`insert into lists (organization_id, type, value, action) values (${orgId}, 'ip', '203.0.113.99', 'block')`;
+  await owner`insert into rules (organization_id, key, name, feature, window_seconds, threshold, action)
+              values (${orgId}, 'rls_probe', 'RLS probe', 'ip.attempts', 600, 5, 'REVIEW') on conflict do nothing`;
+  await owner`insert into org_settings (organization_id) values (${orgId}) on conflict do nothing`;
+  await owner`insert into attacks (organization_id, status) values (${orgId}, 'closed')`;
+  await owner`insert into detection_updates (organization_id, detection_id) values (${orgId}, ${detectionId})`;
+  await owner`insert into audit_log (organization_id, action, target_type) values (${orgId}, 'rls.probe', 'test')`;
+}
+
 beforeAll(async () => {
   [a, b] = await Promise.all([newMerchant('rls-a'), newMerchant('rls-b')]);
-  await postTx(a, {});
-  await postTx(b, {});
+  const [da, db] = [await postTx(a, {}), await postTx(b, {})];
+  await seedDefenceTables(a.orgId, da.id);
+  await seedDefenceTables(b.orgId, db.id);
 });
 
 afterAll(async () => {
@@ -38,7 +50,7 @@ describe('row-level security', () => {
 
   it('every tenant table has ENABLE and FORCE row level security', async () => {
     const tables = await tenantTables();
-    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections']));
+    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections', 'lists', 'rules', 'org_settings', 'attacks', 'detection_updates', 'audit_log']));
     const rows = await owner`select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in ${owner(tables)}`;
     for (const r of rows) expect(r, r.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });
