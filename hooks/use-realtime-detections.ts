@@ -18,6 +18,7 @@ import {
   type TRealtimeStats,
 } from '@/lib/realtime/client';
 import { describeToastGroup, nextToastGroup, type TToastGroup } from './batch-toast';
+import { addTimelineEntry, attackKey, type TAttack } from './war-room';
 import { prependDetections, upsertDetections } from './detections-cache';
 import { detectionsKey, detectionsQueryOptions, statsKey, type TDetectionFilters, type TDetectionsPage } from './query-options';
 
@@ -33,6 +34,19 @@ export type TRealtimeView = {
 
 /** Under attack batches arrive many times a second; the counters need not. */
 const STATS_MIN_INTERVAL_MS = 2_000;
+
+type TAttackPhase = 'started' | 'updated' | 'ended';
+
+/** attack_started / attack_updated / attack_ended, read back to the contract's `attack` object. */
+function subscribeToAttacks(client: { subscribe: ReturnType<typeof createSharedRealtimeClient>['subscribe'] }, onAttack: (attack: TAttack, phase: TAttackPhase) => void) {
+  const phases = { attack_started: 'started', attack_updated: 'updated', attack_ended: 'ended' } as const;
+  return (Object.keys(phases) as (keyof typeof phases)[]).map((type) =>
+    client.subscribe(type, (message) => {
+      const attack = (message as { attack?: TAttack }).attack;
+      if (attack && typeof attack.id === 'string') onAttack(attack, phases[type]);
+    }),
+  );
+}
 
 async function pollAfter(cursor: string): Promise<TPollPage> {
   try {
@@ -139,6 +153,24 @@ export function useRealtimeDetections(orgId: string): TRealtimeView {
       // A follower's lists: the leader's tab refetched its own through onReset.
       client.subscribe('reset', () => {
         if (client.getStats().role === 'follower') void refetchLists();
+      }),
+      ...subscribeToAttacks(client, (attack, phase) => {
+        queryClient.setQueryData(attackKey(orgId), phase === 'ended' ? null : attack);
+        // The war room polls faster if the stream fails, and the counters refresh every 2 s (useStats).
+        client.setUrgent(phase !== 'ended');
+        if (phase === 'started') {
+          toast.error('Card-testing attack under way', {
+            id: `attack-${attack.id}`,
+            description: `${attack.attempts} attempts, ${attack.distinctCards} distinct cards. The war room is open on the dashboard.`,
+            duration: 15_000,
+            action: { label: 'War room', onClick: () => window.location.assign('/dashboard#war-room') },
+          });
+          addTimelineEntry(queryClient, orgId, { at: Date.now(), text: `Attack detected: ${attack.attempts} attempts, ${attack.distinctCards} distinct cards`, tone: 'danger' });
+        } else if (phase === 'ended') {
+          toast.success('The attack has ended', { id: `attack-${attack.id}`, description: `${attack.attempts} attempts in all, ${attack.blocked} blocked.` });
+          addTimelineEntry(queryClient, orgId, { at: Date.now(), text: `Attack ended: ${attack.attempts} attempts, ${attack.blocked} blocked`, tone: 'success' });
+        }
+        refreshStats();
       }),
       client.subscribe('unauthorized', (status) => {
         // 401: signed out (here or in another tab). 403: no longer in this org: pick another.

@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { useOrgId } from '@/components/shell/org-context';
+import { WarRoomPanel } from '@/components/war-room/war-room-panel';
 import { useDetections } from '@/hooks/use-detections';
 import { DetectionDrawer } from './detection-drawer';
 import { DetectionsTable } from './detections-table';
@@ -33,6 +34,7 @@ export function DashboardView() {
         </div>
       </div>
 
+      <WarRoomPanel orgId={orgId} />
       <KpiCards orgId={orgId} />
       <DecisionsChart orgId={orgId} />
 

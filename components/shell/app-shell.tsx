@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
 import { ConnectionIndicator } from '@/components/dashboard/connection-indicator';
 import { NotificationsMenu } from '@/components/notifications/notifications-menu';
+import { WarRoomBanner } from '@/components/war-room/war-room-banner';
 import { useRealtimeDetections } from '@/hooks/use-realtime-detections';
 import { authClient } from '@/lib/auth/client';
 import { Nav } from './nav';
@@ -52,6 +53,7 @@ export function AppShell({ orgId, email, isAdmin = false, children }: { orgId: s
           <SignOutButton />
         </div>
       </header>
+      <WarRoomBanner orgId={orgId} />
       <main className="page">{children}</main>
     </OrgProvider>
   );

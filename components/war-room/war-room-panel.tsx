@@ -1,0 +1,124 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { useStats } from '@/hooks/use-stats';
+import {
+  DURATIONS,
+  useBlockFromWarRoom,
+  useListEntries,
+  useOpenAttack,
+  useRaiseThresholds,
+  useWarRoomTimeline,
+  type TBlockTarget,
+} from '@/hooks/war-room';
+import { TopTable } from './top-table';
+
+/** Stricter thresholds for the war room: review and block at lower scores, for an hour. */
+const TIGHTENED = { review: 30, block: 60, minutes: 60 };
+
+function formatClock(at: number | string) {
+  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+/**
+ * The war room, on top of the dashboard while an attack is open: live
+ * counters, attempts per minute, the top IPs / BINs / cards with one-click
+ * blocks, stricter thresholds, the CSV export and the incident's timeline.
+ */
+export function WarRoomPanel({ orgId }: { orgId: string }) {
+  const attack = useOpenAttack(orgId).data;
+  const stats = useStats(orgId).data;
+  const timeline = useWarRoomTimeline(orgId);
+  const lists = useListEntries(orgId, Boolean(attack)).data;
+  const block = useBlockFromWarRoom(orgId, attack?.id ?? null);
+  const tighten = useRaiseThresholds(orgId);
+  const [durationMs, setDurationMs] = useState<number>(DURATIONS[0].ms);
+
+  const blocked = useMemo(() => new Set((lists?.entries ?? []).filter((e) => e.action === 'block').map((e) => `${e.type}:${e.value}`)), [lists]);
+  // The last 15 minutes of the stats timeline: attempts per minute, all decisions.
+  const perMinute = (stats?.timeline ?? []).slice(-15).map((b) => ({ minute: b.minute, total: b.allow + b.review + b.block, block: b.block }));
+  const peak = Math.max(1, ...perMinute.map((b) => b.total));
+
+  if (!attack) return null;
+  const onBlock = (target: TBlockTarget) => block.mutate({ ...target, durationMs });
+  const exportUrl = `/api/v1/detections/export?from=${encodeURIComponent(new Date(Date.parse(attack.startedAt) - 120_000).toISOString())}`;
+  const counters = [
+    { label: 'Attempts', value: attack.attempts },
+    { label: 'Per minute', value: attack.attemptsPerMinute },
+    { label: 'Declined', value: attack.declined },
+    { label: 'Blocked', value: attack.blocked },
+    { label: 'Distinct cards', value: attack.distinctCards },
+  ];
+
+  return (
+    <section id="war-room" className="war-room" aria-labelledby="war-room-title" data-testid="war-room">
+      <header className="war-room-head">
+        <div>
+          <h2 id="war-room-title">War room</h2>
+          <p>Card-testing attack since {formatClock(attack.startedAt)}. Counters refresh every 2 seconds.</p>
+        </div>
+        <div className="war-actions">
+          <label>
+            Block for{' '}
+            <select value={durationMs} onChange={(e) => setDurationMs(Number(e.target.value))} data-testid="war-duration">
+              {DURATIONS.map((d) => (
+                <option key={d.label} value={d.ms}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button size="sm" onClick={() => tighten.mutate(TIGHTENED)} disabled={tighten.isPending} data-testid="war-tighten">
+            Tighten thresholds for 1 h
+          </Button>
+          <a className="btn btn-secondary btn-sm" href={exportUrl} download data-testid="war-export">
+            Export CSV
+          </a>
+        </div>
+      </header>
+
+      <div className="war-counters">
+        {counters.map((c) => (
+          <div key={c.label} className="war-counter">
+            <div className="war-counter-label">{c.label}</div>
+            <div className="war-counter-value" data-testid={`war-${c.label.toLowerCase().replace(/\s+/g, '-')}`}>
+              {c.value.toLocaleString('en-US')}
+            </div>
+          </div>
+        ))}
+      </div>
+
+      <div className="war-grid">
+        <div className="war-chart" role="img" aria-label={`Attempts per minute over the last 15 minutes, peak ${peak}`}>
+          <h3>Attempts per minute</h3>
+          <div className="war-bars">
+            {perMinute.map((b) => (
+              <div key={b.minute} className="war-bar" title={`${formatClock(b.minute)}: ${b.total} attempts, ${b.block} blocked`}>
+                <div className="war-bar-total" style={{ height: `${(b.total / peak) * 100}%` }}>
+                  <div className="war-bar-block" style={{ height: `${b.total ? (b.block / b.total) * 100 : 0}%` }} />
+                </div>
+              </div>
+            ))}
+          </div>
+        </div>
+        <TopTable title="Top IPs" type="ip" entries={attack.topIps} blocked={blocked} onBlock={onBlock} pending={block.isPending} />
+        <TopTable title="Top BINs" type="card_bin" entries={attack.topBins} blocked={blocked} onBlock={onBlock} pending={block.isPending} />
+        <TopTable title="Top cards" type="card_fingerprint" entries={attack.topCards ?? []} blocked={blocked} onBlock={onBlock} pending={block.isPending} />
+        <div className="war-timeline">
+          <h3>Timeline</h3>
+          <ol data-testid="war-timeline">
+            {timeline.map((t) => (
+              <li key={`${t.at}-${t.text}`} className={`war-t-${t.tone}`}>
+                <time>{formatClock(t.at)}</time> {t.text}
+              </li>
+            ))}
+            <li className="war-t-danger">
+              <time>{formatClock(attack.startedAt)}</time> Incident opened
+            </li>
+          </ol>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+'use client';
+
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
+import { fetchJson } from '@/lib/api-client';
+import { orgKey } from './query-options';
+
+// The war room's client state: the org's open card-testing incident (kept
+// current by the stream's attack_* events, see use-realtime-detections.ts),
+// its timeline as this tab saw it, and the analysts' quick actions.
+
+export type TTopEntry = { value: string; attempts: number; blocked?: number; review?: number; allowed?: number };
+
+/** An incident as the contract sends it (attack_* events, GET /api/v1/attacks). */
+export type TAttack = {
+  id: string;
+  status: 'open' | 'closed';
+  startedAt: string;
+  endedAt?: string | null;
+  attempts: number;
+  attemptsPerMinute: number;
+  declined: number;
+  blocked: number;
+  distinctCards: number;
+  topIps: TTopEntry[];
+  topBins: TTopEntry[];
+  topCards?: TTopEntry[];
+};
+
+export type TTimelineEntry = { at: number; text: string; tone: 'danger' | 'info' | 'success' };
+
+export const attackKey = (orgId: string) => [...orgKey(orgId), 'war-room', 'attack'] as const;
+export const timelineKey = (orgId: string) => [...orgKey(orgId), 'war-room', 'timeline'] as const;
+const blockedKey = (orgId: string) => [...orgKey(orgId), 'war-room', 'lists'] as const;
+
+export function openAttackQueryOptions(orgId: string) {
+  return queryOptions({
+    queryKey: attackKey(orgId),
+    queryFn: async ({ signal }) => (await fetchJson<{ attacks: TAttack[] }>('/api/v1/attacks?status=open', { signal })).attacks[0] ?? null,
+    // The stream's attack_* events keep it current; this is the safety net.
+    refetchInterval: 30_000,
+  });
+}
+
+export function useOpenAttack(orgId: string) {
+  return useQuery(openAttackQueryOptions(orgId));
+}
+
+export function useWarRoomTimeline(orgId: string) {
+  return useQuery({ queryKey: timelineKey(orgId), queryFn: () => [] as TTimelineEntry[], staleTime: Infinity, initialData: [] as TTimelineEntry[] }).data;
+}
+
+export function addTimelineEntry(queryClient: ReturnType<typeof useQueryClient>, orgId: string, entry: TTimelineEntry) {
+  queryClient.setQueryData<TTimelineEntry[]>(timelineKey(orgId), (old = []) => [entry, ...old].slice(0, 50));
+}
+
+type TListEntry = { id: string; type: string; value: string; action: 'block' | 'allow'; expiresAt: string | null; createdAt: string };
+
+/** The org's list entries; polled every 2 s in the war room so every analyst sees the others' blocks. */
+export function useListEntries(orgId: string, live: boolean) {
+  return useQuery({
+    queryKey: blockedKey(orgId),
+    queryFn: ({ signal }) => fetchJson<{ entries: TListEntry[] }>('/api/v1/lists', { signal }),
+    refetchInterval: live ? 2_000 : false,
+  });
+}
+
+export type TBlockTarget = { type: 'ip' | 'card_bin' | 'card_fingerprint'; value: string };
+export const DURATIONS = [
+  { label: '1 hour', ms: 3_600_000 },
+  { label: '24 hours', ms: 86_400_000 },
+  { label: 'Forever', ms: 0 },
+] as const;
+
+const TYPE_LABEL: Record<TBlockTarget['type'], string> = { ip: 'IP', card_bin: 'BIN', card_fingerprint: 'Card' };
+
+export function useBlockFromWarRoom(orgId: string, attackId: string | null) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TBlockTarget & { durationMs: number }) =>
+      fetchJson<unknown>('/api/v1/lists', {
+        method: 'POST',
+        body: JSON.stringify({
+          type: input.type,
+          value: input.value,
+          action: 'block',
+          expiresAt: input.durationMs > 0 ? new Date(Date.now() + input.durationMs).toISOString() : null,
+          reason: attackId ? `War room, incident ${attackId.slice(0, 8)}` : 'War room',
+        }),
+      }),
+    onSuccess: (_data, input) => {
+      const until = input.durationMs > 0 ? `for ${DURATIONS.find((d) => d.ms === input.durationMs)?.label ?? 'a while'}` : 'until removed';
+      toast.success(`${TYPE_LABEL[input.type]} ${input.value} blocked ${until}`, { description: 'Its next attempts are blocked.' });
+      addTimelineEntry(queryClient, orgId, { at: Date.now(), text: `You blocked ${TYPE_LABEL[input.type]} ${input.value} ${until}`, tone: 'info' });
+    },
+    onError: (error, input) => toast.error(`Could not block ${TYPE_LABEL[input.type]} ${input.value}`, { description: error.message }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: blockedKey(orgId) }),
+  });
+}
+
+export function useRaiseThresholds(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { review: number; block: number; minutes: number }) =>
+      fetchJson<unknown>('/api/v1/settings/thresholds/override', { method: 'POST', body: JSON.stringify(input) }),
+    onSuccess: (_data, input) => {
+      toast.success(`Stricter thresholds for ${input.minutes} minutes`, { description: `Review from score ${input.review}, block from ${input.block}.` });
+      addTimelineEntry(queryClient, orgId, { at: Date.now(), text: `You set review ≥ ${input.review} and block ≥ ${input.block} for ${input.minutes} min`, tone: 'info' });
+    },
+    onError: (error) => toast.error('Could not change the thresholds', { description: error.message }),
+  });
+}

@@ -1,0 +1,52 @@
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '@/db/client';
+import { detections } from '@/db/schema';
+import { toDetection, type TDetection } from './schema';
+
+// CSV of an org's detections over a time range: what a merchant sends to the
+// acquirer after a card-testing attack and uses to refund. Never a card number.
+
+export const EXPORT_MAX_ROWS = 50_000;
+
+export const ZExportQuerySchema = z
+  .object({
+    from: z.iso.datetime({ offset: true, error: 'Must be an ISO 8601 date-time, e.g. 2026-11-22T14:00:00Z' }),
+    to: z.iso.datetime({ offset: true, error: 'Must be an ISO 8601 date-time, e.g. 2026-11-22T15:00:00Z' }).optional(),
+  })
+  .refine((q) => !q.to || Date.parse(q.to) >= Date.parse(q.from), { message: 'Must not be before from', path: ['to'] });
+
+const COLUMNS = ['created_at', 'id', 'external_id', 'decision', 'score', 'amount_minor', 'currency', 'auth_status', 'decline_code', 'ip', 'email', 'customer_id', 'device_id', 'card_bin', 'card_last4', 'card_fingerprint', 'review', 'reasons'] as const;
+
+/** RFC 4180 field; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula. */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function detectionCsvRow(d: TDetection): string {
+  const values = [
+    d.createdAt, d.id, d.externalId, d.decision, d.score, d.amount, d.currency, d.authStatus, d.declineCode, d.ip, d.email,
+    d.customerId, d.deviceId, d.card?.bin, d.card?.last4, d.card?.fingerprint, d.review?.status, d.reasons.map((r) => r.message).join(' | '),
+  ];
+  return values.map(csvField).join(',');
+}
+
+export async function exportDetectionsCsv(options: { db: Executor; orgId: string; from: string; to?: string }): Promise<{ csv: string; rows: number; truncated: boolean }> {
+  const rows = await options.db
+    .select()
+    .from(detections)
+    .where(
+      and(
+        eq(detections.organizationId, options.orgId),
+        gte(detections.createdAt, new Date(options.from)),
+        options.to ? lte(detections.createdAt, new Date(options.to)) : undefined,
+      ),
+    )
+    .orderBy(asc(detections.createdAt), asc(detections.seq))
+    .limit(EXPORT_MAX_ROWS + 1);
+  const page = rows.slice(0, EXPORT_MAX_ROWS).map(toDetection);
+  return { csv: [COLUMNS.join(','), ...page.map(detectionCsvRow)].join('\r\n') + '\r\n', rows: page.length, truncated: rows.length > EXPORT_MAX_ROWS };
+}
