@@ -18,6 +18,7 @@ import {
   type TRealtimeStats,
 } from '@/lib/realtime/client';
 import { describeToastGroup, nextToastGroup, type TToastGroup } from './batch-toast';
+import { applyRealtimeToReviewQueue, reviewQueueKey } from './use-review-queue';
 import { addTimelineEntry, attackKey, type TAttack } from './war-room';
 import { prependDetections, upsertDetections } from './detections-cache';
 import { detectionsKey, detectionsQueryOptions, statsKey, type TDetectionFilters, type TDetectionsPage } from './query-options';
@@ -115,6 +116,7 @@ export function useRealtimeDetections(orgId: string): TRealtimeView {
     const refetchLists = async (): Promise<string | null> => {
       const before = queryClient.getQueryState(firstPageKey)?.dataUpdatedAt ?? 0;
       await queryClient.refetchQueries({ queryKey: detectionsKey(orgId) }).catch(() => undefined);
+      void queryClient.invalidateQueries({ queryKey: reviewQueueKey(orgId) });
       refreshStats();
       const after = queryClient.getQueryState(firstPageKey);
       return after && after.dataUpdatedAt > before ? (after.data?.streamCursor ?? null) : null;
@@ -138,16 +140,27 @@ export function useRealtimeDetections(orgId: string): TRealtimeView {
       );
     };
 
+    // Reviews made while this browser was disconnected are not replayed by the
+    // stream (only new detections are): refetch the queue when it comes back.
+    let wasLive = false;
+    let everLive = false;
     const offs = [
-      client.subscribe('state', report),
+      client.subscribe('state', (state) => {
+        if (state === 'live' && !wasLive && everLive) void queryClient.invalidateQueries({ queryKey: reviewQueueKey(orgId) });
+        wasLive = state === 'live';
+        everLive ||= wasLive;
+        report();
+      }),
       client.subscribe('new_detections', (batch) => {
         applyBatch(batch);
+        applyRealtimeToReviewQueue(queryClient, orgId, { added: batch });
         report();
       }),
       client.subscribe('detection_updated', (updated) => {
         for (const [key] of queryClient.getQueriesData<TDetectionsPage>({ queryKey: detectionsKey(orgId) })) {
           queryClient.setQueryData<TDetectionsPage>(key, (old) => old && upsertDetections(old, updated));
         }
+        applyRealtimeToReviewQueue(queryClient, orgId, { updated });
         refreshStats();
       }),
       // A follower's lists: the leader's tab refetched its own through onReset.

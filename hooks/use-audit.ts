@@ -1,0 +1,31 @@
+'use client';
+
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { fetchJson } from '@/lib/api-client';
+import type { TAuditEntryView } from '@/lib/audit/find';
+
+// The org's audit trail, newest first, one key per action filter.
+
+export type TAuditPage = { entries: TAuditEntryView[]; nextCursor: string | null; actions?: string[] };
+
+export const AUDIT_PAGE_SIZE = 50;
+export const auditKey = (orgId: string) => ['org', orgId, 'audit'] as const;
+
+export function auditQueryOptions(orgId: string, filters: { action?: string } = {}) {
+  return infiniteQueryOptions({
+    queryKey: [...auditKey(orgId), filters] as const,
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE) });
+      if (filters.action) params.set('action', filters.action);
+      if (pageParam) params.set('cursor', pageParam);
+      return fetchJson<TAuditPage>(`/api/v1/audit?${params}`, { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useAudit(orgId: string, filters: { action?: string } = {}) {
+  // Keep the old rows on screen while another filter loads, instead of a flash of skeletons.
+  return useInfiniteQuery({ ...auditQueryOptions(orgId, filters), placeholderData: keepPreviousData });
+}
