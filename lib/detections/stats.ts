@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { getOpenAttack } from '@/lib/attacks/find';
+import type { TAttack } from '@/lib/attacks/schema';
 import { getDecisionTimeline, type TTimelineBucket } from './timeline';
 
 export type TStats = {
@@ -7,7 +9,8 @@ export type TStats = {
   lastHour: { total: number; blocked: number; perMinute: number };
   /** 60 UTC minutes, oldest first, the last one partial (see timeline.ts). */
   timeline: TTimelineBucket[];
-  attack: null;
+  /** The org's open card-testing incident, or null. */
+  attack: TAttack | null;
   generatedAt: string;
 };
 
@@ -16,6 +19,7 @@ export async function getStats(options: { db: Executor; orgId: string }): Promis
   // One after the other: both run on the request's single RLS transaction.
   const r = (await countRows(options))[0];
   const timeline = await getDecisionTimeline(options);
+  const attack = await getOpenAttack(options);
   const hourTotal = Number(r.hour_total);
   return {
     today: {
@@ -27,7 +31,7 @@ export async function getStats(options: { db: Executor; orgId: string }): Promis
     },
     lastHour: { total: hourTotal, blocked: Number(r.hour_blocked), perMinute: Math.round((hourTotal / 60) * 10) / 10 },
     timeline,
-    attack: null,
+    attack,
     generatedAt: new Date().toISOString(),
   };
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { detections } from '@/db/schema';
+import { detectionUpdates, detections } from '@/db/schema';
 import { toDetection, type TDetection } from '@/lib/detections/schema';
 import type { TCursor } from './cursor';
 
@@ -83,5 +83,51 @@ export async function checkViewers(options: { db: Executor; orgId: string; sessi
   return {
     allowed: new Set(rows.map((r) => r.id).filter((id): id is string => id !== null)),
     lagXids: Number(rows[0]?.lag ?? 0),
+  };
+}
+
+/** Detections changed since an update cursor (a review), for `detection_updated`. */
+export type TUpdatesBatch = {
+  /** The current rows, each once, in the order of their last change. */
+  detections: TDetection[];
+  /** After the last update read, or where the read started when there is none. */
+  cursor: TCursor;
+  hasMore: boolean;
+};
+
+/**
+ * Rows of detection_updates after `cursor`, with the same commit-safe rule as
+ * readDetectionsAfter, joined to the detections as they are now. Without a
+ * cursor (a poller's first read) it starts at the horizon and reads nothing:
+ * updates made while nobody watched are not replayed (clients refetch their
+ * lists when they connect).
+ */
+export async function readDetectionUpdatesAfter(options: { db: Executor; orgId: string; cursor: TCursor | undefined; limit?: number }): Promise<TUpdatesBatch> {
+  if (!options.cursor) return { detections: [], cursor: await currentCursor(options.db), hasMore: false };
+  const limit = options.limit ?? FEED_PAGE_SIZE;
+  const rows = await options.db
+    .select({ txId: detectionUpdates.txId, seq: detectionUpdates.seq, detection: detections })
+    .from(detectionUpdates)
+    .innerJoin(detections, and(eq(detections.organizationId, options.orgId), eq(detections.id, detectionUpdates.detectionId)))
+    .where(
+      and(
+        eq(detectionUpdates.organizationId, options.orgId),
+        sql`(${detectionUpdates.txId}, ${detectionUpdates.seq}) > (${options.cursor.txId}::xid8, ${options.cursor.seq}::bigint)`,
+        sql`${detectionUpdates.txId} < pg_snapshot_xmin(pg_current_snapshot())`,
+      ),
+    )
+    .orderBy(asc(detectionUpdates.txId), asc(detectionUpdates.seq))
+    .limit(limit);
+  // A detection changed twice in one read is sent once, as it is now, at its last change's place.
+  const latest = new Map<string, TDetection>();
+  for (const r of rows) {
+    latest.delete(r.detection.id);
+    latest.set(r.detection.id, toDetection(r.detection));
+  }
+  const last = rows.at(-1);
+  return {
+    detections: [...latest.values()],
+    cursor: last ? { txId: String(last.txId), seq: last.seq } : options.cursor,
+    hasMore: rows.length === limit,
   };
 }

@@ -1,7 +1,9 @@
 import type { Logger } from '@/lib/logger';
+import type { TFeedAttack } from '@/lib/attacks/find';
+import { AttackWatch } from '@/lib/attacks/watch';
 import type { TDetection } from '@/lib/detections/schema';
 import { compareCursors, formatCursor, type TCursor } from './cursor';
-import type { TFeedBatch } from './feed';
+import type { TFeedBatch, TUpdatesBatch } from './feed';
 import { realtimeMetrics } from './metrics';
 import { sseEvent } from './sse';
 
@@ -13,13 +15,36 @@ export type TSubscriber = {
   cursor: TCursor;
   /** Writes one `new_detections` event (pre-encoded when shared); returns false if the connection is gone. */
   deliver(rows: TDetection[], cursor: TCursor, encoded?: Uint8Array): boolean;
+  /** Writes an encoded event without an id: line (detection_updated, attack_*): the cursor does not move. */
+  send(encoded: Uint8Array): boolean;
   close(reason: string): void;
 };
 
-export type TPollerSource = {
-  /** Reads the next page after `cursor` under RLS; with `viewers`, also checks which sessions may still watch. */
-  read(cursor: TCursor, viewers?: string[]): Promise<{ batch: TFeedBatch; allowed?: Set<string>; lagXids?: number }>;
+export type TPollerRead = {
+  cursor: TCursor;
+  /** With them, also checks which of these sessions may still watch. */
+  viewers?: string[];
+  /** Where detection updates are read from; undefined on the first read, which starts at the horizon. */
+  updatesCursor?: TCursor;
+  /** Incidents the poller believes open. */
+  knownAttackIds: string[];
 };
+
+export type TPollerReadResult = {
+  batch: TFeedBatch;
+  updates: TUpdatesBatch;
+  attacks: TFeedAttack[];
+  allowed?: Set<string>;
+  lagXids?: number;
+};
+
+export type TPollerSource = {
+  /** One transaction under RLS: the next page of detections, of detection updates, and the org's current incidents. */
+  read(input: TPollerRead): Promise<TPollerReadResult>;
+};
+
+/** attack_updated at most this often per incident and poller. */
+const ATTACK_UPDATE_MIN_MS = 2_000;
 
 /** Commits arriving within this window after a nudge share one poll. */
 const NUDGE_COALESCE_MS = 5;
@@ -27,12 +52,17 @@ const NUDGE_COALESCE_MS = 5;
 /**
  * Polls one organization's detections for all of its open streams on this
  * instance: one read per tick whatever the number of viewers, fanned out in
- * memory. Every timer tick also re-checks the viewers' sessions and
- * memberships, in the same transaction.
+ * memory. The same transaction reads the detections changed by a review
+ * (detection_updated) and the org's incidents (attack_*); those events carry
+ * no id: line, so they never move a stream's cursor. Every timer tick also
+ * re-checks the viewers' sessions and memberships, in the same transaction.
  */
 export class OrgPoller {
   readonly subscribers = new Set<TSubscriber>();
   private cursor: TCursor;
+  /** detection_updates delivered up to here (a cursor of its own: (tx_id, seq) of that table). */
+  private updatesCursor: TCursor | undefined;
+  private readonly attacks = new AttackWatch(ATTACK_UPDATE_MIN_MS);
   private timer: NodeJS.Timeout | undefined;
   private timerIsTick = false;
   private polling = false;
@@ -45,8 +75,11 @@ export class OrgPoller {
     readonly key: string,
     start: TCursor,
     private readonly deps: { source: TPollerSource; intervalMs: number; log: Logger; onIdle: (poller: OrgPoller) => void },
+    /** The horizon now, when known; otherwise the first read finds it. */
+    updatesStart?: TCursor,
   ) {
     this.cursor = start;
+    this.updatesCursor = updatesStart;
     realtimeMetrics.pollerStarted();
   }
 
@@ -61,6 +94,8 @@ export class OrgPoller {
 
   add(sub: TSubscriber, options: { pollNow: boolean }) {
     this.subscribers.add(sub);
+    // Joining during an incident: the war room opens at once, from what this poller knows.
+    for (const event of this.attacks.greeting()) sub.send(sseEvent(event));
     if (options.pollNow) this.schedule(0, false);
     else if (!this.timer && !this.polling) this.schedule(this.deps.intervalMs, true);
   }
@@ -112,7 +147,12 @@ export class OrgPoller {
       // jitter), even when nudges keep resetting the tick timer.
       const checkAccess = startedAt - this.lastAccessCheck >= this.deps.intervalMs - 50;
       const viewers = checkAccess ? [...new Set([...this.subscribers].map((s) => s.sessionId))] : undefined;
-      const { batch, allowed, lagXids } = await this.deps.source.read(this.cursor, viewers);
+      const { batch, updates, attacks, allowed, lagXids } = await this.deps.source.read({
+        cursor: this.cursor,
+        viewers,
+        updatesCursor: this.updatesCursor,
+        knownAttackIds: this.attacks.openIds,
+      });
       realtimeMetrics.polled(performance.now() - started, true);
       if (lagXids !== undefined) realtimeMetrics.cursorLag(lagXids);
       if (this.stopped) return;
@@ -124,7 +164,11 @@ export class OrgPoller {
         this.fanOut(batch);
         this.cursor = batch.cursor;
       }
-      if (batch.hasMore) next = 0;
+      // After the new rows: an update may concern a row of this very batch.
+      if (updates.detections.length > 0) this.broadcast(sseEvent({ type: 'detection_updated', data: updates.detections }));
+      this.updatesCursor = updates.cursor;
+      for (const event of this.attacks.apply(attacks, Date.now())) this.broadcast(sseEvent(event));
+      if (batch.hasMore || updates.hasMore) next = 0;
     } catch (error) {
       realtimeMetrics.polled(performance.now() - started, false);
       this.deps.log.warn({ err: error, key: this.key }, 'poll failed; retrying at the next tick');
@@ -139,6 +183,11 @@ export class OrgPoller {
       next = Math.min(next, NUDGE_COALESCE_MS);
     }
     this.schedule(next, tick && next > NUDGE_COALESCE_MS);
+  }
+
+  /** One encoded event, without an id: line, to every subscriber. */
+  private broadcast(encoded: Uint8Array) {
+    for (const sub of [...this.subscribers]) sub.send(encoded);
   }
 
   private fanOut(batch: TFeedBatch) {

@@ -54,8 +54,8 @@ function joinHeartbeat(beat: Beat, everyMs: number): () => void {
 
 /**
  * One SSE connection: `connected`, then `new_detections` batches from the hub
- * (each with an id: line holding the cursor after its last row) and
- * heartbeats. Whatever ends it (client gone, slow client, revoked access,
+ * (each with an id: line holding the cursor after its last row), the
+ * `detection_updated` and `attack_*` events (no id: line) and heartbeats. Whatever ends it (client gone, slow client, revoked access,
  * lifetime) runs the returned stop() once; after it nothing is written.
  */
 export function openDetectionStream(options: TStreamOptions, sink: TSink): (reason: string) => void {
@@ -92,6 +92,11 @@ export function openDetectionStream(options: TStreamOptions, sink: TSink): (reas
         sub.cursor = cursor;
         realtimeMetrics.eventSent(rows.length);
       }
+      return ok;
+    },
+    send(encoded: Uint8Array): boolean {
+      const ok = write(encoded);
+      if (ok) realtimeMetrics.eventSent();
       return ok;
     },
     close: (reason: string) => stop(reason),

@@ -1,6 +1,7 @@
 import { readJsonValue } from '@/lib/api/body';
 import { AppError, validationError } from '@/lib/api/errors';
 import { withApiKey } from '@/lib/api/with-api-key';
+import { observeAttack } from '@/lib/attacks/observe';
 import { findCardNumberField, ingestTransaction, ZTransactionInputSchema } from '@/lib/detections';
 import { env } from '@/lib/env';
 import { nudgeOrg } from '@/lib/realtime/nudge';
@@ -23,8 +24,12 @@ export const POST = withApiKey(async ({ req, orgId, log, inOrg }) => {
   if (!parsed.success) throw validationError(parsed.error);
 
   const { detection, created } = await inOrg((db) => ingestTransaction({ db, orgId, input: parsed.data }));
-  // After commit, never inside the transaction: wake this org's streams now.
-  if (created) nudgeOrg(orgId);
+  // After commit, never inside the transaction: wake this org's streams now,
+  // and let the card-testing detector look (coalesced, in the background).
+  if (created) {
+    nudgeOrg(orgId);
+    observeAttack(orgId);
+  }
   log.info({ detectionId: detection.id, decision: detection.decision, score: detection.score, created }, 'transaction scored');
   return Response.json({ detection }, { status: created ? 201 : 200 });
 });

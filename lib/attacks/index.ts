@@ -1,0 +1,5 @@
+export * from './config';
+export * from './schema';
+export * from './find';
+export * from './observe';
+export type { TAttackEvent } from './watch';
