@@ -3,7 +3,8 @@
 // steady write load through the API and straight into SQL, and a side-by-side
 // report of the per-connection poller and the shared hub (database
 // transactions/s, latency, RSS per stream, CPU, lost/duplicated/reordered).
-// `--quick` for a run of about 1.5 minutes, `--max-streams` for how far the hub goes.
+// `--quick` for a run of about 1.5 minutes, `--max-streams` for how far the hub goes,
+// `--ingest` for ingest latency under a card-testing attack (scripts/bench/ingest.ts).
 // See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -14,10 +15,11 @@ import { stopChild } from './lib/next-process';
 import { ClientLink } from './bench/client-link';
 import type { TBenchContext, TCalibration } from './bench/context';
 import { dataDirectory, measureReadCost, ownerPool } from './bench/db';
+import { runIngestBench, type TIngestResources } from './bench/ingest';
 import { runMaxStreams, type TMaxStreamsResult } from './bench/max-streams';
 import { readOptions, type TOptions } from './bench/options';
 import { postmasterPid } from './bench/proc';
-import { collectMeta, evaluate, renderMarkdown, writeReport } from './bench/report';
+import { collectMeta, evaluate, evaluateIngest, renderIngestMarkdown, renderMarkdown, writeIngestReport, writeReport } from './bench/report';
 import { runStrategy, type TStrategyResult } from './bench/run-strategy';
 import { ensureBuild } from './bench/setup';
 
@@ -41,6 +43,7 @@ try {
 let db: PreparedDatabase | undefined;
 let ctx: TBenchContext | undefined;
 let cleaning: Promise<void> | undefined;
+const ingest: TIngestResources = {};
 
 const withTimeout = (p: Promise<unknown>, ms: number) => Promise.race([p.catch(() => {}), new Promise((r) => setTimeout(r, ms))]);
 
@@ -51,6 +54,9 @@ function cleanup(): Promise<void> {
     await withTimeout(stopChild(ctx?.server), 10_000);
     await withTimeout(ctx?.sql.end({ timeout: 2 }) ?? Promise.resolve(), 5_000);
     await withTimeout(db?.stop() ?? Promise.resolve(), 20_000);
+    await withTimeout(stopChild(ingest.server), 10_000);
+    await withTimeout(ingest.sql?.end({ timeout: 2 }) ?? Promise.resolve(), 5_000);
+    await withTimeout(ingest.db?.stop() ?? Promise.resolve(), 20_000);
   })();
   return cleaning;
 }
@@ -62,7 +68,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** --ingest: its own server, database and report (nothing of the delivery run). */
+async function mainIngest(): Promise<number> {
+  const result = await runIngestBench({ options, secret: SECRET, resources: ingest, progress });
+  const meta = collectMeta(startedAt, result.build, result.embedded, loadAtStart);
+  const markdown = renderIngestMarkdown({ meta, options, result });
+  const { argv, ...flags } = options;
+  const file = writeIngestReport(markdown, { meta, options: flags, argv, result, targets: evaluateIngest(result) }, startedAt);
+  process.stdout.write(`\n${markdown}\n`);
+  progress(`report written to ${file} (+ .json; also latest-ingest.md)`);
+  return 0;
+}
+
 async function main(): Promise<number> {
+  if (options.ingest) return mainIngest();
   const build = await ensureBuild(progress);
   progress(`build ${build.buildId}; starting PostgreSQL (.data/pg-bench, fresh)`);
   db = await prepareDatabase({ dataDir: '.data/pg-bench', port: options.pgPort, secret: SECRET, fresh: true });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 // npm run bench -- [--quick] [--streams N] [--orgs M] [--duration S] [--rate R]
 //   [--sql-rate R] [--strategies per-connection,hub] [--idle S] [--port P]
 //   [--max-streams [--target N] [--step N]]
+//   [--ingest [--rate 200] [--duration 20] [--attack-share 0.7]]
 
 const STRATEGIES = ['per-connection', 'hub'] as const;
 export type TStrategy = (typeof STRATEGIES)[number];
@@ -11,6 +12,9 @@ export type TStrategy = (typeof STRATEGIES)[number];
 const ZOptionsSchema = z.object({
   quick: z.boolean(),
   maxStreams: z.boolean(),
+  /** The ingest-latency run under a card-testing attack instead of the delivery comparison. */
+  ingest: z.boolean(),
+  attackShare: z.coerce.number().min(0, 'Must be a share from 0 to 1, e.g. 0.7').max(1, 'Must be a share from 0 to 1, e.g. 0.7'),
   streams: z.coerce.number().int().min(1).max(18_000),
   orgs: z.coerce.number().int().min(1).max(1_000),
   duration: z.coerce.number().min(1).max(3_600),
@@ -34,6 +38,8 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
     options: {
       quick: { type: 'boolean', default: false },
       'max-streams': { type: 'boolean', default: false },
+      ingest: { type: 'boolean', default: false },
+      'attack-share': { type: 'string' },
       streams: { type: 'string' },
       orgs: { type: 'string' },
       duration: { type: 'string' },
@@ -50,14 +56,17 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
     },
   });
   const quick = values.quick ?? false;
+  const ingest = values.ingest ?? false;
   const parsed = ZOptionsSchema.safeParse({
     quick,
     maxStreams: values['max-streams'] ?? false,
+    ingest,
+    attackShare: values['attack-share'] ?? 0.7,
     streams: values.streams ?? (quick ? 200 : 2_000),
     orgs: values.orgs ?? (quick ? 10 : 50),
-    duration: values.duration ?? (quick ? 10 : 60),
+    duration: values.duration ?? (quick ? 10 : ingest ? 20 : 60),
     idle: values.idle ?? (quick ? 5 : 30),
-    rate: values.rate ?? 20,
+    rate: values.rate ?? (ingest ? 200 : 20),
     sqlRate: values['sql-rate'] ?? 5,
     strategies: (values.strategies ?? 'per-connection,hub').split(',').map((s) => s.trim()).filter(Boolean),
     target: values.target ?? (quick ? 2_000 : 10_000),
@@ -68,9 +77,11 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
     concurrency: values.concurrency ?? 64,
   });
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`);
+    const flag = (key: string) => (key === 'pollIntervalMs' ? 'poll-interval' : key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
+    const lines = parsed.error.issues.map((i) => `  --${flag(i.path.join('.'))}: ${i.message}`);
     throw new Error(`Invalid options:\n${lines.join('\n')}`);
   }
+  if (parsed.data.ingest && parsed.data.maxStreams) throw new Error('--ingest and --max-streams are separate runs: pass one of them');
   if (parsed.data.streams < parsed.data.orgs) throw new Error('--streams must be at least --orgs (every org needs a viewer)');
   // A whole number of poll intervals: each per-connection poller then ticks the same number of times in it.
   const interval = parsed.data.pollIntervalMs / 1000;
