@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 
 const LINKS = [
   { href: '/dashboard', label: 'Dashboard' },
+  { href: '/settings/rules', label: 'Rules' },
   { href: '/settings/api-keys', label: 'API keys' },
 ] as const;
 

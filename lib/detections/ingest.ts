@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { detections } from '@/db/schema';
-import { loadVelocitySignals, scoreTransaction } from '@/lib/scoring';
+import { normalizeIp } from '@/lib/lists/schema';
+import { loadScoringContext } from '@/lib/scoring/context';
+import { scoreTransaction } from '@/lib/scoring/score';
 import { toDetection, type TDetection, type TTransactionInput } from './schema';
 
 async function findByExternalId(db: Executor, orgId: string, externalId: string): Promise<TDetection | null> {
@@ -17,14 +19,21 @@ async function findByExternalId(db: Executor, orgId: string, externalId: string)
  * Scores and stores one payment attempt. Idempotent on externalId: a repeat
  * returns the first detection (created: false) and writes nothing, also when
  * two requests with the same id race (the unique index decides).
+ *
+ * Round trips: the scoring context (settings, rules, list hits and the
+ * idempotency check in one query), the velocity features (one query), the insert.
  */
 export async function ingestTransaction(options: { db: Executor; orgId: string; input: TTransactionInput }): Promise<{ detection: TDetection; created: boolean }> {
-  const { db, orgId, input } = options;
-  const existing = await findByExternalId(db, orgId, input.externalId);
-  if (existing) return { detection: existing, created: false };
+  const { db, orgId } = options;
+  // One spelling per IPv6 address, so velocity and lists count it as one.
+  const input = options.input.ip ? { ...options.input, ip: normalizeIp(options.input.ip) } : options.input;
+  const context = await loadScoringContext({ db, orgId, input });
+  if (context.existingId) {
+    const existing = await findByExternalId(db, orgId, input.externalId);
+    if (existing) return { detection: existing, created: false };
+  }
 
-  const signals = await loadVelocitySignals({ db, orgId, input });
-  const result = scoreTransaction(input, signals);
+  const result = await scoreTransaction({ db, orgId, input, context });
   const [row] = await db
     .insert(detections)
     .values({
@@ -46,6 +55,7 @@ export async function ingestTransaction(options: { db: Executor; orgId: string; 
       riskLevel: result.riskLevel,
       decision: result.decision,
       reasons: result.reasons,
+      shadow: result.shadow,
     })
     .onConflictDoNothing({ target: [detections.organizationId, detections.externalId] })
     .returning();

@@ -1,2 +1,5 @@
+export * from './context';
+export * from './decide';
 export * from './score';
-export * from './signals';
+export * from './settings';
+export * from './thresholds';

@@ -1,0 +1,17 @@
+import { readJsonBody } from '@/lib/api/body';
+import { withOrg } from '@/lib/api/with-org';
+import { clientIp } from '@/lib/realtime/limits';
+import { createRule, findRules, ZCreateRuleSchema } from '@/lib/rules';
+
+export const dynamic = 'force-dynamic';
+
+// GET /api/v1/rules – the org's rules (the defaults are seeded on first use)
+export const GET = withOrg(async ({ db, orgId }) => Response.json({ rules: await findRules({ db, orgId }) }));
+
+// POST /api/v1/rules – add a custom rule
+export const POST = withOrg(async ({ req, db, orgId, user, log }) => {
+  const input = await readJsonBody(req, ZCreateRuleSchema, { maxBytes: 4096 });
+  const rule = await createRule({ db, orgId, actor: user, ip: clientIp(req), input });
+  log.info({ ruleId: rule.id, key: rule.key }, 'rule created');
+  return Response.json({ rule }, { status: 201 });
+});

@@ -1,0 +1,104 @@
+'use client';
+
+import { Badge } from '@/components/ui/badge';
+import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import type { TRule, TUpdateRule } from '@/lib/rules/schema';
+import { EditableNumber } from './editable-number';
+import { actionLabel, actionTone, featureLabel, isRatioFeature, operatorLabel, thresholdLabel, windowLabel } from './labels';
+import styles from './rules.module.css';
+import { Switch } from './switch';
+import { useUpdateRule } from './use-rules';
+
+export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) {
+  const update = useUpdateRule(orgId);
+  const save = (rule: TRule, patch: TUpdateRule) => update.mutate({ rule, patch });
+  const busy = (rule: TRule) => update.isPending && update.variables?.rule.id === rule.id;
+
+  return (
+    <Table data-testid="rules-table">
+      <THead>
+        <Tr>
+          <Th>Rule</Th>
+          <Th>Feature</Th>
+          <Th>Window</Th>
+          <Th>Condition</Th>
+          <Th>Action</Th>
+          <Th>Mode</Th>
+          <Th>Enabled</Th>
+        </Tr>
+      </THead>
+      <TBody>
+        {rules.map((rule) => (
+          <Tr key={rule.id} data-testid="rule-row" data-rule-key={rule.key} style={rule.enabled ? undefined : { opacity: 0.6 }}>
+            <Td>
+              {rule.name}
+              <span className={`${styles.sub} mono`}>
+                {rule.key} · v{rule.version}
+              </span>
+            </Td>
+            <Td>
+              {featureLabel(rule.feature)}
+              <span className={`${styles.sub} mono`}>{rule.feature}</span>
+            </Td>
+            <Td>
+              {rule.feature === 'amount' ? (
+                windowLabel(rule)
+              ) : (
+                // Edited in minutes; stored in seconds.
+                <EditableNumber
+                  value={rule.windowSeconds / 60}
+                  display={windowLabel(rule)}
+                  label={`window of "${rule.name}" in minutes`}
+                  step="1"
+                  min={1}
+                  disabled={busy(rule)}
+                  testId="edit-window"
+                  onSave={(minutes) => save(rule, { windowSeconds: Math.round(minutes * 60) })}
+                />
+              )}
+            </Td>
+            <Td style={{ whiteSpace: 'nowrap' }}>
+              {operatorLabel(rule)}{' '}
+              <EditableNumber
+                value={rule.threshold}
+                display={thresholdLabel(rule)}
+                label={`threshold of "${rule.name}"${isRatioFeature(rule.feature) ? ' (a ratio from 0 to 1)' : ''}`}
+                step={isRatioFeature(rule.feature) ? '0.01' : 'any'}
+                min={0}
+                disabled={busy(rule)}
+                testId="edit-threshold"
+                onSave={(threshold) => save(rule, { threshold })}
+              />
+            </Td>
+            <Td>
+              <Badge tone={actionTone(rule.action)}>{actionLabel(rule)}</Badge>
+            </Td>
+            <Td>
+              <Switch
+                checked={rule.mode === 'active'}
+                onChange={(active) => save(rule, { mode: active ? 'active' : 'shadow' })}
+                label={`Mode of "${rule.name}": active decides, shadow only reports`}
+                onText="Active"
+                offText="Shadow"
+                tone="shadow"
+                disabled={busy(rule)}
+                testId="rule-mode"
+              />
+            </Td>
+            <Td>
+              <Switch
+                checked={rule.enabled}
+                onChange={(enabled) => save(rule, { enabled })}
+                label={`"${rule.name}" enabled`}
+                onText="On"
+                offText="Off"
+                disabled={busy(rule)}
+                testId="rule-enabled"
+              />
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,113 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { ApiError } from '@/lib/api-client';
+import type { TThresholdsView } from '@/lib/scoring/thresholds';
+import styles from './rules.module.css';
+import { useClearThresholdsOverride, useSetThresholdsOverride, useUpdateThresholds } from './use-thresholds';
+
+const OVERRIDE_DURATIONS = [
+  { minutes: 15, label: '15 minutes' },
+  { minutes: 60, label: '1 hour' },
+  { minutes: 240, label: '4 hours' },
+  { minutes: 1440, label: '24 hours' },
+] as const;
+
+const fieldError = (error: unknown, field: string) => (error instanceof ApiError && error.field === field ? error.message : undefined);
+
+/** The standing thresholds. The form starts from the saved values; it is remounted when they change. */
+function StandingForm({ orgId, view }: { orgId: string; view: TThresholdsView }) {
+  const [review, setReview] = useState(String(view.review));
+  const [block, setBlock] = useState(String(view.block));
+  const save = useUpdateThresholds(orgId);
+  const dirty = Number(review) !== view.review || Number(block) !== view.block;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ review: Number(review), block: Number(block) });
+  };
+
+  return (
+    <form className={styles.row} onSubmit={onSubmit} data-testid="thresholds-form">
+      <div className={styles.narrow}>
+        <Field label="Review from" name="review" type="number" min={1} max={99} step={1} value={review} onChange={(e) => setReview(e.target.value)} hint={fieldError(save.error, 'review')} />
+      </div>
+      <div className={styles.narrow}>
+        <Field label="Block from" name="block" type="number" min={2} max={100} step={1} value={block} onChange={(e) => setBlock(e.target.value)} hint={fieldError(save.error, 'block')} />
+      </div>
+      <Button type="submit" variant="primary" disabled={!dirty || save.isPending} data-testid="save-thresholds">
+        {save.isPending ? 'Saving…' : 'Save'}
+      </Button>
+    </form>
+  );
+}
+
+function OverrideForm({ orgId, view }: { orgId: string; view: TThresholdsView }) {
+  const [review, setReview] = useState(String(Math.max(1, view.review - 20)));
+  const [block, setBlock] = useState(String(Math.max(2, view.block - 20)));
+  const [minutes, setMinutes] = useState<number>(60);
+  const set = useSetThresholdsOverride(orgId);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    set.mutate({ review: Number(review), block: Number(block), minutes });
+  };
+
+  return (
+    <form className={styles.row} onSubmit={onSubmit} data-testid="override-form">
+      <div className={styles.narrow}>
+        <Field label="Review from" name="override-review" type="number" min={1} max={99} step={1} value={review} onChange={(e) => setReview(e.target.value)} hint={fieldError(set.error, 'review')} />
+      </div>
+      <div className={styles.narrow}>
+        <Field label="Block from" name="override-block" type="number" min={2} max={100} step={1} value={block} onChange={(e) => setBlock(e.target.value)} hint={fieldError(set.error, 'block')} />
+      </div>
+      <div className="field">
+        <label htmlFor="override-minutes">For</label>
+        <select id="override-minutes" className="select" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
+          {OVERRIDE_DURATIONS.map((d) => (
+            <option key={d.minutes} value={d.minutes}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Button type="submit" disabled={set.isPending} data-testid="apply-override">
+        {set.isPending ? 'Applying…' : 'Apply temporarily'}
+      </Button>
+    </form>
+  );
+}
+
+export function ThresholdsForm({ orgId, view }: { orgId: string; view: TThresholdsView }) {
+  const clear = useClearThresholdsOverride(orgId);
+  return (
+    <div className="form">
+      <div className={styles.section}>
+        <h3>Standing thresholds</h3>
+        <p className="hint">Scores from 1 to 100. The score is the sum of the SCORE rules that fire; a REVIEW or BLOCK rule decides on its own.</p>
+        <StandingForm key={`${view.review}-${view.block}`} orgId={orgId} view={view} />
+      </div>
+      <div className={styles.section}>
+        <h3>Temporary thresholds</h3>
+        {view.override ? (
+          <div className={styles.override} role="status" data-testid="override-active">
+            <span>
+              In force: review from <strong>{view.override.review}</strong>, block from <strong>{view.override.block}</strong> until{' '}
+              <strong>{new Date(view.override.until).toLocaleString()}</strong>.
+            </span>
+            <Button size="sm" onClick={() => clear.mutate()} disabled={clear.isPending} data-testid="end-override">
+              {clear.isPending ? 'Ending…' : 'End now'}
+            </Button>
+          </div>
+        ) : (
+          <>
+            <p className="hint">During an attack, lower them for a while; they go back by themselves.</p>
+            <OverrideForm orgId={orgId} view={view} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

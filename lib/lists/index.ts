@@ -1,0 +1,4 @@
+export * from './lists';
+export * from './match';
+export * from './parse';
+export * from './schema';

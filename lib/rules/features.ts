@@ -1,0 +1,73 @@
+import type { TTransactionInput } from '@/lib/detections/schema';
+
+// The features a rule can compare: velocity over a sliding window per key
+// (`<key>.<metric>`, computed in PostgreSQL) and the attempt's own `amount`.
+
+export const FEATURE_KEYS = ['ip', 'card', 'bin', 'email', 'device', 'customer'] as const;
+export type TFeatureKey = (typeof FEATURE_KEYS)[number];
+
+export const METRICS = ['attempts', 'distinct_cards', 'declines', 'decline_ratio', 'amount_sum'] as const;
+export type TMetric = (typeof METRICS)[number];
+
+/** The aggregates SQL computes; decline_ratio is derived from two of them. */
+export type TAggregate = Exclude<TMetric, 'decline_ratio'>;
+
+export type TFeature = `${TFeatureKey}.${TMetric}` | 'amount';
+
+/** The detections column each key is counted on (served by detections_org_<key>_idx). */
+export const KEY_COLUMN: Record<TFeatureKey, string> = {
+  ip: 'ip',
+  card: 'card_fingerprint',
+  bin: 'card_bin',
+  email: 'email',
+  device: 'device_id',
+  customer: 'customer_id',
+};
+
+/** A ratio over a handful of attempts says nothing: below this many it is not evaluated. */
+export const MIN_RATIO_ATTEMPTS = 4;
+
+/** Windows a rule may use: a minute to a week (the subquery reads the whole window through an index). */
+export const MIN_WINDOW_SECONDS = 60;
+export const MAX_WINDOW_SECONDS = 7 * 24 * 3600;
+
+// Distinct cards on one card is always 1: not a feature.
+export const FEATURES: readonly TFeature[] = [
+  ...FEATURE_KEYS.flatMap((key) => METRICS.filter((m) => !(key === 'card' && m === 'distinct_cards')).map((m) => `${key}.${m}` as TFeature)),
+  'amount',
+];
+
+export type TParsedFeature = { kind: 'amount' } | { kind: 'velocity'; key: TFeatureKey; metric: TMetric };
+
+export function parseFeature(feature: string): TParsedFeature | null {
+  if (!(FEATURES as readonly string[]).includes(feature)) return null;
+  if (feature === 'amount') return { kind: 'amount' };
+  const [key, metric] = feature.split('.') as [TFeatureKey, TMetric];
+  return { kind: 'velocity', key, metric };
+}
+
+/** The value the attempt carries for a key, or null when it has none (its rules are then not evaluated). */
+export function keyValue(input: TTransactionInput, key: TFeatureKey): string | null {
+  switch (key) {
+    case 'ip':
+      return input.ip ?? null;
+    case 'card':
+      return input.card?.fingerprint ?? null;
+    case 'bin':
+      return input.card?.bin ?? null;
+    case 'email':
+      return input.email ?? null;
+    case 'device':
+      return input.deviceId ?? null;
+    case 'customer':
+      return input.customerId ?? null;
+  }
+}
+
+/** The aggregates a metric needs. */
+export function aggregatesFor(metric: TMetric): TAggregate[] {
+  return metric === 'decline_ratio' ? ['attempts', 'declines'] : [metric];
+}
+
+/** Identifies one computed value: `ip.attempts@1800`. */
+export const featureId = (key: TFeatureKey, metric: TMetric, windowSeconds: number) => `${key}.${metric}@${windowSeconds}`;

@@ -1,0 +1,79 @@
+import type { TDecision, TReason, TRiskLevel, TTransactionInput } from '@/lib/detections/schema';
+import { listReason, type TListHit } from '@/lib/lists/match';
+import { toReason, type TFiredRule } from '@/lib/rules/evaluate';
+import { decisionFor, riskLevelFor, type TThresholds } from './thresholds';
+
+export type TScoreResult = { score: number; riskLevel: TRiskLevel; decision: TDecision; reasons: TReason[]; shadow: TReason[] };
+
+const ACTION_ORDER: Record<string, number> = { BLOCK: 0, ALLOW: 1, REVIEW: 2, SCORE: 3 };
+
+/** Deciding reasons first: BLOCK, ALLOW, REVIEW, then SCORE by points. */
+const byImpact = (a: TFiredRule, b: TFiredRule) =>
+  ACTION_ORDER[a.rule.action] - ACTION_ORDER[b.rule.action] || b.rule.scoreDelta - a.rule.scoreDelta;
+
+/**
+ * Rules → score and decision: the SCORE points add up (kept within 0–100) and
+ * the thresholds turn them into a decision; a REVIEW action raises it to at
+ * least REVIEW, a BLOCK action blocks, and an ALLOW action allows (the org
+ * trusts that signal more than any other rule).
+ */
+export function combineRules(fired: readonly TFiredRule[], thresholds: TThresholds): { score: number; decision: TDecision } {
+  const points = fired.reduce((sum, f) => sum + (f.rule.action === 'SCORE' ? f.rule.scoreDelta : 0), 0);
+  const score = Math.max(0, Math.min(100, points));
+  const actions = new Set(fired.map((f) => f.rule.action));
+  let decision = decisionFor(score, thresholds);
+  if (actions.has('REVIEW') && decision === 'ALLOW') decision = 'REVIEW';
+  if (actions.has('BLOCK')) decision = 'BLOCK';
+  if (actions.has('ALLOW')) decision = 'ALLOW';
+  return { score, decision };
+}
+
+/** What the shadow rules would have decided, next to what was decided. */
+function shadowSummary(all: readonly TFiredRule[], thresholds: TThresholds, actual: { score: number; decision: TDecision }): TReason {
+  const would = combineRules(all, thresholds);
+  const same = would.decision === actual.decision && would.score === actual.score;
+  return {
+    code: 'shadow_decision',
+    message: same
+      ? `With the shadow rules the decision would be the same: ${would.decision} (score ${would.score})`
+      : `With the shadow rules the decision would be ${would.decision} (score ${would.score}) instead of ${actual.decision} (score ${actual.score})`,
+    observed: would.score,
+    action: would.decision,
+    mode: 'shadow',
+  };
+}
+
+/**
+ * The decision for one attempt. Lists come first: a block entry blocks with
+ * score 100, else an allow entry allows; block beats allow. Rules are still
+ * evaluated then, and reported in `shadow` without deciding. Otherwise the
+ * active rules decide and the shadow rules are only reported.
+ */
+export function decide(options: { input: TTransactionInput; listHits: readonly TListHit[]; fired: readonly TFiredRule[]; thresholds: TThresholds }): TScoreResult {
+  const { input, listHits, thresholds } = options;
+  const fired = [...options.fired].sort(byImpact);
+  const blocks = listHits.filter((h) => h.action === 'block');
+  const allows = listHits.filter((h) => h.action === 'allow');
+
+  if (blocks.length > 0 || allows.length > 0) {
+    const decision: TDecision = blocks.length > 0 ? 'BLOCK' : 'ALLOW';
+    const score = decision === 'BLOCK' ? 100 : 0;
+    const deciding = blocks.length > 0 ? blocks : allows;
+    const overruled = blocks.length > 0 ? allows : [];
+    const shadow = [...overruled.map((h) => listReason(h, input, 'shadow')), ...fired.map((f) => toReason(f, 'shadow'))];
+    if (fired.length > 0) shadow.push(shadowSummary(fired, thresholds, { score, decision }));
+    return { score, riskLevel: riskLevelFor(score, thresholds), decision, reasons: deciding.map((h) => listReason(h, input)), shadow };
+  }
+
+  const active = fired.filter((f) => f.rule.mode === 'active');
+  const shadowRules = fired.filter((f) => f.rule.mode === 'shadow');
+  const outcome = combineRules(active, thresholds);
+  const shadow = shadowRules.map((f) => toReason(f, 'shadow'));
+  if (shadowRules.length > 0) shadow.push(shadowSummary(fired, thresholds, outcome));
+  return {
+    ...outcome,
+    riskLevel: riskLevelFor(outcome.score, thresholds),
+    reasons: active.map((f) => toReason(f, 'active')),
+    shadow,
+  };
+}

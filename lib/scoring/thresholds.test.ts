@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { decisionFor, riskLevelFor, ZThresholdsOverrideSchema, ZThresholdsSchema } from './thresholds';
+
+describe('thresholds', () => {
+  it('maps a score to a decision and a risk level consistent with it', () => {
+    const t = { review: 50, block: 80 };
+    expect([0, 24, 25, 49, 50, 79, 80, 100].map((s) => [decisionFor(s, t), riskLevelFor(s, t)])).toEqual([
+      ['ALLOW', 'low'], ['ALLOW', 'low'], ['ALLOW', 'medium'], ['ALLOW', 'medium'],
+      ['REVIEW', 'high'], ['REVIEW', 'high'], ['BLOCK', 'critical'], ['BLOCK', 'critical'],
+    ]);
+  });
+
+  it('accepts 0 < review < block ≤ 100 and names the field otherwise', () => {
+    expect(ZThresholdsSchema.safeParse({ review: 40, block: 70 }).success).toBe(true);
+    for (const [body, field] of [
+      [{ review: 0, block: 70 }, 'review'],
+      [{ review: 40, block: 101 }, 'block'],
+      [{ review: 70, block: 70 }, 'review'],
+      [{ review: 40.5, block: 70 }, 'review'],
+      [{ review: 40 }, 'block'],
+    ] as const) {
+      const r = ZThresholdsSchema.safeParse(body);
+      expect(r.success, JSON.stringify(body)).toBe(false);
+      expect(r.error?.issues[0].path).toEqual([field]);
+    }
+    expect(ZThresholdsOverrideSchema.safeParse({ review: 20, block: 40, minutes: 1441 }).error?.issues[0].path).toEqual(['minutes']);
+    expect(ZThresholdsOverrideSchema.safeParse({ review: 20, block: 40, minutes: 60 }).success).toBe(true);
+  });
+});

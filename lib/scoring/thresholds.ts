@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { TDecision, TRiskLevel } from '@/lib/detections/schema';
+
+// Score → decision and risk level, by the org's thresholds. No database
+// imports: the settings page uses the schemas and types too.
+
+export type TThresholds = { review: number; block: number };
+
+/** GET /api/v1/settings/thresholds: the org's thresholds and the override while it lasts. */
+export type TThresholdsView = TThresholds & { override: (TThresholds & { until: string }) | null };
+
+export const DEFAULT_THRESHOLDS: TThresholds = { review: 50, block: 80 };
+
+export const OVERRIDE_MAX_MINUTES = 1440;
+
+const point = (what: string) =>
+  z
+    .number({ error: `Required: the ${what} threshold, a whole score from 1 to 100` })
+    .int('Must be a whole number')
+    .min(1, 'Must be at least 1')
+    .max(100, 'At most 100');
+
+const ordered = <T extends TThresholds>(v: T) => v.review < v.block;
+const ORDER_MESSAGE = { message: 'The review threshold must be below the block threshold', path: ['review'] };
+
+export const ZThresholdsSchema = z.strictObject({ review: point('review'), block: point('block') }).refine(ordered, ORDER_MESSAGE);
+
+export const ZThresholdsOverrideSchema = z
+  .strictObject({
+    review: point('review'),
+    block: point('block'),
+    minutes: z
+      .number({ error: `Required: how long the override lasts, 1 to ${OVERRIDE_MAX_MINUTES} minutes` })
+      .int('Must be a whole number of minutes')
+      .min(1, 'At least 1 minute')
+      .max(OVERRIDE_MAX_MINUTES, `At most ${OVERRIDE_MAX_MINUTES} minutes (24 hours)`),
+  })
+  .refine(ordered, ORDER_MESSAGE);
+
+export function decisionFor(score: number, t: TThresholds): TDecision {
+  if (score >= t.block) return 'BLOCK';
+  if (score >= t.review) return 'REVIEW';
+  return 'ALLOW';
+}
+
+/** Critical from the block threshold, high from the review threshold, medium from half of it. */
+export function riskLevelFor(score: number, t: TThresholds): TRiskLevel {
+  if (score >= t.block) return 'critical';
+  if (score >= t.review) return 'high';
+  if (score > 0 && score >= t.review / 2) return 'medium';
+  return 'low';
+}
