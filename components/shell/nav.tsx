@@ -5,7 +5,9 @@ import { usePathname } from 'next/navigation';
 
 const LINKS = [
   { href: '/dashboard', label: 'Dashboard' },
+  { href: '/review', label: 'Review' },
   { href: '/settings/rules', label: 'Rules' },
+  { href: '/settings/audit', label: 'Audit log' },
   { href: '/settings/api-keys', label: 'API keys' },
 ] as const;
 

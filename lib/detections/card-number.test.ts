@@ -31,3 +31,14 @@ describe('card number detection', () => {
     expect(findCardNumberField({ externalId: 'ok', email: 'a@b.co' })).toBeNull();
   });
 });
+
+describe('identifiers that are not cards', () => {
+  it('accepts UUIDs, even when their digit groups would pass as a PAN', () => {
+    expect(containsCardNumber('pi_203f5088-7499-4210-8042-16f6a1b2c3d4')).toBe(false);
+    for (let i = 0; i < 20_000; i++) expect(containsCardNumber(`pi_${crypto.randomUUID()}`)).toBe(false);
+  });
+
+  it('still refuses a card number next to a UUID', () => {
+    expect(containsCardNumber(`${crypto.randomUUID()} 4111 1111 1111 1111`)).toBe(true);
+  });
+});
