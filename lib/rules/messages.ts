@@ -1,12 +1,14 @@
 import type { TTransactionInput } from '@/lib/detections/schema';
-import type { TFeatureKey, TMetric } from './features';
+import { VELOCITY_ROW_CAP, type TFeatureKey, type TMetric } from './features';
 import type { TRuleOperator } from './schema';
 
 // Reason messages a person reads in the dashboard: the observed value, the
 // subject and the window, then the comparison, e.g.
 // "12 distinct cards from IP 203.0.113.7 in 10 min > 5".
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+// Counts are read over at most VELOCITY_ROW_CAP rows (+ the attempt itself): above that, say so.
+const count = (n: number, one: string, many = `${one}s`) =>
+  n > VELOCITY_ROW_CAP ? `${VELOCITY_ROW_CAP}+ ${many}` : `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function formatWindow(seconds: number): string {
   if (seconds % 86_400 === 0 && seconds >= 2 * 86_400) return `${seconds / 86_400} d`;

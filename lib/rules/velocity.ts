@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { TTransactionInput } from '@/lib/detections/schema';
-import { featureId, type TAggregate } from './features';
+import { featureId, VELOCITY_ROW_CAP, type TAggregate } from './features';
 import { queryPrepared } from './prepared';
 import type { TRuleSpec } from './schema';
 import { planVelocity, type TFeatureValues, type TKeyPlan } from './velocity-plan';
+
 
 const since = (windowSeconds: number) => sql`created_at > now() - ${windowSeconds}::int * interval '1 second'`;
 
@@ -31,8 +32,9 @@ function aggregateSql(aggregate: TAggregate, windowSeconds: number, plan: TKeyPl
 function keySubquery(plan: TKeyPlan, orgId: string, input: TTransactionInput): SQL {
   const aggregates = sql.join(plan.aggregates.map((a) => aggregateSql(a.aggregate, a.windowSeconds, plan)), sql`, `);
   return sql`(select json_build_array(${aggregates}) from (
-      select card_fingerprint, auth_status, amount, created_at from detections
+      (select card_fingerprint, auth_status, amount, created_at from detections
         where organization_id = ${orgId} and ${sql.raw(plan.column)} = ${plan.value} and ${since(plan.maxWindowSeconds)}
+        order by created_at desc limit ${VELOCITY_ROW_CAP})
       union all
       select ${input.card?.fingerprint ?? null}::text, ${input.authStatus ?? null}::text, ${input.amount}::bigint, now()
     ) t)`;
