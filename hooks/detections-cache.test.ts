@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TDetection } from '@/lib/detections/schema';
+import { makeDetection } from '@/lib/detections/test-fixtures';
 import { MAX_LIVE_ROWS, prependDetections, upsertDetections } from './detections-cache';
 import type { TDetectionsPage } from './query-options';
 
-const detection = (id: string, decision: TDetection['decision'] = 'ALLOW'): TDetection => ({
-  id,
-  externalId: `order_${id}`,
-  amount: 1000,
-  currency: 'EUR',
-  score: 10,
-  riskLevel: 'low',
-  decision,
-  reasons: [],
-  shadow: [],
-  review: null,
-  email: null,
-  ip: null,
-  customerId: null,
-  deviceId: null,
-  card: null,
-  authStatus: null,
-  declineCode: null,
-  createdAt: new Date().toISOString(),
-});
+const detection = (id: string, decision: TDetection['decision'] = 'ALLOW'): TDetection => makeDetection({ id, decision });
 
 const page = (...ids: string[]): TDetectionsPage => ({ detections: ids.map((id) => detection(id)), nextCursor: null, streamCursor: '1-0' });
 const ids = (p: TDetectionsPage) => p.detections.map((d) => d.id);

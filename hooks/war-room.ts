@@ -3,29 +3,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
+import type { TAttack, TTopEntry } from '@/lib/attacks/schema';
 import { orgKey } from './query-options';
+
+export type { TAttack, TTopEntry };
 
 // The war room's client state: the org's open card-testing incident (kept
 // current by the stream's attack_* events, see use-realtime-detections.ts),
 // its timeline as this tab saw it, and the analysts' quick actions.
-
-export type TTopEntry = { value: string; attempts: number; blocked?: number; review?: number; allowed?: number };
-
-/** An incident as the contract sends it (attack_* events, GET /api/v1/attacks). */
-export type TAttack = {
-  id: string;
-  status: 'open' | 'closed';
-  startedAt: string;
-  endedAt?: string | null;
-  attempts: number;
-  attemptsPerMinute: number;
-  declined: number;
-  blocked: number;
-  distinctCards: number;
-  topIps: TTopEntry[];
-  topBins: TTopEntry[];
-  topCards?: TTopEntry[];
-};
 
 export type TTimelineEntry = { at: number; text: string; tone: 'danger' | 'info' | 'success' };
 
@@ -94,7 +79,9 @@ export function useBlockFromWarRoom(orgId: string, attackId: string | null) {
       addTimelineEntry(queryClient, orgId, { at: Date.now(), text: `You blocked ${TYPE_LABEL[input.type]} ${input.value} ${until}`, tone: 'info' });
     },
     onError: (error, input) => toast.error(`Could not block ${TYPE_LABEL[input.type]} ${input.value}`, { description: error.message }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: blockedKey(orgId) }),
+    // The war room's copy and the rules page's lists (['org', id, 'lists', …]).
+    onSettled: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: blockedKey(orgId) }), queryClient.invalidateQueries({ queryKey: [...orgKey(orgId), 'lists'] })]),
   });
 }
 
@@ -108,5 +95,6 @@ export function useRaiseThresholds(orgId: string) {
       addTimelineEntry(queryClient, orgId, { at: Date.now(), text: `You set review ≥ ${input.review} and block ≥ ${input.block} for ${input.minutes} min`, tone: 'info' });
     },
     onError: (error) => toast.error('Could not change the thresholds', { description: error.message }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...orgKey(orgId), 'thresholds'] }),
   });
 }

@@ -1,31 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TDetection } from '@/lib/detections/schema';
+import { makeDetection } from '@/lib/detections/test-fixtures';
 import { createNotificationsStore, groupTitle, SOUND_STORAGE_KEY } from './store';
 
 const T0 = Date.UTC(2025, 0, 1, 12);
 let nextId = 0;
 
 // A full TDetection: proves the realtime hook can pass its batches as they are.
-const detection = (decision: TDetection['decision']): TDetection => ({
-  id: `det_${++nextId}`,
-  externalId: `order_${nextId}`,
-  amount: 1999,
-  currency: 'EUR',
-  score: 50,
-  riskLevel: 'medium',
-  decision,
-  reasons: [],
-  shadow: [],
-  review: null,
-  email: null,
-  ip: null,
-  customerId: null,
-  deviceId: null,
-  card: null,
-  authStatus: null,
-  declineCode: null,
-  createdAt: new Date(T0).toISOString(),
-});
+const detection = (decision: TDetection['decision']): TDetection =>
+  makeDetection({ id: `det_${++nextId}`, amount: 1999, score: 50, riskLevel: 'medium', decision, createdAt: new Date(T0).toISOString() });
 const many = (n: number, decision: TDetection['decision']) => Array.from({ length: n }, () => detection(decision));
 
 function memoryStorage(initial: Record<string, string> = {}) {

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TDetection } from '@/lib/detections/schema';
+import { makeDetection } from '@/lib/detections/test-fixtures';
 import { applyQueueChanges, MAX_SETTLED_IDS, queueRows, type TReviewQueueData } from './queue-cache';
 
 let clock = Date.parse('2025-06-01T12:00:00Z');
-const detection = (id: string, patch: Partial<TDetection> = {}): TDetection => ({
-  id,
-  externalId: `order_${id}`,
-  amount: 600000,
-  currency: 'EUR',
-  score: 60,
-  riskLevel: 'high',
-  decision: 'REVIEW',
-  reasons: [],
-  shadow: [],
-  review: null,
-  email: null,
-  ip: null,
-  customerId: null,
-  deviceId: null,
-  card: null,
-  authStatus: null,
-  declineCode: null,
-  createdAt: new Date((clock += 1000)).toISOString(),
-  ...patch,
-});
+const detection = (id: string, patch: Partial<TDetection> = {}): TDetection =>
+  makeDetection({ id, amount: 600000, score: 60, riskLevel: 'high', decision: 'REVIEW', createdAt: new Date((clock += 1000)).toISOString(), ...patch });
 const reviewed = (d: TDetection, status: 'approved' | 'blocked' = 'approved'): TDetection => ({
   ...d,
   decision: status === 'approved' ? 'ALLOW' : 'BLOCK',
