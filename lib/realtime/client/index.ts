@@ -2,6 +2,7 @@
 export { browserEnvironment } from './browser-environment';
 export { compareCursors, laterCursor } from './cursor';
 export { fetchTransport } from './fetch-transport';
-export { createRealtimeClient, DEFAULT_REALTIME_CONFIG, type TRealtimeConfig } from './realtime-client';
+export { DEFAULT_REALTIME_CONFIG, type TRealtimeConfig } from './config';
+export { createRealtimeClient } from './realtime-client';
 export { createSharedRealtimeClient } from './shared-client';
 export * from './types';

@@ -1,3 +1,4 @@
+import { DEFAULT_REALTIME_CONFIG, type TRealtimeConfig } from './config';
 import { laterCursor } from './cursor';
 import { createEmitter } from './emitter';
 import { parseStreamMessage } from './messages';
@@ -18,28 +19,6 @@ import {
 // polling fallback, so every detection is shown once whatever the network does.
 // See README "Realtime client" for the states and timings.
 
-export const DEFAULT_REALTIME_CONFIG = {
-  backoffStartMs: 1_000,
-  backoffMaxMs: 30_000,
-  /** ±20 % so that a thousand dashboards do not reconnect in step after a deploy. */
-  jitter: 0.2,
-  /** Heartbeats come every 30 s: twice that in silence is a dead connection. */
-  deadAfterMs: 60_000,
-  /** An open response that sends nothing (a buffering proxy) counts as failed after this. */
-  connectTimeoutMs: 15_000,
-  /** A stream that stayed up this long was healthy: the failure count starts again. */
-  healthyAfterMs: 30_000,
-  /** Failed or short-lived streams in a row before polling takes over. */
-  fallbackAfter: 3,
-  pollIntervalMs: 5_000,
-  urgentPollIntervalMs: 2_000,
-  /** A tab hidden this long lets go of its connection; it catches up when shown. */
-  hiddenPauseMs: 5 * 60_000,
-  /** Ids remembered to drop rows a resumed stream or an overlapping poll repeats. */
-  rememberedIds: 5_000,
-};
-
-export type TRealtimeConfig = typeof DEFAULT_REALTIME_CONFIG;
 
 export type TRealtimeClientOptions = {
   transport: TTransport;
