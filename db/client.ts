@@ -1,7 +1,5 @@
 import postgres from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
-import { env, requireAuthSecret, requireDatabaseUrl } from '@/lib/env';
-import { deriveAppUrl } from './roles';
 import * as schema from './schema';
 
 export type Database = ReturnType<typeof createDatabase>['db'];
@@ -19,17 +17,4 @@ export function createDatabase(url: string, options: { max?: number } = {}) {
   });
   const db = drizzle(sql, { schema });
   return { sql, db };
-}
-
-export function appDatabaseUrl(): string {
-  return env().DATABASE_APP_URL ?? deriveAppUrl(requireDatabaseUrl(), requireAuthSecret());
-}
-
-// One pool per server process, shared across hot reloads in development.
-const globalForDb = globalThis as unknown as { oryloAppDb?: ReturnType<typeof createDatabase> };
-
-/** The runtime pool: connects as the non-owner app role, so RLS applies. */
-export function appDb(): ReturnType<typeof createDatabase> {
-  globalForDb.oryloAppDb ??= createDatabase(appDatabaseUrl(), { max: 20 });
-  return globalForDb.oryloAppDb;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { processState, resetProcessState } from './process-state';
 
 // The one reader of process.env (STYLE §6). Parsed lazily so that `next build`
 // can import route modules without a runtime configuration.
@@ -38,22 +39,23 @@ const ZEnvSchema = z
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
 
-let cached: TEnv | undefined;
-
-export function env(): TEnv {
-  if (cached) return cached;
+function parseEnv(): TEnv {
   const parsed = ZEnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
+}
+
+/** The validated environment, parsed once per process (lib/process-state.ts). */
+export function env(): TEnv {
+  return processState('env', parseEnv);
 }
 
 /** For scripts that change process.env (launchers, tests) before reading it again. */
 export function resetEnvCache(): void {
-  cached = undefined;
+  resetProcessState('env');
 }
 
 export function adminEmails(): Set<string> {

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import pretty from 'pino-pretty';
 import { env } from './env';
+import { processState } from './process-state';
 
 // One pino logger for the server (STYLE §7). Requests get child loggers with
 // their request id, user and org (see lib/api/context.ts).
@@ -20,11 +21,8 @@ function createLogger() {
     : pino(options);
 }
 
-let instance: pino.Logger | undefined;
-
 export function logger(): pino.Logger {
-  instance ??= createLogger();
-  return instance;
+  return processState('logger', createLogger);
 }
 
 export type Logger = pino.Logger;

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db/client';
 import { apiKeys, type TApiKeyRow } from '@/db/schema';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { generateApiKey } from './secret';
 
 export const ZCreateApiKeySchema = z.object({

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { appDb } from '@/db/client';
-import { AppError } from '@/lib/api/errors';
+import { appDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { processState } from '@/lib/process-state';
 import { hashApiKey, looksLikeApiKey } from './secret';
 
-const lastTouched = new Map<string, number>();
+// Per process: both module graphs must agree on when a key was last written.
+const lastTouched = processState('api-keys.last-touched', () => new Map<string, number>());
 
 /**
  * Bearer key → its org. Goes through the SECURITY DEFINER lookup because RLS

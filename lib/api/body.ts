@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError, validationError } from './errors';
+import { AppError, validationError } from '@/lib/errors';
 
 /**
  * Reads a JSON body with a size cap, then validates it. 415 for another

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { auth } from '@/lib/auth/server';
 import { logger, type Logger } from '@/lib/logger';
 import { findMembershipRole, type TOrgRole } from '@/lib/orgs/membership';
-import { AppError, errorResponse, toAppError } from './errors';
+import { AppError, toAppError } from '@/lib/errors';
+import { errorResponse } from './errors';
 
 export type TSessionUser = { id: string; email: string; name: string; role?: string | null };
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { withOrgTransaction } from '@/db/rls';
+import { withOrgTransaction } from '@/lib/db';
 import { resolveApiKeyOrThrow, shouldTouchKey } from '@/lib/api-keys/resolve';
 import type { Logger } from '@/lib/logger';
 import { handle, requestLogger } from './context';

@@ -1,4 +1,4 @@
-import { withOrgTransaction } from '@/db/rls';
+import { withOrgTransaction } from '@/lib/db';
 import type { Transaction } from '@/db/client';
 import type { Logger } from '@/lib/logger';
 import type { TOrgRole } from '@/lib/orgs/membership';

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { withOrgTransaction } from '@/db/rls';
+import { withOrgTransaction } from '@/lib/db';
+import { processState } from '@/lib/process-state';
 import { attacks, type TAttackRow } from '@/db/schema';
 import type { TAttackConfig } from './config';
 import { decideOpenIncident, needsBaseline, openingTrigger, type TBaseline, type TWindowSignals } from './decide';
@@ -16,7 +17,7 @@ export type TEvaluation =
 
 // The baseline is a 24 h scan: read it at most once a minute per org, and only
 // while the window looks suspicious (decide.ts needsBaseline).
-const baselines = new Map<string, { at: number; baseline: TBaseline }>();
+const baselines = processState('attacks.baselines', () => new Map<string, { at: number; baseline: TBaseline }>());
 
 async function cachedBaseline(db: Executor, orgId: string, config: TAttackConfig): Promise<TBaseline> {
   const hit = baselines.get(orgId);

@@ -1,5 +1,6 @@
 import { logger } from '@/lib/logger';
-import { nudgeOrg } from '@/lib/realtime/nudge';
+import { processState } from '@/lib/process-state';
+import { nudgeOrg } from '@/lib/nudge';
 import { ATTACK_CONFIG } from './config';
 import { evaluateAttack } from './evaluate';
 
@@ -7,14 +8,13 @@ import { evaluateAttack } from './evaluate';
 // evaluations are coalesced per org (one at once, at most one per
 // coalesceMs, then one trailing run for whatever came in between). Open
 // incidents this process knows of are re-evaluated by a sweeper so they close
-// without further traffic. Kept on globalThis: Next bundles route handlers
-// and the lean stream server separately, and they must share one detector.
+// without further traffic. One detector per process (lib/process-state.ts):
+// Next's bundle and the lean stream server must share it.
 
 type TOrgRun = { running: boolean; again: boolean; timer?: NodeJS.Timeout; lastRunAt: number };
 type TState = { runs: Map<string, TOrgRun>; open: Set<string>; sweeper?: NodeJS.Timeout };
 
-const globalForAttacks = globalThis as unknown as { oryloAttacks?: TState };
-const state: TState = (globalForAttacks.oryloAttacks ??= { runs: new Map(), open: new Set() });
+const state = processState<TState>('attacks.detector', () => ({ runs: new Map(), open: new Set() }));
 
 /** Fire-and-forget: never throws, never delays the caller; failures are logged. */
 export function observeAttack(orgId: string): void {

@@ -2,10 +2,10 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
 import { admin, organization } from 'better-auth/plugins';
-import { appDb } from '@/db/client';
-import { withOrgTransaction } from '@/db/rls';
+import { appDb, withOrgTransaction } from '@/lib/db';
 import * as schema from '@/db/schema/auth';
 import { adminEmails, env, requireAuthSecret } from '@/lib/env';
+import { processState } from '@/lib/process-state';
 import { findLatestOrgId } from '@/lib/orgs/membership';
 import { seedOrgDefaults } from '@/lib/rules/seed';
 
@@ -66,10 +66,7 @@ function createAuth() {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const globalForAuth = globalThis as unknown as { oryloAuth?: Auth };
-
 /** Created on first use so that `next build` needs no secret or database. */
 export function auth(): Auth {
-  globalForAuth.oryloAuth ??= createAuth();
-  return globalForAuth.oryloAuth;
+  return processState('auth', createAuth);
 }

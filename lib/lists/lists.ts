@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { lists, type TListRow } from '@/db/schema';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
 import type { TCreateListEntry, TListAction, TListEntry, TListType } from './schema';
 

@@ -1,4 +1,4 @@
-import { AppError, validationError } from '@/lib/api/errors';
+import { AppError, validationError } from '@/lib/errors';
 import { findCardNumberField } from '@/lib/detections/card-number';
 import { ZCreateListEntrySchema, type TCreateListEntry } from './schema';
 

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { appDb } from '@/db/client';
+import { appDb } from '@/lib/db';
 import { member } from '@/db/schema';
 
 export type TOrgRole = 'owner' | 'admin' | 'member';

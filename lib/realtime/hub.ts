@@ -1,11 +1,12 @@
-import { withOrgTransaction } from '@/db/rls';
+import { withOrgTransaction } from '@/lib/db';
 import { readFeedAttacks } from '@/lib/attacks/find';
 import { trackOpenAttack } from '@/lib/attacks/observe';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { processState } from '@/lib/process-state';
 import { compareCursors, type TCursor } from './cursor';
 import { checkViewers, currentCursor, readDetectionUpdatesAfter, readDetectionsAfter } from './feed';
-import { onNudge } from './nudge';
+import { onNudge } from '@/lib/nudge';
 import { OrgPoller, type TPollerSource, type TSubscriber } from './org-poller';
 import { prometheusRegistry } from './prometheus';
 
@@ -117,13 +118,10 @@ class Hub {
   }
 }
 
-const globalForHub = globalThis as unknown as { oryloHub?: Hub };
-
 export function hub(): Hub {
-  if (!globalForHub.oryloHub) {
+  return processState('realtime.hub', () => {
     // Build the Prometheus registry now, so its histograms see the first polls.
     prometheusRegistry();
-    globalForHub.oryloHub = new Hub();
-  }
-  return globalForHub.oryloHub;
+    return new Hub();
+  });
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { resetEnvCache } from '@/lib/env';
 import { acquireLocalStreamSlot as acquireStreamSlot, openStreamCount } from './limits';
 

@@ -1,5 +1,6 @@
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { env } from '@/lib/env';
+import { processState } from '@/lib/process-state';
 import { realtimeMetrics } from './metrics';
 import { acquireSharedSlot } from './shared-limits';
 
@@ -8,8 +9,7 @@ import { acquireSharedSlot } from './shared-limits';
 // slot is released exactly once when its stream ends, however it ends.
 
 type State = { open: Map<string, number>; total: number; windows: Map<string, { start: number; count: number }> };
-const globalForLimits = globalThis as unknown as { oryloStreamLimits?: State };
-const state = (globalForLimits.oryloStreamLimits ??= { open: new Map(), total: 0, windows: new Map() });
+const state = processState<State>('realtime.limits', () => ({ open: new Map(), total: 0, windows: new Map() }));
 
 const WINDOW_MS = 60_000;
 /** A slot usually frees within seconds (a tab closes, a stream resumes elsewhere). */

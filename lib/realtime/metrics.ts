@@ -1,6 +1,8 @@
 // Per-instance counters and distributions of the live connections and the
 // pollers, read by GET /api/admin/metrics (JSON) and GET /api/metrics
-// (Prometheus). Kept on globalThis so hot reloads in dev keep one copy.
+// (Prometheus). One copy per process (lib/process-state.ts).
+
+import { processState } from '@/lib/process-state';
 
 /** A bounded reservoir of recent samples for percentiles (the last N observations). */
 class Recent {
@@ -64,8 +66,7 @@ function createState() {
   };
 }
 
-const globalForMetrics = globalThis as unknown as { oryloRealtimeMetrics?: ReturnType<typeof createState> };
-const m = (globalForMetrics.oryloRealtimeMetrics ??= createState());
+const m = processState('realtime.metrics', createState);
 
 const today = () => new Date().toISOString().slice(0, 10);
 

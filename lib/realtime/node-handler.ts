@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestLogger } from '@/lib/api/context';
-import { errorResponse, toAppError } from '@/lib/api/errors';
+import { errorResponse } from '@/lib/api/errors';
+import { toAppError } from '@/lib/errors';
 import { SSE_HEADERS } from './sse';
 import { openDetectionStream } from './stream';
 import { prepareStream } from './stream-request';

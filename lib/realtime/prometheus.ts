@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { processState } from '@/lib/process-state';
 import { realtimeMetrics, type TRealtimeSnapshot } from './metrics';
 
 // The Prometheus view of lib/realtime/metrics.ts, served by GET /api/metrics.
@@ -13,9 +14,9 @@ import { realtimeMetrics, type TRealtimeSnapshot } from './metrics';
 // observer on realtimeMetrics.
 //
 // A private Registry, not prom-client's global one, so nothing else that
-// imports prom-client can add to or collide with our exposition. It lives on
-// globalThis: dev hot reloads would otherwise register a second observer and
-// a second set of default process collectors.
+// imports prom-client can add to or collide with our exposition. One per
+// process (lib/process-state.ts): a second copy would register a second
+// observer and a second set of default process collectors.
 
 /** 1 ms … 10 s: a poll is a few ms, a nudged delivery well under 1 s, a polled one up to the interval. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -102,14 +103,11 @@ function createRegistry(scrape: TScrape): Registry {
 }
 
 type TPrometheus = { register: Registry; scrape: TScrape };
-const globalForPrometheus = globalThis as unknown as { oryloPrometheus?: TPrometheus };
-
 function prometheus(): TPrometheus {
-  if (!globalForPrometheus.oryloPrometheus) {
+  return processState('realtime.prometheus', () => {
     const scrape: TScrape = {};
-    globalForPrometheus.oryloPrometheus = { register: createRegistry(scrape), scrape };
-  }
-  return globalForPrometheus.oryloPrometheus;
+    return { register: createRegistry(scrape), scrape };
+  });
 }
 
 /** The process's Prometheus registry, built on first use. */

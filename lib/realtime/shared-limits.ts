@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { logger } from '@/lib/logger';
-import { redis } from './redis';
+import { processState } from '@/lib/process-state';
+import { redis } from '@/lib/redis';
 
 // With REDIS_URL, the per-user and per-org stream caps hold across instances.
 // Each open stream is a member of two sorted sets (user, org) scored by its
@@ -23,8 +24,8 @@ redis.call('PEXPIRE', KEYS[2], ${TTL_MS * 2})
 return 0`;
 
 type Held = { keys: [string, string]; member: string };
-const globalForShared = globalThis as unknown as { oryloSharedSlots?: { instance: string; held: Set<Held>; timer?: NodeJS.Timeout } };
-const state = (globalForShared.oryloSharedSlots ??= { instance: randomUUID(), held: new Set() });
+type State = { instance: string; held: Set<Held>; timer?: NodeJS.Timeout };
+const state = processState<State>('realtime.shared-limits', () => ({ instance: randomUUID(), held: new Set() }));
 
 function keepAlive() {
   if (state.timer) return;

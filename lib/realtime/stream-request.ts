@@ -1,5 +1,5 @@
 import { requireOrg } from '@/lib/api/context';
-import { validationError } from '@/lib/api/errors';
+import { validationError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import type { Logger } from '@/lib/logger';
 import { ZCursorSchema } from './cursor';

@@ -1,4 +1,5 @@
 import type { Logger } from '@/lib/logger';
+import { processState } from '@/lib/process-state';
 import type { TDetection } from '@/lib/detections/schema';
 import { formatCursor, type TCursor } from './cursor';
 import { hub } from './hub';
@@ -34,8 +35,7 @@ export type TSink = {
 // One heartbeat timer for all streams of the process, not one per stream:
 // the same encoded chunk goes to every stream every heartbeatMs.
 type Beat = (chunk: Uint8Array) => void;
-const globalForBeats = globalThis as unknown as { oryloBeats?: { streams: Set<Beat>; timer?: NodeJS.Timeout } };
-const beats = (globalForBeats.oryloBeats ??= { streams: new Set() });
+const beats = processState<{ streams: Set<Beat>; timer?: NodeJS.Timeout }>('realtime.heartbeat', () => ({ streams: new Set() }));
 
 function joinHeartbeat(beat: Beat, everyMs: number): () => void {
   beats.streams.add(beat);

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { detections, detectionUpdates, type TDetectionRow } from '@/db/schema';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/record';
 import { toDetection, type TDetection } from '@/lib/detections/schema';
 import type { TReviewInput } from './schema';

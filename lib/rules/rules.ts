@@ -1,7 +1,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { rules, type TRuleRow } from '@/db/schema';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
 import { DEFAULT_RULES } from './defaults';
 import { parseFeature, type TFeature } from './features';

@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { MAX_WINDOW_SECONDS, MIN_WINDOW_SECONDS, parseFeature } from './features';
 import type { TRuleSpec } from './schema';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { appDb } from '@/db/client';
+import { appDb } from '@/lib/db';
 import { handle, requestLogger } from '@/lib/api/context';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 

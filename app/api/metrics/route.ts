@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { handle, requestLogger, requireSession } from '@/lib/api/context';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { renderPrometheus } from '@/lib/realtime/prometheus';
 

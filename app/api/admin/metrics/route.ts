@@ -1,5 +1,5 @@
 import { handle, requestLogger, requireSession } from '@/lib/api/context';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { topStreamUsers } from '@/lib/realtime/limits';
 import { realtimeMetrics } from '@/lib/realtime/metrics';

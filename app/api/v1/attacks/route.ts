@@ -1,4 +1,4 @@
-import { validationError } from '@/lib/api/errors';
+import { validationError } from '@/lib/errors';
 import { withOrg } from '@/lib/api/with-org';
 import { findAttacks, trackOpenAttack, ZAttackStatusSchema } from '@/lib/attacks';
 

@@ -1,4 +1,4 @@
-import { validationError } from '@/lib/api/errors';
+import { validationError } from '@/lib/errors';
 import { withOrg } from '@/lib/api/with-org';
 import { findDetections, ZFindDetectionsQuerySchema } from '@/lib/detections';
 import { formatCursor } from '@/lib/realtime/cursor';

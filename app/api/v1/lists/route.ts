@@ -1,5 +1,5 @@
 import { readJsonValue } from '@/lib/api/body';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { withOrg } from '@/lib/api/with-org';
 import { createListEntry, findListEntries, parseCreateListEntry } from '@/lib/lists';
 import { clientIp } from '@/lib/realtime/limits';

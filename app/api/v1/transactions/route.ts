@@ -1,10 +1,10 @@
 import { readJsonValue } from '@/lib/api/body';
-import { AppError, validationError } from '@/lib/api/errors';
+import { AppError, validationError } from '@/lib/errors';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { observeAttack } from '@/lib/attacks/observe';
 import { findCardNumberField, ingestTransaction, ZTransactionInputSchema } from '@/lib/detections';
 import { env } from '@/lib/env';
-import { nudgeOrg } from '@/lib/realtime/nudge';
+import { nudgeOrg } from '@/lib/nudge';
 
 export const dynamic = 'force-dynamic';
 

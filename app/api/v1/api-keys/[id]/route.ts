@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { revokeApiKey } from '@/lib/api-keys';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { withOrg } from '@/lib/api/with-org';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { withOrg } from '@/lib/api/with-org';
 import { deleteListEntry } from '@/lib/lists';
 import { clientIp } from '@/lib/realtime/limits';

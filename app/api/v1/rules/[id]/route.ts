@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readJsonBody } from '@/lib/api/body';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { withOrg } from '@/lib/api/with-org';
 import { clientIp } from '@/lib/realtime/limits';
 import { updateRule, ZUpdateRuleSchema } from '@/lib/rules';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { readJsonBody } from '@/lib/api/body';
 import type { TNextContext } from '@/lib/api/context';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { withOrg } from '@/lib/api/with-org';
 import { clientIp } from '@/lib/realtime/limits';
-import { nudgeOrg } from '@/lib/realtime/nudge';
+import { nudgeOrg } from '@/lib/nudge';
 import { reviewDetection, ZReviewInputSchema } from '@/lib/reviews';
 
 export const dynamic = 'force-dynamic';

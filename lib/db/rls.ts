@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { appDb, type Transaction } from './client';
+import type { Transaction } from '@/db/client';
+import { appDb } from './client';
 
 /**
  * Runs `fn` in a transaction scoped to one organization.

@@ -1,14 +1,13 @@
 import type { Redis } from 'ioredis';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { processState } from '@/lib/process-state';
 
 // One pair of Redis connections per process, when REDIS_URL is set: `cmd`
 // for commands and publishing, `sub` for subscriptions (a subscribed
 // connection can do nothing else). ioredis reconnects by itself.
 
 export type TRedis = { cmd: Redis; sub: Redis };
-
-const globalForRedis = globalThis as unknown as { oryloRedis?: Promise<TRedis | undefined> };
 
 async function connect(url: string): Promise<TRedis | undefined> {
   const { default: IORedis } = await import('ioredis');
@@ -29,6 +28,5 @@ async function connect(url: string): Promise<TRedis | undefined> {
 export function redis(): Promise<TRedis | undefined> | undefined {
   const url = env().REDIS_URL;
   if (!url) return undefined;
-  globalForRedis.oryloRedis ??= connect(url);
-  return globalForRedis.oryloRedis;
+  return processState('redis', () => connect(url));
 }

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { logger } from '@/lib/logger';
-import { redis } from './redis';
+import { processState } from '@/lib/process-state';
+import { redis } from '@/lib/redis';
 
 // Nudges make delivery fast; the poll makes it correct (DESIGN.md). A
 // detection committed through ingest wakes the org's pollers at once: on
@@ -11,8 +12,7 @@ import { redis } from './redis';
 const CHANNEL = 'orylo:nudge';
 
 type State = { bus: EventEmitter; instanceId: string; subscribed?: Promise<boolean> };
-const globalForBus = globalThis as unknown as { oryloNudge?: State };
-const state = (globalForBus.oryloNudge ??= { bus: new EventEmitter().setMaxListeners(0), instanceId: randomUUID() });
+const state = processState<State>('nudge.bus', () => ({ bus: new EventEmitter().setMaxListeners(0), instanceId: randomUUID() }));
 
 /** Relays other instances' nudges into this one's bus, once per process. */
 function subscribeRemote(): void {
