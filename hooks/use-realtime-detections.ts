@@ -23,7 +23,6 @@ import { addTimelineEntry, attackKey, type TAttack } from './war-room';
 import { prependDetections, upsertDetections } from './detections-cache';
 import { detectionsKey, detectionsQueryOptions, statsKey, type TDetectionFilters, type TDetectionsPage } from './query-options';
 
-export type TConnectionState = TRealtimeState;
 
 export type TRealtimeView = {
   state: TRealtimeState;
@@ -42,10 +41,7 @@ type TAttackPhase = 'started' | 'updated' | 'ended';
 function subscribeToAttacks(client: { subscribe: ReturnType<typeof createSharedRealtimeClient>['subscribe'] }, onAttack: (attack: TAttack, phase: TAttackPhase) => void) {
   const phases = { attack_started: 'started', attack_updated: 'updated', attack_ended: 'ended' } as const;
   return (Object.keys(phases) as (keyof typeof phases)[]).map((type) =>
-    client.subscribe(type, (message) => {
-      const attack = (message as { attack?: TAttack }).attack;
-      if (attack && typeof attack.id === 'string') onAttack(attack, phases[type]);
-    }),
+    client.subscribe(type, (attack) => onAttack(attack, phases[type])),
   );
 }
 

@@ -2,7 +2,7 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db/client';
 import { detections } from '@/db/schema';
-import { ZCursorSchema } from '@/lib/realtime/cursor';
+import { ZCursorSchema } from '@/lib/stream-protocol';
 import { DECISIONS, toDetection, type TDetection } from './schema';
 
 export const ZFindDetectionsQuerySchema = z.object({

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { detectionUpdates, detections } from '@/db/schema';
 import { toDetection, type TDetection } from '@/lib/detections/schema';
-import type { TCursor } from './cursor';
+import type { TCursor } from '@/lib/stream-protocol';
 
 export type TFeedBatch = {
   detections: TDetection[];

@@ -4,7 +4,7 @@ import { trackOpenAttack } from '@/lib/attacks/observe';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { processState } from '@/lib/process-state';
-import { compareCursors, type TCursor } from './cursor';
+import { compareCursors, type TCursor } from '@/lib/stream-protocol';
 import { checkViewers, currentCursor, readDetectionUpdatesAfter, readDetectionsAfter } from './feed';
 import { onNudge } from '@/lib/nudge';
 import { OrgPoller, type TPollerSource, type TSubscriber } from './org-poller';

@@ -2,10 +2,9 @@ import type { Logger } from '@/lib/logger';
 import type { TFeedAttack } from '@/lib/attacks/find';
 import { AttackWatch } from '@/lib/attacks/watch';
 import type { TDetection } from '@/lib/detections/schema';
-import { compareCursors, formatCursor, type TCursor } from './cursor';
+import { compareCursors, encodeStreamEvent, formatCursor, type TCursor } from '@/lib/stream-protocol';
 import type { TFeedBatch, TUpdatesBatch } from './feed';
 import { realtimeMetrics } from './metrics';
-import { sseEvent } from './sse';
 
 /** One open stream as the poller sees it. */
 export type TSubscriber = {
@@ -88,14 +87,10 @@ export class OrgPoller {
     return this.cursor;
   }
 
-  get isStopped(): boolean {
-    return this.stopped;
-  }
-
   add(sub: TSubscriber, options: { pollNow: boolean }) {
     this.subscribers.add(sub);
     // Joining during an incident: the war room opens at once, from what this poller knows.
-    for (const event of this.attacks.greeting()) sub.send(sseEvent(event));
+    for (const event of this.attacks.greeting()) sub.send(encodeStreamEvent(event));
     if (options.pollNow) this.schedule(0, false);
     else if (!this.timer && !this.polling) this.schedule(this.deps.intervalMs, true);
   }
@@ -165,9 +160,9 @@ export class OrgPoller {
         this.cursor = batch.cursor;
       }
       // After the new rows: an update may concern a row of this very batch.
-      if (updates.detections.length > 0) this.broadcast(sseEvent({ type: 'detection_updated', data: updates.detections }));
+      if (updates.detections.length > 0) this.broadcast(encodeStreamEvent({ type: 'detection_updated', data: updates.detections }));
       this.updatesCursor = updates.cursor;
-      for (const event of this.attacks.apply(attacks, Date.now())) this.broadcast(sseEvent(event));
+      for (const event of this.attacks.apply(attacks, Date.now())) this.broadcast(encodeStreamEvent(event));
       if (batch.hasMore || updates.hasMore) next = 0;
     } catch (error) {
       realtimeMetrics.polled(performance.now() - started, false);
@@ -196,7 +191,7 @@ export class OrgPoller {
     // Encoded once for every subscriber that takes the whole batch (nearly all).
     let shared: Uint8Array | undefined;
     const encoded = () =>
-      (shared ??= sseEvent({ type: 'new_detections', data: batch.detections, timestamp: new Date(now).toISOString() }, formatCursor(batch.cursor)));
+      (shared ??= encodeStreamEvent({ type: 'new_detections', data: batch.detections, timestamp: new Date(now).toISOString() }, formatCursor(batch.cursor)));
     for (const sub of [...this.subscribers]) {
       // A subscriber may already be past part of the batch (it joined from a later cursor).
       if (compareCursors(sub.cursor, batch.cursors[0]) < 0) {

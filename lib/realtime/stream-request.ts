@@ -2,7 +2,7 @@ import { requireOrg } from '@/lib/api/context';
 import { validationError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import type { Logger } from '@/lib/logger';
-import { ZCursorSchema } from './cursor';
+import { ZCursorSchema } from '@/lib/stream-protocol';
 import { hub } from './hub';
 import { acquireStreamSlot, clientIp } from './limits';
 import type { TStreamOptions } from './stream';

@@ -1,10 +1,9 @@
 import type { Logger } from '@/lib/logger';
 import { processState } from '@/lib/process-state';
 import type { TDetection } from '@/lib/detections/schema';
-import { formatCursor, type TCursor } from './cursor';
+import { encodeRetryHint, encodeStreamEvent, formatCursor, type TCursor } from '@/lib/stream-protocol';
 import { hub } from './hub';
 import { realtimeMetrics } from './metrics';
-import { sseEvent, sseRetry } from './sse';
 
 export type TStreamOptions = {
   orgId: string;
@@ -40,7 +39,7 @@ const beats = processState<{ streams: Set<Beat>; timer?: NodeJS.Timeout }>('real
 function joinHeartbeat(beat: Beat, everyMs: number): () => void {
   beats.streams.add(beat);
   beats.timer ??= setInterval(() => {
-    const chunk = sseEvent({ type: 'heartbeat', timestamp: new Date().toISOString() });
+    const chunk = encodeStreamEvent({ type: 'heartbeat', timestamp: new Date().toISOString() });
     for (const b of beats.streams) b(chunk);
   }, everyMs);
   return () => {
@@ -87,7 +86,7 @@ export function openDetectionStream(options: TStreamOptions, sink: TSink): (reas
     cursor: options.cursor,
     closed: false,
     deliver(rows: TDetection[], cursor: TCursor, encoded?: Uint8Array): boolean {
-      const ok = write(encoded ?? sseEvent({ type: 'new_detections', data: rows, timestamp: new Date().toISOString() }, formatCursor(cursor)));
+      const ok = write(encoded ?? encodeStreamEvent({ type: 'new_detections', data: rows, timestamp: new Date().toISOString() }, formatCursor(cursor)));
       if (ok) {
         sub.cursor = cursor;
         realtimeMetrics.eventSent(rows.length);
@@ -123,19 +122,20 @@ export function openDetectionStream(options: TStreamOptions, sink: TSink): (reas
     log[level]({ reason, cursor: formatCursor(sub.cursor) }, 'sse closed');
   }
 
-  write(sseRetry(3_000));
+  write(encodeRetryHint(3_000));
   if (options.reset) {
-    write(sseEvent({ type: 'reset', timestamp: new Date().toISOString() }));
+    write(encodeStreamEvent({ type: 'reset', timestamp: new Date().toISOString() }));
     stop('cursor_reset');
     return stop;
   }
-  // orgId lets a client notice that another tab switched the session's organization.
-  write(sseEvent({ type: 'connected', orgId, timestamp: new Date().toISOString() }, formatCursor(sub.cursor)));
+  // orgId lets a client notice that another tab switched the session's organization;
+  // heartbeatMs tells it how long a silence means a dead connection.
+  write(encodeStreamEvent({ type: 'connected', orgId, heartbeatMs: options.heartbeatMs, timestamp: new Date().toISOString() }, formatCursor(sub.cursor)));
   if (options.maxStreamMs > 0) {
     // Serverless hosts cut long responses; end cleanly first. The client
     // reconnects (retry: 1 s) with Last-Event-ID and loses nothing.
     lifetimeTimer = setTimeout(() => {
-      write(sseRetry(1_000));
+      write(encodeRetryHint(1_000));
       stop('max_lifetime');
     }, options.maxStreamMs);
   }

@@ -26,4 +26,3 @@ export const DEFAULT_RULES: readonly TDefaultRule[] = [
   { key: 'high_amount', name: 'High amount', feature: 'amount', windowSeconds: 0, operator: '>', threshold: 500_000, action: 'SCORE', scoreDelta: 30, mode: 'active' },
 ];
 
-export const DEFAULT_RULE_KEYS: ReadonlySet<string> = new Set(DEFAULT_RULES.map((r) => r.key));

@@ -1,4 +1,5 @@
 import type { TTransactionInput } from '@/lib/detections/schema';
+import { processState } from '@/lib/process-state';
 import { VELOCITY_ROW_CAP, type TFeatureKey, type TMetric } from './features';
 import type { TRuleOperator } from './schema';
 
@@ -18,7 +19,7 @@ export function formatWindow(seconds: number): string {
 }
 
 // Building a NumberFormat costs far more than using one: keep one per currency.
-const formats = new Map<string, { format: Intl.NumberFormat; digits: number } | null>();
+const formats = processState('rules.currency-formats', () => new Map<string, { format: Intl.NumberFormat; digits: number } | null>());
 
 function currencyFormat(currency: string) {
   if (!formats.has(currency)) {

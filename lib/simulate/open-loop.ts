@@ -1,3 +1,4 @@
+import { processState } from '@/lib/process-state';
 import http from 'node:http';
 import https from 'node:https';
 import type { TrafficRecorder } from './recorder';
@@ -27,7 +28,8 @@ export type TOpenLoopOptions = {
 };
 
 const REQUEST_TIMEOUT_MS = 30_000;
-const agents = new Map<string, http.Agent>();
+// One set per process (lib/process-state.ts), like every piece of mutable module state.
+const agents = processState('simulate.agents', () => new Map<string, http.Agent>());
 
 /** One keep-alive agent per origin: a new TCP connection per request would be measured as latency. */
 function agentFor(url: URL, maxSockets: number): http.Agent {

@@ -1,6 +1,6 @@
 import { postIngest, sleep } from './open-loop';
 import { mathRandom } from './random';
-import { createScenario, type TScenario, type TTransactionBody } from './scenarios';
+import { createScenario, type TTransactionBody } from './scenarios';
 
 // Gentle demo traffic (`npm run dev`): shoppers at a jittered pace, with an
 // optional card-testing burst. Never a real card number: cards are described
@@ -8,19 +8,6 @@ import { createScenario, type TScenario, type TTransactionBody } from './scenari
 
 export type TSimulatedTransaction = TTransactionBody;
 
-let shoppers: TScenario | undefined;
-let shopperCount = 0;
-
-/** An ordinary shopper (scenario "normal"). */
-export function normalTransaction(): TSimulatedTransaction {
-  shoppers ??= createScenario('normal');
-  return shoppers(mathRandom, shopperCount++);
-}
-
-/** One attempt of a card-testing script from `attackerIp`: a fresh card, a tiny amount, likely declined. */
-export function cardTestingTransaction(attackerIp: string): TSimulatedTransaction {
-  return { ...createScenario('card-testing')(mathRandom, 0), ip: attackerIp };
-}
 
 export type TTrafficOptions = {
   baseUrl: string;
@@ -51,6 +38,8 @@ export async function runTraffic(options: TTrafficOptions): Promise<{ sent: numb
   const end = Date.now() + options.durationSeconds * 1000;
   const start = Date.now();
   let burstDone = !options.burst;
+  const shoppers = createScenario('normal');
+  let shopperCount = 0;
   while (Date.now() < end && !options.signal?.aborted) {
     if (!burstDone && Date.now() - start >= options.burst!.afterSeconds * 1000) {
       burstDone = true;
@@ -60,7 +49,7 @@ export async function runTraffic(options: TTrafficOptions): Promise<{ sent: numb
         await sleep(60, options.signal);
       }
     }
-    (await send(normalTransaction())) ? sent++ : failed++;
+    (await send(shoppers(mathRandom, shopperCount++))) ? sent++ : failed++;
     const meanGap = 1000 / options.ratePerSecond;
     await sleep(meanGap * (0.5 + Math.random()), options.signal);
   }

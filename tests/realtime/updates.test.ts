@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareCursors, ZCursorSchema } from '@/lib/realtime/cursor';
+import { compareCursors, ZCursorSchema } from '@/lib/stream-protocol';
 import { newMerchant, ownerSql, postTx, type Merchant } from '../helpers/env';
 import { startExtraServer } from '../helpers/server';
 import { SseReader } from '../helpers/sse';

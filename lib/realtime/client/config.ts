@@ -1,3 +1,5 @@
+import { DEFAULT_HEARTBEAT_MS, deadAfterMs } from '@/lib/stream-protocol';
+
 // The realtime client's timings (see README "The realtime client").
 
 export const DEFAULT_REALTIME_CONFIG = {
@@ -5,8 +7,8 @@ export const DEFAULT_REALTIME_CONFIG = {
   backoffMaxMs: 30_000,
   /** ±20 % so that a thousand dashboards do not reconnect in step after a deploy. */
   jitter: 0.2,
-  /** Heartbeats come every 30 s: twice that in silence is a dead connection. */
-  deadAfterMs: 60_000,
+  /** Until `connected` gives the server's heartbeat interval: two default heartbeats of silence is a dead connection. */
+  deadAfterMs: deadAfterMs(DEFAULT_HEARTBEAT_MS),
   /** An open response that sends nothing (a buffering proxy) counts as failed after this. */
   connectTimeoutMs: 15_000,
   /** A stream that stayed up this long was healthy: the failure count starts again. */

@@ -1,6 +1,5 @@
 // The browser's realtime client (see README "Realtime client").
 export { browserEnvironment } from './browser-environment';
-export { compareCursors, laterCursor } from './cursor';
 export { fetchTransport } from './fetch-transport';
 export { DEFAULT_REALTIME_CONFIG, type TRealtimeConfig } from './config';
 export { createRealtimeClient } from './realtime-client';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TDetection } from '@/lib/detections/schema';
+import { makeDetection } from '@/lib/detections/test-fixtures';
 import { createRealtimeClient, type TRealtimeClientOptions } from './realtime-client';
 import { RealtimeHttpError, type TEnvironment, type TPollPage, type TRealtimeState, type TTransportHandlers } from './types';
 
@@ -22,8 +23,11 @@ function fakeTransport() {
       },
     },
     last: () => opened[opened.length - 1],
-    send(payload: object, id?: string) {
-      opened[opened.length - 1].handlers.onMessage({ data: JSON.stringify(payload), id });
+    /** An event as the server frames it: the fields the protocol requires are filled in. */
+    send(payload: { type: string } & Record<string, unknown>, id?: string) {
+      const required = payload.type === 'connected' ? { orgId: 'org-1', heartbeatMs: 30_000 } : {};
+      const event = { timestamp: new Date().toISOString(), ...required, ...payload };
+      opened[opened.length - 1].handlers.onMessage({ data: JSON.stringify(event), id });
     },
     fail(failure: { status?: number; retryAfterMs?: number; reason?: string } = {}) {
       opened[opened.length - 1].handlers.onFailure({ reason: 'test', ...failure });
@@ -46,8 +50,7 @@ function fakeEnvironment() {
   return { environment, set };
 }
 
-const detection = (id: string, decision: TDetection['decision'] = 'ALLOW') =>
-  ({ id, externalId: `ext-${id}`, decision, createdAt: new Date().toISOString() }) as TDetection;
+const detection = (id: string, decision: TDetection['decision'] = 'ALLOW') => makeDetection({ id, decision });
 
 function setup(overrides: Partial<TRealtimeClientOptions> = {}) {
   const t = fakeTransport();
@@ -127,6 +130,35 @@ describe('realtime client', () => {
     expect(client.getState()).toBe('reconnecting');
     vi.advanceTimersByTime(1_000);
     expect(t.opened.length).toBe(2);
+    client.stop();
+  });
+
+  it('takes its dead-connection timeout from the heartbeat interval the server announces (90 s: no reconnect loop)', () => {
+    const { t, client } = setup();
+    t.send({ type: 'connected', heartbeatMs: 90_000 }, '10-1');
+    // Five minutes of a healthy stream that beats every 90 s: the default 60 s would reconnect each time.
+    for (let beat = 0; beat < 4; beat++) {
+      vi.advanceTimersByTime(90_000);
+      t.send({ type: 'heartbeat' });
+    }
+    expect(t.opened.length).toBe(1);
+    expect(client.getState()).toBe('live');
+    // Two missed heartbeats (180 s of silence) still mean a dead connection.
+    vi.advanceTimersByTime(179_000);
+    expect(t.last().closed).toBe(false);
+    vi.advanceTimersByTime(1_000);
+    expect(client.getStats().lastFailure).toBe('silent_for_too_long');
+    client.stop();
+  });
+
+  it('ignores messages that are not events of the protocol', () => {
+    const { t, client, received } = setup();
+    t.send({ type: 'connected' }, '10-1');
+    t.send({ type: 'new_detections', data: [{ id: 'x' }] }, '11-1');
+    t.send({ type: 'no_such_event' }, '11-2');
+    t.last().handlers.onMessage({ data: 'not json', id: '11-3' });
+    expect(received).toEqual([]);
+    expect(client.getStats().cursor).toBe('10-1');
     client.stop();
   });
 

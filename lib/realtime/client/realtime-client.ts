@@ -1,7 +1,6 @@
 import { DEFAULT_REALTIME_CONFIG, type TRealtimeConfig } from './config';
-import { laterCursor } from './cursor';
+import { deadAfterMs, laterCursor, parseStreamEvent } from '@/lib/stream-protocol';
 import { createEmitter } from './emitter';
-import { parseStreamMessage } from './messages';
 import { createSeenFilter } from './seen';
 import {
   RealtimeHttpError,
@@ -54,6 +53,8 @@ export function createRealtimeClient(options: TRealtimeClientOptions): TRealtime
   let everFailed = false;
   let failures = 0;
   let retryHintMs: number | null = null;
+  // Until a stream's `connected` says the server's heartbeat interval: the default's.
+  let silenceLimitMs = config.deadAfterMs;
   let lastFailure: string | null = null;
   let nextRetryAt: number | null = null;
   // Polling fallback.
@@ -120,7 +121,7 @@ export function createRealtimeClient(options: TRealtimeClientOptions): TRealtime
 
   function armWatchdog(mine: number) {
     clearTimeout(timers.watchdog);
-    timers.watchdog = setTimeout(() => mine === generation && onStreamFailure({ reason: 'silent_for_too_long' }), config.deadAfterMs);
+    timers.watchdog = setTimeout(() => mine === generation && onStreamFailure({ reason: 'silent_for_too_long' }), silenceLimitMs);
   }
 
   function onMessage(m: { data: string; id?: string }) {
@@ -128,11 +129,14 @@ export function createRealtimeClient(options: TRealtimeClientOptions): TRealtime
     armWatchdog(mine);
     stats.eventsReceived += 1;
     stats.lastEventAt = Date.now();
-    const message = parseStreamMessage(m.data);
+    const message = parseStreamEvent(m.data);
     if (!message) return;
     switch (message.type) {
       case 'connected':
         clearTimeout(timers.connect);
+        // The server's heartbeat sets how long a silence means a dead connection.
+        silenceLimitMs = deadAfterMs(message.heartbeatMs);
+        armWatchdog(mine);
         liveSince = Date.now();
         cursor = laterCursor(cursor, m.id);
         stopPolling();
@@ -152,7 +156,7 @@ export function createRealtimeClient(options: TRealtimeClientOptions): TRealtime
       case 'attack_started':
       case 'attack_updated':
       case 'attack_ended':
-        emitter.emit(message.type, message.raw);
+        emitter.emit(message.type, message.attack);
         break;
     }
     // After the rows are handed over: a subscriber that reads getStats() sees the cursor of what it has.

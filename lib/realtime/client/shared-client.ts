@@ -1,4 +1,4 @@
-import { compareCursors, laterCursor } from './cursor';
+import { laterCursor } from '@/lib/stream-protocol';
 import { createEmitter } from './emitter';
 import { createSeenFilter } from './seen';
 import type { TEnvironment, TPollPage, TRealtimeClient, TRealtimeEventType, TRealtimeEvents, TRealtimeState, TRealtimeStats } from './types';
@@ -95,7 +95,7 @@ export function createSharedRealtimeClient(options: TSharedClientOptions): TReal
   async function catchUpTo(target: string) {
     catchUp = 'running';
     try {
-      while (!stopped && !leader && cursor !== null && compareCursors(cursor, target) < 0) {
+      while (!stopped && !leader && cursor !== null && laterCursor(cursor, target) !== cursor) {
         const page = await options.poll(cursor);
         deliverEvent('new_detections', page.detections);
         cursor = laterCursor(cursor, page.cursor);

@@ -1,3 +1,4 @@
+import type { TAttack } from '@/lib/attacks/schema';
 import type { TDetection } from '@/lib/detections/schema';
 
 export type TRealtimeState = 'connecting' | 'live' | 'reconnecting' | 'polling' | 'offline';
@@ -51,9 +52,9 @@ export type TRealtimeEvents = {
   detection_updated: TDetection[];
   /** The server could not serve our cursor: lists must be refetched. */
   reset: null;
-  attack_started: Record<string, unknown>;
-  attack_updated: Record<string, unknown>;
-  attack_ended: Record<string, unknown>;
+  attack_started: TAttack;
+  attack_updated: TAttack;
+  attack_ended: TAttack;
   /** 401 (signed out) or 403 (no longer in the organization): the client has stopped. */
   unauthorized: 401 | 403;
 };

@@ -1,7 +1,7 @@
 import { validationError } from '@/lib/errors';
 import { withOrg } from '@/lib/api/with-org';
 import { findDetections, ZFindDetectionsQuerySchema } from '@/lib/detections';
-import { formatCursor } from '@/lib/realtime/cursor';
+import { formatCursor } from '@/lib/stream-protocol';
 import { currentCursor, readDetectionsAfter } from '@/lib/realtime/feed';
 
 export const dynamic = 'force-dynamic';
