@@ -7,7 +7,12 @@ import http from 'node:http';
 import next from 'next';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
-import { handleEventsRequest } from '@/lib/realtime/node-handler';
+import { handleEventsRequest } from '@/lib/api/stream-node';
+import { registerServerParts } from '@/lib/server/register';
+
+// This module graph serves the streams: plug the domains in here too (Next's
+// own graph does it in instrumentation.ts; the registry is per process).
+registerServerParts();
 
 const dev = process.env.ORYLO_SERVER_MODE === 'dev';
 const port = env().PORT;

@@ -1,10 +1,9 @@
-import type { z } from 'zod';
-import { AppError, validationError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 
 /**
- * Reads a JSON body with a size cap, then validates it. 415 for another
- * content type, 413 past the cap (checked on the header and on the bytes
- * actually read), 400 for broken JSON or a field that fails the schema.
+ * Reads a JSON body with a size cap: 415 for another content type, 413 past
+ * the cap (checked on the header and on the bytes actually read), 400 for an
+ * empty body or broken JSON. The route wrappers validate what it returns.
  */
 export async function readJsonValue(req: Request, options: { maxBytes: number }): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
@@ -37,11 +36,4 @@ export async function readJsonValue(req: Request, options: { maxBytes: number })
   } catch {
     throw new AppError('bad_request', 'The body is not valid JSON.');
   }
-}
-
-export async function readJsonBody<T extends z.ZodType>(req: Request, schema: T, options: { maxBytes: number }): Promise<z.infer<T>> {
-  const value = await readJsonValue(req, options);
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
 }

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { auth } from '@/lib/auth/server';
+import { AppError, toAppError } from '@/lib/errors';
 import { logger, type Logger } from '@/lib/logger';
 import { findMembershipRole, type TOrgRole } from '@/lib/orgs/membership';
-import { AppError, toAppError } from '@/lib/errors';
 import { errorResponse } from './errors';
 
 export type TSessionUser = { id: string; email: string; name: string; role?: string | null };
-
-export type TRouteParams = Record<string, string | string[] | undefined>;
-export type TNextContext = { params: Promise<TRouteParams> };
 
 export function requestLogger(req: Request, bindings: Record<string, unknown> = {}): { log: Logger; requestId: string } {
   const requestId = req.headers.get('x-request-id') ?? randomUUID();
@@ -20,6 +17,13 @@ export function requestLogger(req: Request, bindings: Record<string, unknown> = 
 export async function requireSession(req: Request) {
   const session = await auth().api.getSession({ headers: req.headers });
   if (!session) throw new AppError('unauthorized', 'Sign in first: this endpoint needs a session cookie.');
+  return session;
+}
+
+/** A platform admin's session (ADMIN_EMAILS), or 401/403. */
+export async function requireAdmin(req: Request, forbidden = 'Only platform admins (ADMIN_EMAILS) can read metrics.') {
+  const session = await requireSession(req);
+  if ((session.user as TSessionUser).role !== 'admin') throw new AppError('forbidden', forbidden);
   return session;
 }
 
@@ -36,6 +40,14 @@ export async function requireOrg(req: Request, roles?: readonly TOrgRole[]) {
   return { session, user: session.user as TSessionUser, orgId, role };
 }
 
+/** Anything thrown by a route, as its HTTP answer, logged once: the one error path of every route and stream. */
+export function failureResponse(log: Logger, error: unknown, ms?: number): Response {
+  const appError = toAppError(error);
+  if (appError.status >= 500) log.error({ err: error, status: appError.status, ms }, 'request failed');
+  else log.info({ status: appError.status, code: appError.code, ms }, 'request rejected');
+  return errorResponse(appError);
+}
+
 /** Runs a handler, maps every failure through AppError and logs the outcome once. */
 export async function handle(log: Logger, fn: () => Promise<Response>): Promise<Response> {
   const started = performance.now();
@@ -44,15 +56,6 @@ export async function handle(log: Logger, fn: () => Promise<Response>): Promise<
     log.info({ status: res.status, ms: Math.round(performance.now() - started) }, 'request');
     return res;
   } catch (error) {
-    const appError = toAppError(error);
-    const ms = Math.round(performance.now() - started);
-    if (appError.status >= 500) log.error({ err: error, status: appError.status, ms }, 'request failed');
-    else log.info({ status: appError.status, code: appError.code, ms }, 'request rejected');
-    return errorResponse(appError);
+    return failureResponse(log, error, Math.round(performance.now() - started));
   }
-}
-
-export async function routeParams(ctx: TNextContext | undefined): Promise<Record<string, string>> {
-  const raw = (ctx ? await ctx.params : undefined) ?? {};
-  return Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
 }

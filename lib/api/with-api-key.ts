@@ -1,29 +1,43 @@
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { withOrgTransaction } from '@/lib/db';
 import { resolveApiKeyOrThrow, shouldTouchKey } from '@/lib/api-keys/resolve';
 import type { Logger } from '@/lib/logger';
+import { clientIp } from './client-ip';
 import { handle, requestLogger } from './context';
+import { readInput, type TInput, type TInputOptions, type TNextContext } from './input';
+import { inOrgTransaction, type TAfterCommit } from './transaction';
 
-export type TApiKeyContext = { req: Request; orgId: string; keyId: string; log: Logger };
+export type TApiKeyContext<TQuery = undefined, TParams = undefined, TBody = undefined> = TInput<TQuery, TParams, TBody> & {
+  req: Request;
+  ip: string;
+  orgId: string;
+  keyId: string;
+  log: Logger;
+  /** The request's transaction, scoped by RLS to the key's organization. */
+  db: Transaction;
+  afterCommit: TAfterCommit;
+};
 
 /**
- * The wrapper for machine routes authenticated by an API key. Unlike withOrg
- * it does not open the transaction for the handler: ingest must commit before
- * it nudges the stream, so the handler calls `inOrg` and acts after it returns.
+ * The wrapper for machine routes authenticated by an API key (the merchant's
+ * backend): key → its org → params, query and body (parsed before the
+ * transaction, so a slow upload holds no connection) → one RLS transaction
+ * (which also records the key's last use) → after-commit work → error mapping.
  */
-export function withApiKey(handler: (ctx: TApiKeyContext & { inOrg: <T>(fn: (db: Transaction) => Promise<T>) => Promise<T> }) => Promise<Response>) {
-  return async (req: Request): Promise<Response> => {
+export function withApiKey<TQuery = undefined, TParams = undefined, TBody = undefined>(
+  handler: (ctx: TApiKeyContext<TQuery, TParams, TBody>) => Promise<Response>,
+  options: TInputOptions<TQuery, TParams, TBody> = {},
+) {
+  return async (req: Request, nextCtx?: TNextContext): Promise<Response> => {
     const { log } = requestLogger(req);
     return handle(log, async () => {
       const { keyId, orgId } = await resolveApiKeyOrThrow(req.headers.get('authorization'));
       const child = log.child({ orgId, keyId });
-      const inOrg = <T>(fn: (db: Transaction) => Promise<T>) =>
-        withOrgTransaction(orgId, async (db) => {
-          if (shouldTouchKey(keyId)) await db.execute(sql`update api_keys set last_used_at = now() where id = ${keyId}`);
-          return fn(db);
-        });
-      return handler({ req, orgId, keyId, log: child, inOrg });
+      const input = await readInput(req, nextCtx, options);
+      return inOrgTransaction({ orgId, log: child }, async (db, afterCommit) => {
+        if (shouldTouchKey(keyId)) await db.execute(sql`update api_keys set last_used_at = now() where id = ${keyId}`);
+        return handler({ ...input, req, ip: clientIp(req), orgId, keyId, log: child, db, afterCommit });
+      });
     });
   };
 }

@@ -1,35 +1,42 @@
-import { withOrgTransaction } from '@/lib/db';
 import type { Transaction } from '@/db/client';
 import type { Logger } from '@/lib/logger';
 import type { TOrgRole } from '@/lib/orgs/membership';
-import { handle, requestLogger, requireOrg, routeParams, type TNextContext, type TSessionUser } from './context';
+import { clientIp } from './client-ip';
+import { handle, requestLogger, requireOrg, type TSessionUser } from './context';
+import { readInput, type TInput, type TInputOptions, type TNextContext } from './input';
+import { inOrgTransaction, type TAfterCommit } from './transaction';
 
-export type TOrgContext = {
+export type TOrgContext<TQuery = undefined, TParams = undefined, TBody = undefined> = TInput<TQuery, TParams, TBody> & {
   req: Request;
-  params: Record<string, string>;
+  ip: string;
   user: TSessionUser;
   orgId: string;
   role: TOrgRole;
   log: Logger;
   /** The request's transaction, with app.org_id set: RLS scopes every query to orgId. */
   db: Transaction;
+  /** Runs `fn` once the transaction has committed (nudges, webhooks, alerts). */
+  afterCommit: TAfterCommit;
 };
 
 /**
- * The wrapper for org-scoped JSON routes (STYLE §1): session → active org →
- * membership and roles → one RLS transaction → child logger → error mapping.
+ * The wrapper for org-scoped JSON routes: session → active org → membership
+ * and roles → params, query and body → one RLS transaction → after-commit
+ * work → child logger → error mapping. Handlers never do any of it themselves.
  */
-export function withOrg(
-  handler: (ctx: TOrgContext) => Promise<Response>,
-  options: { roles?: readonly TOrgRole[] } = {},
+export function withOrg<TQuery = undefined, TParams = undefined, TBody = undefined>(
+  handler: (ctx: TOrgContext<TQuery, TParams, TBody>) => Promise<Response>,
+  options: TInputOptions<TQuery, TParams, TBody> & { roles?: readonly TOrgRole[] } = {},
 ) {
   return async (req: Request, nextCtx?: TNextContext): Promise<Response> => {
     const { log } = requestLogger(req);
     return handle(log, async () => {
       const { user, orgId, role } = await requireOrg(req, options.roles);
-      const params = await routeParams(nextCtx);
       const child = log.child({ userId: user.id, orgId });
-      return withOrgTransaction(orgId, (db) => handler({ req, params, user, orgId, role, log: child, db }));
+      const input = await readInput(req, nextCtx, options);
+      return inOrgTransaction({ orgId, log: child }, (db, afterCommit) =>
+        handler({ ...input, req, ip: clientIp(req), user, orgId, role, log: child, db, afterCommit }),
+      );
     });
   };
 }

@@ -3,3 +3,4 @@ export * from './schema';
 export * from './find';
 export * from './observe';
 export type { TAttackEvent } from './watch';
+export { attackFeedExtension } from './feed-extension';

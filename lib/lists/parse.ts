@@ -1,5 +1,5 @@
-import { AppError, validationError } from '@/lib/errors';
-import { findCardNumberField } from '@/lib/detections/card-number';
+import { throwIfCardNumber } from '@/lib/card-number';
+import { validationError } from '@/lib/errors';
 import { ZCreateListEntrySchema, type TCreateListEntry } from './schema';
 
 /**
@@ -8,14 +8,7 @@ import { ZCreateListEntrySchema, type TCreateListEntry } from './schema';
  * before validation, so it is never stored, logged or echoed.
  */
 export function parseCreateListEntry(body: unknown): TCreateListEntry {
-  const panField = findCardNumberField(body);
-  if (panField) {
-    throw new AppError(
-      'card_number_refused',
-      `${panField} looks like a full card number. Lists never hold card numbers: block a card by its fingerprint or its BIN (first 6 to 8 digits).`,
-      { field: panField },
-    );
-  }
+  throwIfCardNumber(body, 'Lists never hold card numbers: block a card by its fingerprint or its BIN (first 6 to 8 digits).');
   const parsed = ZCreateListEntrySchema.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;

@@ -1,12 +1,11 @@
 import { withOrgTransaction } from '@/lib/db';
-import { readFeedAttacks } from '@/lib/attacks/find';
-import { trackOpenAttack } from '@/lib/attacks/observe';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { processState } from '@/lib/process-state';
 import { compareCursors, type TCursor } from '@/lib/stream-protocol';
-import { checkViewers, currentCursor, readDetectionUpdatesAfter, readDetectionsAfter } from './feed';
 import { onNudge } from '@/lib/nudge';
+import { feedExtensions } from './extensions';
+import { checkViewers, currentCursor, readDetectionUpdatesAfter, readDetectionsAfter } from './feed';
 import { OrgPoller, type TPollerSource, type TSubscriber } from './org-poller';
 import { prometheusRegistry } from './prometheus';
 
@@ -29,18 +28,15 @@ class Hub {
   // (postgres.js sends them without waiting): about one round trip, not four.
   private source(orgId: string): TPollerSource {
     return {
-      read: ({ cursor, viewers, updatesCursor, knownAttackIds }) =>
+      read: ({ cursor, viewers, updatesCursor, watchers }) =>
         withOrgTransaction(orgId, async (db) => {
-          const [batch, updates, attacks, access] = await Promise.all([
+          const [batch, updates, access, ...extensions] = await Promise.all([
             readDetectionsAfter({ db, orgId, cursor }),
             readDetectionUpdatesAfter({ db, orgId, cursor: updatesCursor }),
-            readFeedAttacks({ db, orgId, knownOpenIds: knownAttackIds }),
             viewers ? checkViewers({ db, orgId, sessionIds: viewers }) : undefined,
+            ...watchers.map((w) => w.read({ db, orgId })),
           ]);
-          // An incident opened elsewhere (another instance, before a restart): this
-          // process sweeps it too, so it closes even if no ingest reaches us.
-          if (attacks.some((a) => a.attack.status === 'open')) trackOpenAttack(orgId);
-          return { batch, updates, attacks, ...access };
+          return { batch, updates, extensions, ...access };
         }),
     };
   }
@@ -95,6 +91,7 @@ class Hub {
         sub.cursor,
         {
           source: this.source(orgId),
+          watchers: feedExtensions().map((e) => e.createWatcher()),
           intervalMs: env().REALTIME_POLL_INTERVAL_MS,
           log: logger(),
           onIdle: (p) => {

@@ -106,13 +106,6 @@ export function openStreamCount(): number {
   return state.total;
 }
 
-/** The client's address: the last X-Forwarded-For hop (set by Next or the closest proxy), which a client cannot forge. */
-export function clientIp(req: Request): string {
-  const forwarded = req.headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
-  return last ?? req.headers.get('x-real-ip') ?? 'unknown';
-}
-
 /** Users with the most open streams on this instance (admin metrics: a browser whose tabs share one stream shows 1). */
 export function topStreamUsers(limit = 10): { userId: string; streams: number }[] {
   const users: { userId: string; streams: number }[] = [];

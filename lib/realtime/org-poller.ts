@@ -1,8 +1,7 @@
 import type { Logger } from '@/lib/logger';
-import type { TFeedAttack } from '@/lib/attacks/find';
-import { AttackWatch } from '@/lib/attacks/watch';
 import type { TDetection } from '@/lib/detections/schema';
-import { compareCursors, encodeStreamEvent, formatCursor, type TCursor } from '@/lib/stream-protocol';
+import { compareCursors, encodeStreamEvent, formatCursor, type TCursor, type TStreamEvent } from '@/lib/stream-protocol';
+import type { TFeedWatcher } from './extensions';
 import type { TFeedBatch, TUpdatesBatch } from './feed';
 import { realtimeMetrics } from './metrics';
 
@@ -25,25 +24,23 @@ export type TPollerRead = {
   viewers?: string[];
   /** Where detection updates are read from; undefined on the first read, which starts at the horizon. */
   updatesCursor?: TCursor;
-  /** Incidents the poller believes open. */
-  knownAttackIds: string[];
+  /** The registered extensions' watchers, each reading in the same transaction. */
+  watchers: TFeedWatcher[];
 };
 
 export type TPollerReadResult = {
   batch: TFeedBatch;
   updates: TUpdatesBatch;
-  attacks: TFeedAttack[];
+  /** Per watcher, in order: how to apply what it read. */
+  extensions: ((now: number) => TStreamEvent[])[];
   allowed?: Set<string>;
   lagXids?: number;
 };
 
 export type TPollerSource = {
-  /** One transaction under RLS: the next page of detections, of detection updates, and the org's current incidents. */
+  /** One transaction under RLS: the next page of detections, of detection updates, and what the extensions read. */
   read(input: TPollerRead): Promise<TPollerReadResult>;
 };
-
-/** attack_updated at most this often per incident and poller. */
-const ATTACK_UPDATE_MIN_MS = 2_000;
 
 /** Commits arriving within this window after a nudge share one poll. */
 const NUDGE_COALESCE_MS = 5;
@@ -52,7 +49,8 @@ const NUDGE_COALESCE_MS = 5;
  * Polls one organization's detections for all of its open streams on this
  * instance: one read per tick whatever the number of viewers, fanned out in
  * memory. The same transaction reads the detections changed by a review
- * (detection_updated) and the org's incidents (attack_*); those events carry
+ * (detection_updated) and whatever the registered extensions read (the
+ * war room's attack_*, see extensions.ts); those events carry
  * no id: line, so they never move a stream's cursor. Every timer tick also
  * re-checks the viewers' sessions and memberships, in the same transaction.
  */
@@ -61,7 +59,6 @@ export class OrgPoller {
   private cursor: TCursor;
   /** detection_updates delivered up to here (a cursor of its own: (tx_id, seq) of that table). */
   private updatesCursor: TCursor | undefined;
-  private readonly attacks = new AttackWatch(ATTACK_UPDATE_MIN_MS);
   private timer: NodeJS.Timeout | undefined;
   private timerIsTick = false;
   private polling = false;
@@ -73,7 +70,7 @@ export class OrgPoller {
   constructor(
     readonly key: string,
     start: TCursor,
-    private readonly deps: { source: TPollerSource; intervalMs: number; log: Logger; onIdle: (poller: OrgPoller) => void },
+    private readonly deps: { source: TPollerSource; watchers: TFeedWatcher[]; intervalMs: number; log: Logger; onIdle: (poller: OrgPoller) => void },
     /** The horizon now, when known; otherwise the first read finds it. */
     updatesStart?: TCursor,
   ) {
@@ -90,7 +87,7 @@ export class OrgPoller {
   add(sub: TSubscriber, options: { pollNow: boolean }) {
     this.subscribers.add(sub);
     // Joining during an incident: the war room opens at once, from what this poller knows.
-    for (const event of this.attacks.greeting()) sub.send(encodeStreamEvent(event));
+    for (const watcher of this.deps.watchers) for (const event of watcher.greeting()) sub.send(encodeStreamEvent(event));
     if (options.pollNow) this.schedule(0, false);
     else if (!this.timer && !this.polling) this.schedule(this.deps.intervalMs, true);
   }
@@ -142,11 +139,11 @@ export class OrgPoller {
       // jitter), even when nudges keep resetting the tick timer.
       const checkAccess = startedAt - this.lastAccessCheck >= this.deps.intervalMs - 50;
       const viewers = checkAccess ? [...new Set([...this.subscribers].map((s) => s.sessionId))] : undefined;
-      const { batch, updates, attacks, allowed, lagXids } = await this.deps.source.read({
+      const { batch, updates, extensions, allowed, lagXids } = await this.deps.source.read({
         cursor: this.cursor,
         viewers,
         updatesCursor: this.updatesCursor,
-        knownAttackIds: this.attacks.openIds,
+        watchers: this.deps.watchers,
       });
       realtimeMetrics.polled(performance.now() - started, true);
       if (lagXids !== undefined) realtimeMetrics.cursorLag(lagXids);
@@ -162,7 +159,8 @@ export class OrgPoller {
       // After the new rows: an update may concern a row of this very batch.
       if (updates.detections.length > 0) this.broadcast(encodeStreamEvent({ type: 'detection_updated', data: updates.detections }));
       this.updatesCursor = updates.cursor;
-      for (const event of this.attacks.apply(attacks, Date.now())) this.broadcast(encodeStreamEvent(event));
+      const now = Date.now();
+      for (const apply of extensions) for (const event of apply(now)) this.broadcast(encodeStreamEvent(event));
       if (batch.hasMore || updates.hasMore) next = 0;
     } catch (error) {
       realtimeMetrics.polled(performance.now() - started, false);

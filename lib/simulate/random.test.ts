@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsCardNumber } from '@/lib/detections/card-number';
+import { containsCardNumber } from '@/lib/card-number';
 import { createRng, docIpv4At, DOC_IPV4_COUNT, hashSeed, logNormal, token } from './random';
 
 describe('random helpers', () => {

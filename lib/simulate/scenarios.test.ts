@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCardNumberField } from '@/lib/detections/card-number';
+import { findCardNumberField } from '@/lib/card-number';
 import { ZTransactionInputSchema } from '@/lib/detections/schema';
 import { createRng } from './random';
 import { createMix, createScenario, SCENARIOS, type TScenarioName, type TTransactionBody } from './scenarios';

@@ -16,7 +16,7 @@ export function domainOf(file: string): string | null {
   return `lib/${rel[1].replace(/\.tsx?$/, '')}`;
 }
 
-function sourceFiles(dir: string): string[] {
+export function sourceFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
@@ -110,6 +110,43 @@ export function domainCycles(edges: TEdge[]): string[][] {
   };
   for (const v of new Set(edges.flatMap((e) => [e.from, e.to]))) if (!idx.has(v)) strong(v);
   return out;
+}
+
+/** Folders of lib/ that run only in the browser: their module state is per tab, which is what they want. */
+const BROWSER_ONLY = ['lib/realtime/client/', 'lib/notifications/', 'lib/api-client.ts'];
+
+/**
+ * Module-level mutable state in server code (lib/ and db/ outside the browser
+ * folders): a top-level `let`/`var`, an empty `new Map()`/`Set`/`WeakMap`/
+ * `WeakSet`, or `globalThis`, anywhere but lib/process-state.ts. Each exists
+ * once per module graph, and a server process has two.
+ */
+export function moduleStateViolations(): string[] {
+  const found: string[] = [];
+  const files = [...sourceFiles(path.join(ROOT, 'lib')), ...sourceFiles(path.join(ROOT, 'db'))];
+  for (const file of files) {
+    const rel = path.relative(ROOT, file);
+    if (rel === 'lib/process-state.ts' || BROWSER_ONLY.some((p) => rel.startsWith(p))) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const at = (node: ts.Node) => `${rel}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    for (const statement of source.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      if (!(statement.declarationList.flags & ts.NodeFlags.Const)) found.push(`${at(statement)} top-level let/var`);
+      for (const d of statement.declarationList.declarations) {
+        const init = d.initializer;
+        if (init && ts.isNewExpression(init) && /^(Map|Set|WeakMap|WeakSet)$/.test(init.expression.getText(source)) && !init.arguments?.length) {
+          found.push(`${at(d)} module-level empty ${init.expression.getText(source)}`);
+        }
+      }
+    }
+    const visit = (node: ts.Node) => {
+      if (ts.isIdentifier(node) && node.text === 'globalThis') found.push(`${at(node)} globalThis`);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

@@ -1,4 +1,3 @@
-import { validationError } from '@/lib/errors';
 import { withOrg } from '@/lib/api/with-org';
 import { findAuditActions, findAuditEntries, ZFindAuditQuerySchema } from '@/lib/audit';
 
@@ -8,11 +7,12 @@ export const dynamic = 'force-dynamic';
 // Any member may read it, not only owners and admins: the actions it records
 // are ones members take themselves (reviews, lists), and the analyst on shift
 // needs to see who unblocked an IP or approved an order, and why.
-export const GET = withOrg(async ({ req, db, orgId }) => {
-  const query = ZFindAuditQuerySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!query.success) throw validationError(query.error);
-  const page = await findAuditEntries({ db, orgId, ...query.data });
-  // The first page also lists the org's actions, so the filter offers only real ones.
-  if (query.data.cursor) return Response.json(page);
-  return Response.json({ ...page, actions: await findAuditActions({ db, orgId }) });
-});
+export const GET = withOrg(
+  async ({ query, db, orgId }) => {
+    const page = await findAuditEntries({ db, orgId, ...query });
+    // The first page also lists the org's actions, so the filter offers only real ones.
+    if (query.cursor) return Response.json(page);
+    return Response.json({ ...page, actions: await findAuditActions({ db, orgId }) });
+  },
+  { query: ZFindAuditQuerySchema },
+);

@@ -1,6 +1,4 @@
-import { readJsonBody } from '@/lib/api/body';
 import { withOrg } from '@/lib/api/with-org';
-import { clientIp } from '@/lib/realtime/limits';
 import { createRule, findRules, ZCreateRuleSchema } from '@/lib/rules';
 
 export const dynamic = 'force-dynamic';
@@ -9,9 +7,11 @@ export const dynamic = 'force-dynamic';
 export const GET = withOrg(async ({ db, orgId }) => Response.json({ rules: await findRules({ db, orgId }) }));
 
 // POST /api/v1/rules – add a custom rule
-export const POST = withOrg(async ({ req, db, orgId, user, log }) => {
-  const input = await readJsonBody(req, ZCreateRuleSchema, { maxBytes: 4096 });
-  const rule = await createRule({ db, orgId, actor: user, ip: clientIp(req), input });
-  log.info({ ruleId: rule.id, key: rule.key }, 'rule created');
-  return Response.json({ rule }, { status: 201 });
-});
+export const POST = withOrg(
+  async ({ body, db, orgId, user, ip, log }) => {
+    const rule = await createRule({ db, orgId, actor: user, ip, input: body });
+    log.info({ ruleId: rule.id, key: rule.key }, 'rule created');
+    return Response.json({ rule }, { status: 201 });
+  },
+  { body: { schema: ZCreateRuleSchema, maxBytes: 4096 } },
+);

@@ -1,4 +1,3 @@
-import { validationError } from '@/lib/errors';
 import { withOrg } from '@/lib/api/with-org';
 import { exportDetectionsCsv, ZExportQuerySchema } from '@/lib/detections/export-csv';
 
@@ -6,19 +5,20 @@ export const dynamic = 'force-dynamic';
 
 // GET /api/v1/detections/export?from=&to= – the org's detections in a time range as CSV
 // (the war room exports an incident's window for refunds and the acquirer)
-export const GET = withOrg(async ({ req, db, orgId, log }) => {
-  const query = ZExportQuerySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!query.success) throw validationError(query.error);
-  const { csv, rows, truncated } = await exportDetectionsCsv({ db, orgId, ...query.data });
-  log.info({ rows, truncated }, 'detections exported');
-  const stamp = query.data.from.replace(/[:.]/g, '-');
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="orylo-detections-${stamp}.csv"`,
-      'Cache-Control': 'no-store',
-      'X-Orylo-Rows': String(rows),
-      'X-Orylo-Truncated': String(truncated),
-    },
-  });
-});
+export const GET = withOrg(
+  async ({ query, db, orgId, log }) => {
+    const { csv, rows, truncated } = await exportDetectionsCsv({ db, orgId, ...query });
+    log.info({ rows, truncated }, 'detections exported');
+    const stamp = query.from.replace(/[:.]/g, '-');
+    return new Response(csv, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="orylo-detections-${stamp}.csv"`,
+        'Cache-Control': 'no-store',
+        'X-Orylo-Rows': String(rows),
+        'X-Orylo-Truncated': String(truncated),
+      },
+    });
+  },
+  { query: ZExportQuerySchema },
+);

@@ -1,19 +1,19 @@
-import { requireOrg } from '@/lib/api/context';
-import { validationError } from '@/lib/errors';
 import { env } from '@/lib/env';
+import { validationError } from '@/lib/errors';
 import type { Logger } from '@/lib/logger';
+import { hub } from '@/lib/realtime/hub';
+import { acquireStreamSlot } from '@/lib/realtime/limits';
+import type { TStreamOptions } from '@/lib/realtime/stream';
 import { ZCursorSchema } from '@/lib/stream-protocol';
-import { hub } from './hub';
-import { acquireStreamSlot, clientIp } from './limits';
-import type { TStreamOptions } from './stream';
+import { clientIp } from './client-ip';
+import { failureResponse, requestLogger, requireOrg } from './context';
 
 /**
  * Everything GET /api/v1/events decides before the first byte: session and
  * membership (401/403), the cursor (400 if malformed), a stream slot
- * (429/503), and where to start. Shared by the App Router route and the lean
- * Node handler, so both answer alike.
+ * (429/503), and where to start.
  */
-export async function prepareStream(req: Request, log: Logger): Promise<TStreamOptions> {
+async function prepareStream(req: Request, log: Logger): Promise<TStreamOptions> {
   const { user, orgId, session } = await requireOrg(req);
   const child = log.child({ userId: user.id, orgId });
 
@@ -49,5 +49,19 @@ export async function prepareStream(req: Request, log: Logger): Promise<TStreamO
   } catch (error) {
     release();
     throw error;
+  }
+}
+
+/**
+ * The stream's edge, shared by its two adapters (the App Router route and the
+ * lean Node handler), so both answer alike: the stream's options, or the
+ * error answer, logged once through the same path as every other route.
+ */
+export async function openStreamRequest(req: Request): Promise<{ options: TStreamOptions } | { refused: Response }> {
+  const { log } = requestLogger(req);
+  try {
+    return { options: await prepareStream(req, log) };
+  } catch (error) {
+    return { refused: failureResponse(log, error) };
   }
 }

@@ -1,10 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { requestLogger } from '@/lib/api/context';
-import { errorResponse } from '@/lib/api/errors';
-import { toAppError } from '@/lib/errors';
-import { SSE_HEADERS } from './sse';
-import { openDetectionStream } from './stream';
-import { prepareStream } from './stream-request';
+import { SSE_HEADERS } from '@/lib/realtime/sse';
+import { openDetectionStream } from '@/lib/realtime/stream';
+import { openStreamRequest } from './stream';
 
 /**
  * GET /api/v1/events on a plain Node response. The App Router keeps tens of
@@ -21,20 +18,14 @@ export async function handleEventsRequest(req: IncomingMessage, res: ServerRespo
   const remote = req.socket.remoteAddress;
   if (remote) headers.set('x-forwarded-for', headers.has('x-forwarded-for') ? `${headers.get('x-forwarded-for')}, ${remote}` : remote);
   const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { headers });
-  const { log } = requestLogger(request);
 
-  let options;
-  try {
-    options = await prepareStream(request, log);
-  } catch (error) {
-    const appError = toAppError(error);
-    if (appError.status >= 500) log.error({ err: error, status: appError.status }, 'request failed');
-    else log.info({ status: appError.status, code: appError.code }, 'request rejected');
-    const response = errorResponse(appError);
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(await response.text());
+  const opened = await openStreamRequest(request);
+  if ('refused' in opened) {
+    res.writeHead(opened.refused.status, Object.fromEntries(opened.refused.headers));
+    res.end(await opened.refused.text());
     return;
   }
+  const { options } = opened;
   if (res.destroyed) return options.onClose();
 
   res.writeHead(200, SSE_HEADERS);
@@ -48,5 +39,5 @@ export async function handleEventsRequest(req: IncomingMessage, res: ServerRespo
     end: () => res.end(),
   });
   res.once('close', () => stop('client_disconnected'));
-  log.info({ status: 200 }, 'request');
+  options.log.info({ status: 200 }, 'request');
 }

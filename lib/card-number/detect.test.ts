@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsCardNumber, findCardNumberField, passesLuhn } from './card-number';
+import { containsCardNumber, findCardNumberField, passesLuhn } from './detect';
 
 describe('card number detection', () => {
   it('recognises Luhn-valid PANs in any common formatting', () => {

@@ -1,0 +1,13 @@
+import { attackFeedExtension } from '@/lib/attacks/feed-extension';
+import { registerFeedExtension } from '@/lib/realtime/extensions';
+
+/**
+ * The composition root: plugs domains into the ones that define interfaces
+ * for them, so those never import the domains (realtime knows nothing of
+ * attacks). Called at start-up by both module graphs of a server process:
+ * Next's instrumentation hook (instrumentation.ts) and scripts/server.ts.
+ * Idempotent.
+ */
+export function registerServerParts(): void {
+  registerFeedExtension(attackFeedExtension);
+}
