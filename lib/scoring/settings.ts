@@ -1,4 +1,4 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { orgSettings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
@@ -40,51 +40,60 @@ export async function getThresholds(options: { db: Executor; orgId: string }): P
   return toView(await readSettings(options.db, options.orgId));
 }
 
-/** The org's standing thresholds; an override in force keeps applying until it ends. */
-export async function updateThresholds(options: TChange & { input: TThresholds }): Promise<TThresholdsView> {
-  const { db, orgId, actor, ip, input } = options;
-  const before = toView(await readSettings(db, orgId, true));
+// Column values, or SQL for a value the database computes (its clock, for an override's end).
+type TSettingsChange = { [K in keyof typeof orgSettings.$inferInsert]?: (typeof orgSettings.$inferInsert)[K] | SQL };
+
+/**
+ * Every thresholds change: lock the org's settings row, read it, apply the
+ * change, read it back and audit before/after, all in the caller's
+ * transaction. `change` returns null when there is nothing to do; `audited`
+ * says whether this change is worth an audit entry (default: always).
+ */
+async function changeSettings(
+  options: TChange & { action: string; change: (row: TSettingsRow, before: TThresholdsView) => TSettingsChange | null; audited?: (before: TThresholdsView) => boolean },
+): Promise<TThresholdsView> {
+  const { db, orgId, actor, ip, action } = options;
+  const row = await readSettings(db, orgId, true);
+  const before = toView(row);
+  const values = options.change(row, before);
+  if (!values) return before;
   await db
     .update(orgSettings)
-    .set({ reviewThreshold: input.review, blockThreshold: input.block, updatedBy: actor.email ?? actor.id, updatedAt: new Date() })
+    .set({ ...values, updatedBy: actor.email ?? actor.id, updatedAt: new Date() })
     .where(eq(orgSettings.organizationId, orgId));
   const after = toView((await selectSettings(db, orgId, false))[0]);
-  await recordAudit({ db, orgId, actor, ip, action: 'thresholds.update', target: { type: 'org_settings', id: orgId }, before, after });
+  if (options.audited?.(before) ?? true) {
+    await recordAudit({ db, orgId, actor, ip, action, target: { type: 'org_settings', id: orgId }, before, after });
+  }
   return after;
+}
+
+/** The org's standing thresholds; an override in force keeps applying until it ends. */
+export async function updateThresholds(options: TChange & { input: TThresholds }): Promise<TThresholdsView> {
+  const { input } = options;
+  return changeSettings({ ...options, action: 'thresholds.update', change: () => ({ reviewThreshold: input.review, blockThreshold: input.block }) });
 }
 
 /** Temporary thresholds (the war room tightens them during an attack), replacing any override in force. */
 export async function setThresholdsOverride(options: TChange & { input: TThresholds & { minutes: number } }): Promise<TThresholdsView> {
-  const { db, orgId, actor, ip, input } = options;
-  const before = toView(await readSettings(db, orgId, true));
-  await db
-    .update(orgSettings)
-    .set({
+  const { input } = options;
+  return changeSettings({
+    ...options,
+    action: 'thresholds.override',
+    change: () => ({
       overrideReviewThreshold: input.review,
       overrideBlockThreshold: input.block,
       overrideUntil: sql`now() + ${input.minutes}::int * interval '1 minute'`,
-      updatedBy: actor.email ?? actor.id,
-      updatedAt: new Date(),
-    })
-    .where(eq(orgSettings.organizationId, orgId));
-  const after = toView((await selectSettings(db, orgId, false))[0]);
-  await recordAudit({ db, orgId, actor, ip, action: 'thresholds.override', target: { type: 'org_settings', id: orgId }, before, after });
-  return after;
+    }),
+  });
 }
 
-/** Ends the override now. Without one in force nothing changes (and nothing is audited). */
+/** Ends the override now. Without one in force nothing changes (and nothing is audited); a lapsed one is cleared silently. */
 export async function clearThresholdsOverride(options: TChange): Promise<TThresholdsView> {
-  const { db, orgId, actor, ip } = options;
-  const row = await readSettings(db, orgId, true);
-  const before = toView(row);
-  if (!before.override && row.overrideUntil === null) return before;
-  await db
-    .update(orgSettings)
-    .set({ overrideReviewThreshold: null, overrideBlockThreshold: null, overrideUntil: null, updatedBy: actor.email ?? actor.id, updatedAt: new Date() })
-    .where(eq(orgSettings.organizationId, orgId));
-  const after = toView((await selectSettings(db, orgId, false))[0]);
-  if (before.override) {
-    await recordAudit({ db, orgId, actor, ip, action: 'thresholds.override_end', target: { type: 'org_settings', id: orgId }, before, after });
-  }
-  return after;
+  return changeSettings({
+    ...options,
+    action: 'thresholds.override_end',
+    change: (row, before) => (!before.override && row.overrideUntil === null ? null : { overrideReviewThreshold: null, overrideBlockThreshold: null, overrideUntil: null }),
+    audited: (before) => before.override !== null,
+  });
 }
