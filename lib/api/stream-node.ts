@@ -37,6 +37,7 @@ export async function handleEventsRequest(req: IncomingMessage, res: ServerRespo
     },
     queuedBytes: () => res.writableLength,
     end: () => res.end(),
+    abort: () => res.destroy(),
   });
   res.once('close', () => stop('client_disconnected'));
   options.log.info({ status: 200 }, 'request');

@@ -29,6 +29,12 @@ export type TSink = {
   /** Bytes written but not yet taken by the client. */
   queuedBytes(): number;
   end(): void;
+  /**
+   * Drops the connection at once, with whatever is still queued: for a client
+   * that stopped reading, whose queue would otherwise stay in memory until it
+   * reads again (never, for a stuck client).
+   */
+  abort(): void;
 };
 
 // One heartbeat timer for all streams of the process, not one per stream:
@@ -113,12 +119,14 @@ export function openDetectionStream(options: TStreamOptions, sink: TSink): (reas
     unsubscribe();
     realtimeMetrics.connectionClosed(connectionId, reason);
     options.onClose();
+    const failed = reason === 'slow_consumer' || reason === 'write_failed';
     try {
-      sink.end();
+      if (failed) sink.abort();
+      else sink.end();
     } catch {
       /* already closed by the client going away */
     }
-    const level = reason === 'slow_consumer' || reason === 'write_failed' ? 'warn' : 'info';
+    const level = failed ? 'warn' : 'info';
     log[level]({ reason, cursor: formatCursor(sub.cursor) }, 'sse closed');
   }
 
@@ -172,6 +180,7 @@ export function createDetectionStream(options: TStreamOptions & { signal: AbortS
             // desiredSize = highWaterMark − queued bytes.
             queuedBytes: () => HIGH_WATER_MARK - (controller.desiredSize ?? HIGH_WATER_MARK),
             end: () => controller.close(),
+            abort: () => controller.error(new Error('stream dropped')),
           },
         );
         options.signal.addEventListener('abort', onAbort);
