@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { processState, resetProcessState } from './process-state';
 
-// The one reader of process.env (STYLE §6). Parsed lazily so that `next build`
-// can import route modules without a runtime configuration.
+// The one reader of process.env (docs/architecture.md, "Configuration").
+// Parsed lazily so that `next build` can import route modules without a
+// runtime configuration.
 
 const intFromString = (fallback: number) =>
   z.coerce.number().int().positive().default(fallback);
@@ -39,8 +40,14 @@ const ZEnvSchema = z
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
 
-function parseEnv(): TEnv {
-  const parsed = ZEnvSchema.safeParse(process.env);
+/**
+ * The environment as the schema reads it: an empty value means unset, so a
+ * `.env` copied from `.env.example` (which lists every variable, most of
+ * them blank) gives the defaults instead of failing validation.
+ */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = ZEnvSchema.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
@@ -50,7 +57,7 @@ function parseEnv(): TEnv {
 
 /** The validated environment, parsed once per process (lib/process-state.ts). */
 export function env(): TEnv {
-  return processState('env', parseEnv);
+  return processState('env', () => parseEnv());
 }
 
 /** For scripts that change process.env (launchers, tests) before reading it again. */

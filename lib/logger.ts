@@ -3,7 +3,7 @@ import pretty from 'pino-pretty';
 import { env } from './env';
 import { processState } from './process-state';
 
-// One pino logger for the server (STYLE §7). Requests get child loggers with
+// One pino logger for the server (docs/architecture.md, "Logging"). Requests get child loggers with
 // their request id, user and org (see lib/api/context.ts).
 
 function createLogger() {

@@ -3,7 +3,7 @@ import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, u
 import { orgIsolation, xid8 } from './shared';
 
 // Tenant tables. Each has organization_id NOT NULL and a policy beside it
-// (STYLE §2). ENABLE + FORCE RLS and the grants live in the custom migration
+// (README, "Row-level security"). ENABLE + FORCE RLS and the grants live in the custom migration
 // 0001_roles_and_rls.sql because drizzle-kit does not emit FORCE.
 
 export const apiKeys = pgTable(

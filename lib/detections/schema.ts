@@ -6,7 +6,7 @@ const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const optionalText = (max: number, example: string) =>
   z.string().trim().min(1, `Must not be empty (for example "${example}")`).max(max, `At most ${max} characters`).optional();
 
-// The ingest body (DESIGN.md). Strict: an unknown field is a 400 naming it, so
+// The ingest body (README, "Sending transactions"). Strict: an unknown field is a 400 naming it, so
 // a typo like "custmerId" is caught at integration time instead of ignored.
 export const ZTransactionInputSchema = z.strictObject({
   externalId: z

@@ -12,7 +12,7 @@ export const SCENARIOS = ['normal', 'card-testing', 'bin-attack', 'rotating-ips'
 export type TScenarioName = (typeof SCENARIOS)[number];
 export const ZScenarioNameSchema = z.enum(SCENARIOS, { error: `Must be one of ${SCENARIOS.join(', ')}` });
 
-/** A POST /api/v1/transactions body (DESIGN.md, ingest). */
+/** A POST /api/v1/transactions body (README, "Sending transactions"). */
 export type TTransactionBody = z.input<typeof ZTransactionInputSchema>;
 export type TScenario = (rng: TRng, i: number) => TTransactionBody;
 
