@@ -45,7 +45,7 @@ export type TEnv = z.infer<typeof ZEnvSchema>;
  * `.env` copied from `.env.example` (which lists every variable, most of
  * them blank) gives the defaults instead of failing validation.
  */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+export function parseEnv(source: Record<string, string | undefined> = process.env): TEnv {
   const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const parsed = ZEnvSchema.safeParse(set);
   if (!parsed.success) {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { logger } from '@/lib/logger';
 import { prepareDatabase } from './lib/database';
-import { spawnNext, stopChild, waitForHealthy } from './lib/next-process';
+import { runNextBuild, spawnNext, stopChild, waitForHealthy } from './lib/next-process';
 
 (process.env as Record<string, string>).LOG_LEVEL ??= 'warn';
 const log = logger();
@@ -47,7 +47,7 @@ async function main() {
   let code = 1;
   try {
     if (process.env.SKIP_BUILD !== '1') {
-      const built = await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
+      const built = await runNextBuild();
       if (built !== 0) throw new Error('next build failed');
     }
     const serverEnv = {

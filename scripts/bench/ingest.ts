@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { createRng, hashSeed, randomSeed } from '@/lib/simulate/random';
 import { progressLine, TrafficRecorder, type TRunSummary } from '@/lib/simulate/recorder';
 import { createMix, type TMixPart } from '@/lib/simulate/scenarios';
 import { prepareDatabase, type PreparedDatabase } from '@/scripts/lib/database';
+import { runNextBuild } from '@/scripts/lib/next-process';
 import { dataDirectory, ownerPool, type Sql } from './db';
 import type { TOptions } from './options';
 import { cpuPercent, postmasterPid, sampleTree } from './proc';
@@ -52,13 +53,7 @@ async function ensureIngestBuild(progress: (m: string) => void): Promise<TIngest
   const file = path.join(distDir, 'BUILD_ID');
   if (!fs.existsSync(file)) {
     progress(`no production build in ${distDir}: running \`next build\``);
-    const code = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-      });
-      child.on('exit', (c) => resolve(c ?? 1));
-    });
+    const code = await runNextBuild({ quiet: true });
     if (code !== 0 || !fs.existsSync(file)) throw new Error('`next build` failed');
   }
   return { buildId: fs.readFileSync(file, 'utf8').trim(), builtAt: fs.statSync(file).mtime.toISOString(), distDir };

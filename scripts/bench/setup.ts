@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { runNextBuild } from '@/scripts/lib/next-process';
 import { OryloSession } from '@/scripts/lib/http-client';
 import { spawnNext, waitForHealthy } from '@/scripts/lib/next-process';
 import type { TBenchOrg } from './load';
@@ -35,13 +36,7 @@ export async function ensureBuild(progress: (m: string) => void): Promise<{ buil
   }
   if (!fs.existsSync(file)) {
     progress('no production build: running `next build`');
-    const code = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-      });
-      child.on('exit', (c) => resolve(c ?? 1));
-    });
+    const code = await runNextBuild({ quiet: true });
     if (code !== 0 || !fs.existsSync(file)) throw new Error('`next build` failed');
   }
   return { buildId: fs.readFileSync(file, 'utf8').trim(), builtAt: fs.statSync(file).mtime.toISOString() };

@@ -68,6 +68,17 @@ export class OryloSession {
   }
 }
 
+/** A response's body as JSON when it is JSON, as text otherwise, null when empty: for callers that assert on error answers too. */
+export async function readBodyTolerantly(res: Response): Promise<any> {
+  const text = await res.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** POSTs one transaction with an API key; returns status and body without throwing. */
 export async function postTransaction(baseUrl: string, key: string, body: unknown, init: { headers?: Record<string, string>; raw?: string } = {}) {
   const res = await fetch(`${baseUrl}/api/v1/transactions`, {
@@ -75,12 +86,5 @@ export async function postTransaction(baseUrl: string, key: string, body: unknow
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...init.headers },
     body: init.raw ?? JSON.stringify(body),
   });
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = text;
-  }
-  return { status: res.status, body: json, headers: res.headers };
+  return { status: res.status, body: await readBodyTolerantly(res), headers: res.headers };
 }

@@ -4,6 +4,17 @@ import path from 'node:path';
 const SERVER = path.join(process.cwd(), 'scripts', 'server.ts');
 const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 
+/** `next build` of the production bundle; resolves with its exit code. */
+export function runNextBuild(options: { quiet?: boolean } = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [NEXT_BIN, 'build'], {
+      stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
 /** Plain `next start`, without the lean SSE handler: the App Router serves /api/v1/events (serverless-like). */
 export function spawnPlainNext(options: { port: number; env: Record<string, string>; quiet?: boolean }): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(options.port), '-H', '127.0.0.1'], {

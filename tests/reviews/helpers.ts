@@ -1,5 +1,5 @@
 import type postgres from 'postgres';
-import { OryloSession } from '@/scripts/lib/http-client';
+import { OryloSession, readBodyTolerantly } from '@/scripts/lib/http-client';
 import { BASE_URL, uniq, type Merchant } from '../helpers/env';
 
 // Shared by the review and audit suites: detections made straight in the
@@ -42,12 +42,5 @@ export async function postReview(session: OryloSession, id: string, body: unknow
     headers: { 'content-type': 'application/json', ...init.headers },
     body: init.raw ?? JSON.stringify(body),
   });
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = text;
-  }
-  return { status: res.status, body: json };
+  return { status: res.status, body: await readBodyTolerantly(res) };
 }
