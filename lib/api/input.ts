@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError, validationError } from '@/lib/errors';
+import type { Logger } from '@/lib/logger';
 import { readJsonValue } from './body';
 
 export type TRouteParams = Record<string, string | string[] | undefined>;
@@ -20,6 +21,13 @@ export type TInputOptions<TQuery, TParams, TBody> = {
 };
 
 export type TInput<TQuery, TParams, TBody> = { query: TQuery; params: TParams; body: TBody };
+
+/** What every handler gets: its parsed input, the request, the client IP and a child logger. */
+export type TRouteContext<TQuery = undefined, TParams = undefined, TBody = undefined> = TInput<TQuery, TParams, TBody> & {
+  req: Request;
+  ip: string;
+  log: Logger;
+};
 
 /** A path id that must be a UUID: anything else cannot name a row, so it is the resource's 404. */
 export const uuidParam = (what: string) => z.uuid({ error: `No ${what} with this id in your organization.` });

@@ -5,6 +5,15 @@ import type { Logger } from '@/lib/logger';
 /** Work to do once the request's transaction has committed: nudges, webhooks, alerts. */
 export type TAfterCommit = (fn: () => void | Promise<void>) => void;
 
+/** What a tenant route's handler gets besides its caller: the org, its RLS transaction, after-commit work. */
+export type TTenantContext = {
+  orgId: string;
+  /** The request's transaction, with app.org_id set: RLS scopes every query to orgId. */
+  db: Transaction;
+  /** Runs `fn` once the transaction has committed (nudges, webhooks, alerts). */
+  afterCommit: TAfterCommit;
+};
+
 /**
  * The request's RLS transaction, then, only if it committed, the work the
  * handler queued with afterCommit, in order. Never inside the transaction: a

@@ -1,22 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Transaction } from '@/db/client';
 import { resolveApiKeyOrThrow, shouldTouchKey } from '@/lib/api-keys/resolve';
-import type { Logger } from '@/lib/logger';
 import { clientIp } from './client-ip';
 import { handle, requestLogger } from './context';
-import { readInput, type TInput, type TInputOptions, type TNextContext } from './input';
-import { inOrgTransaction, type TAfterCommit } from './transaction';
+import { readInput, type TInputOptions, type TNextContext, type TRouteContext } from './input';
+import { inOrgTransaction, type TTenantContext } from './transaction';
 
-export type TApiKeyContext<TQuery = undefined, TParams = undefined, TBody = undefined> = TInput<TQuery, TParams, TBody> & {
-  req: Request;
-  ip: string;
-  orgId: string;
-  keyId: string;
-  log: Logger;
-  /** The request's transaction, scoped by RLS to the key's organization. */
-  db: Transaction;
-  afterCommit: TAfterCommit;
-};
+export type TApiKeyContext<TQuery = undefined, TParams = undefined, TBody = undefined> = TRouteContext<TQuery, TParams, TBody> &
+  TTenantContext & { keyId: string };
 
 /**
  * The wrapper for machine routes authenticated by an API key (the merchant's

@@ -1,23 +1,11 @@
-import type { Transaction } from '@/db/client';
-import type { Logger } from '@/lib/logger';
 import type { TOrgRole } from '@/lib/orgs/membership';
 import { clientIp } from './client-ip';
 import { handle, requestLogger, requireOrg, type TSessionUser } from './context';
-import { readInput, type TInput, type TInputOptions, type TNextContext } from './input';
-import { inOrgTransaction, type TAfterCommit } from './transaction';
+import { readInput, type TInputOptions, type TNextContext, type TRouteContext } from './input';
+import { inOrgTransaction, type TTenantContext } from './transaction';
 
-export type TOrgContext<TQuery = undefined, TParams = undefined, TBody = undefined> = TInput<TQuery, TParams, TBody> & {
-  req: Request;
-  ip: string;
-  user: TSessionUser;
-  orgId: string;
-  role: TOrgRole;
-  log: Logger;
-  /** The request's transaction, with app.org_id set: RLS scopes every query to orgId. */
-  db: Transaction;
-  /** Runs `fn` once the transaction has committed (nudges, webhooks, alerts). */
-  afterCommit: TAfterCommit;
-};
+export type TOrgContext<TQuery = undefined, TParams = undefined, TBody = undefined> = TRouteContext<TQuery, TParams, TBody> &
+  TTenantContext & { user: TSessionUser; role: TOrgRole };
 
 /**
  * The wrapper for org-scoped JSON routes: session → active org → membership

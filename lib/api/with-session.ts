@@ -1,16 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import type { Logger } from '@/lib/logger';
 import { clientIp } from './client-ip';
 import { handle, requestLogger, requireAdmin } from './context';
-import { readInput, type TInput, type TInputOptions, type TNextContext } from './input';
-
-export type TRouteContext<TQuery = undefined, TParams = undefined, TBody = undefined> = TInput<TQuery, TParams, TBody> & {
-  req: Request;
-  ip: string;
-  log: Logger;
-};
+import { readInput, type TInputOptions, type TNextContext, type TRouteContext } from './input';
 
 function route<TQuery, TParams, TBody>(
   authorize: (req: Request) => Promise<void>,

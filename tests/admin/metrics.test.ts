@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OryloSession } from '@/scripts/lib/http-client';
-import { ADMIN_EMAIL, BASE_URL, newMerchant, type Merchant } from '../helpers/env';
+import type { OryloSession } from '@/scripts/lib/http-client';
+import { adminSession, BASE_URL, newMerchant, type Merchant } from '../helpers/env';
 import { SseReader } from '../helpers/sse';
 
 // GET /api/metrics (Prometheus text) over real HTTP against the running server.
@@ -11,10 +11,7 @@ const open: SseReader[] = [];
 
 beforeAll(async () => {
   m = await newMerchant('metrics');
-  admin = new OryloSession(BASE_URL);
-  await admin
-    .signUp({ email: ADMIN_EMAIL, password: 'correct-horse-battery', name: 'Admin' })
-    .catch(() => admin.signIn({ email: ADMIN_EMAIL, password: 'correct-horse-battery' }));
+  admin = await adminSession();
 });
 afterAll(() => open.forEach((r) => r.close()));
 

@@ -31,6 +31,14 @@ export async function newMerchant(label = 'm', options: { email?: string } = {})
   return { session, email, orgId: org.id, apiKey: key.key, apiKeyId: key.id };
 }
 
+/** The platform admin (ADMIN_EMAILS) signed in on `baseUrl`: signed up the first time any test asks. */
+export async function adminSession(baseUrl = BASE_URL): Promise<OryloSession> {
+  const admin = new OryloSession(baseUrl);
+  const credentials = { email: ADMIN_EMAIL, password: 'correct-horse-battery' };
+  await admin.signIn(credentials).catch(() => admin.signUp({ ...credentials, name: 'Admin' }));
+  return admin;
+}
+
 export function transaction(overrides: Record<string, unknown> = {}) {
   return {
     externalId: uniq('pi'),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OryloSession } from '@/scripts/lib/http-client';
-import { ADMIN_EMAIL, newMerchant, type Merchant } from '../helpers/env';
+import type { OryloSession } from '@/scripts/lib/http-client';
+import { adminSession, newMerchant, type Merchant } from '../helpers/env';
 import { startExtraServer } from '../helpers/server';
 import { SseReader } from '../helpers/sse';
 
@@ -15,8 +15,7 @@ const readers: SseReader[] = [];
 beforeAll(async () => {
   server = await startExtraServer({ REALTIME_POLL_INTERVAL_MS: '1000', REALTIME_HEARTBEAT_MS: '1000' }, { plainNext: true });
   m = await newMerchant('app-router');
-  admin = new OryloSession(server.url);
-  await admin.signIn({ email: ADMIN_EMAIL, password: 'correct-horse-battery' }).catch(() => admin.signUp({ email: ADMIN_EMAIL, password: 'correct-horse-battery', name: 'Admin' }));
+  admin = await adminSession(server.url);
 }, 60_000);
 afterAll(async () => {
   readers.forEach((r) => r.close());

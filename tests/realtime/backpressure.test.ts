@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OryloSession } from '@/scripts/lib/http-client';
-import { ADMIN_EMAIL, BASE_URL, newMerchant, ownerSql, type Merchant } from '../helpers/env';
+import type { OryloSession } from '@/scripts/lib/http-client';
+import { adminSession, BASE_URL, newMerchant, ownerSql, type Merchant } from '../helpers/env';
 import { startExtraServer } from '../helpers/server';
 
 // A client that stops reading is disconnected once its queue passes
@@ -15,8 +15,7 @@ let admin: OryloSession;
 beforeAll(async () => {
   server = await startExtraServer({ REALTIME_MAX_QUEUE_BYTES: String(256 * 1024), REALTIME_POLL_INTERVAL_MS: '500' });
   m = await newMerchant('slow-reader');
-  admin = new OryloSession(BASE_URL);
-  await admin.signIn({ email: ADMIN_EMAIL, password: 'correct-horse-battery' }).catch(() => admin.signUp({ email: ADMIN_EMAIL, password: 'correct-horse-battery', name: 'Admin' }));
+  admin = await adminSession();
 }, 60_000);
 afterAll(async () => {
   await server.stop();

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { OryloSession } from '@/scripts/lib/http-client';
-import { ADMIN_EMAIL, BASE_URL, newMerchant, ownerSql, postTx } from '../helpers/env';
+import type { OryloSession } from '@/scripts/lib/http-client';
+import { adminSession, BASE_URL, newMerchant, ownerSql, postTx } from '../helpers/env';
 import { SseReader } from '../helpers/sse';
 
 // The shared per-org hub on the main test server (poll interval 1 s).
@@ -9,11 +9,6 @@ const owner = ownerSql();
 const INTERVAL_MS = 1_000;
 afterAll(() => owner.end());
 
-async function adminSession() {
-  const s = new OryloSession(BASE_URL);
-  await s.signIn({ email: ADMIN_EMAIL, password: 'correct-horse-battery' }).catch(() => s.signUp({ email: ADMIN_EMAIL, password: 'correct-horse-battery', name: 'Admin' }));
-  return s;
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function untilIdle(admin: OryloSession) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OryloSession } from '@/scripts/lib/http-client';
-import { ADMIN_EMAIL, BASE_URL, newMerchant, transaction, type Merchant } from '../helpers/env';
+import type { OryloSession } from '@/scripts/lib/http-client';
+import { adminSession, BASE_URL, newMerchant, transaction, type Merchant } from '../helpers/env';
 import { SseReader } from '../helpers/sse';
 
 // The test server is scripts/server.ts: GET /api/v1/events is served by the
@@ -15,10 +15,7 @@ const readers: SseReader[] = [];
 
 beforeAll(async () => {
   m = await newMerchant('graphs');
-  admin = new OryloSession(BASE_URL);
-  await admin
-    .signUp({ email: ADMIN_EMAIL, password: 'correct-horse-battery', name: 'Admin' })
-    .catch(() => admin.signIn({ email: ADMIN_EMAIL, password: 'correct-horse-battery' }));
+  admin = await adminSession();
 });
 afterAll(() => readers.forEach((r) => r.close()));
 

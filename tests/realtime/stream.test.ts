@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OryloSession } from '@/scripts/lib/http-client';
-import { ADMIN_EMAIL, BASE_URL, newMerchant, postTx, uniq, type Merchant } from '../helpers/env';
+import { adminSession, BASE_URL, newMerchant, postTx, uniq, type Merchant } from '../helpers/env';
 import { SseReader } from '../helpers/sse';
 
 // The stream over real HTTP against the running production server.
@@ -17,8 +17,7 @@ async function stream(options: Parameters<typeof SseReader.open>[0]) {
 
 beforeAll(async () => {
   m = await newMerchant('stream');
-  admin = new OryloSession(BASE_URL);
-  await admin.signUp({ email: ADMIN_EMAIL, password: 'correct-horse-battery', name: 'Admin' }).catch(() => admin.signIn({ email: ADMIN_EMAIL, password: 'correct-horse-battery' }));
+  admin = await adminSession();
 });
 afterAll(() => open.forEach((r) => r.close()));
 
