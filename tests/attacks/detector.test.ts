@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { BASE_URL, newMerchant, postTx, uniq, type Merchant } from '../helpers/env';
+import { BASE_URL, cardTestingAttempt, newMerchant, postTx, uniq, type Merchant } from '../helpers/env';
 import { SseReader } from '../helpers/sse';
 
 // The card-testing detector against the real server: incidents open from
@@ -18,16 +18,7 @@ async function stream(m: Merchant) {
   return r;
 }
 
-/** Card testing: one IP, a new card each time, mostly declined, tiny amounts. */
-const cardTest = (i: number) => ({
-  externalId: uniq('ct'),
-  amount: 100,
-  ip: '203.0.113.66',
-  email: `bot${i}@example.net`,
-  card: { fingerprint: uniq('fp-ct'), bin: '411111', last4: String(1000 + i), country: 'US' },
-  authStatus: i % 5 === 0 ? 'authorized' : 'declined',
-  ...(i % 5 === 0 ? {} : { declineCode: 'card_declined' }),
-});
+const cardTest = cardTestingAttempt;
 
 async function until<T>(what: string, timeoutMs: number, fn: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -39,6 +39,17 @@ export async function adminSession(baseUrl = BASE_URL): Promise<OryloSession> {
   return admin;
 }
 
+/** Card testing: one IP, a new card each time, mostly declined, tiny amounts. */
+export const cardTestingAttempt = (i: number) => ({
+  externalId: uniq('ct'),
+  amount: 100,
+  ip: '203.0.113.66',
+  email: `bot${i}@example.net`,
+  card: { fingerprint: uniq('fp-ct'), bin: '411111', last4: String(1000 + i), country: 'US' },
+  authStatus: i % 5 === 0 ? 'authorized' : 'declined',
+  ...(i % 5 === 0 ? {} : { declineCode: 'card_declined' }),
+});
+
 export function transaction(overrides: Record<string, unknown> = {}) {
   return {
     externalId: uniq('pi'),

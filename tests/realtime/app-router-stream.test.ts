@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OryloSession } from '@/scripts/lib/http-client';
-import { adminSession, newMerchant, type Merchant } from '../helpers/env';
+import { adminSession, cardTestingAttempt, newMerchant, type Merchant } from '../helpers/env';
 import { startExtraServer } from '../helpers/server';
 import { SseReader } from '../helpers/sse';
 
@@ -33,6 +33,23 @@ async function ingest() {
 }
 
 describe('the App Router stream route', () => {
+  it('carries the war room: the attack feed is plugged in at start-up by instrumentation.ts', async () => {
+    const a = await newMerchant('app-router-attack');
+    const r = await SseReader.open({ baseUrl: server.url, cookie: a.session.cookieHeader });
+    readers.push(r);
+    await r.waitFor(() => r.ofType('connected').length === 1, 5_000, 'connected');
+    for (let i = 0; i < 25; i++) {
+      const res = await fetch(`${server.url}/api/v1/transactions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${a.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ currency: 'USD', ...cardTestingAttempt(i) }),
+      });
+      expect(res.status).toBe(201);
+    }
+    await r.waitFor(() => r.ofType('attack_started').length === 1, 10_000, 'attack_started');
+    expect(r.ofType('attack_started')[0].data.attack).toMatchObject({ status: 'open' });
+  });
+
   it('answers like the lean handler: 401, 400, headers, connected, heartbeat, live detections, resume, cleanup', async () => {
     expect((await SseReader.open({ baseUrl: server.url })).response.status).toBe(401);
     const bad = await SseReader.open({ baseUrl: server.url, cookie: m.session.cookieHeader, lastEventId: 'nope' });
@@ -43,7 +60,7 @@ describe('the App Router stream route', () => {
     expect(r.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(r.response.headers.get('x-accel-buffering')).toBe('no');
     await r.waitFor(() => r.ofType('heartbeat').length > 0, 5_000, 'a heartbeat');
-    expect(r.messages[0].data).toMatchObject({ type: 'connected', orgId: m.orgId });
+    expect(r.messages[0].data).toMatchObject({ type: 'connected', orgId: m.orgId, heartbeatMs: 1000 });
     const d1 = await ingest();
     await r.waitFor(() => r.detections().some((d) => d.id === d1.id), 5_000, 'a live detection');
     const cursor = r.lastId()!;
