@@ -7,6 +7,7 @@ import http from 'node:http';
 import next from 'next';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { closeNudges } from '@/lib/nudge';
 import { handleEventsRequest } from '@/lib/realtime/node-handler';
 
 const dev = process.env.ORYLO_SERVER_MODE === 'dev';
@@ -35,7 +36,8 @@ server.listen(port, hostname, () => logger().info(`${dev ? 'dev' : 'production'}
 
 const shutdown = () => {
   server.close();
-  void app.close().finally(() => process.exit(0));
+  // Closes the LISTEN connection (PostgreSQL nudges) before the process goes.
+  void Promise.allSettled([closeNudges(), app.close()]).finally(() => process.exit(0));
   setTimeout(() => process.exit(0), 3_000).unref();
 };
 // The benchmark measures live memory per stream, not garbage waiting for the
