@@ -8,6 +8,7 @@ import next from 'next';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { handleEventsRequest } from '@/lib/api/stream-node';
+import { closeNudges } from '@/lib/nudge';
 import { registerServerParts } from '@/lib/server/register';
 
 // This module graph serves the streams: plug the domains in here too (Next's
@@ -40,7 +41,8 @@ server.listen(port, hostname, () => logger().info(`${dev ? 'dev' : 'production'}
 
 const shutdown = () => {
   server.close();
-  void app.close().finally(() => process.exit(0));
+  // Closes the LISTEN connection (PostgreSQL nudges) before the process goes.
+  void Promise.allSettled([closeNudges(), app.close()]).finally(() => process.exit(0));
   setTimeout(() => process.exit(0), 3_000).unref();
 };
 // The benchmark measures live memory per stream, not garbage waiting for the

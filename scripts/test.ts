@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { logger } from '@/lib/logger';
 import { prepareDatabase } from './lib/database';
+import { multiInstanceSummary } from './lib/multi-instance-report';
 import { runNextBuild, spawnNext, stopChild, waitForHealthy } from './lib/next-process';
 
 (process.env as Record<string, string>).LOG_LEVEL ??= 'warn';
@@ -71,7 +72,7 @@ async function main() {
     server = spawnNext('start', { port: PORT, env: serverEnv, quiet: true, hostname: '127.0.0.1' });
     await waitForHealthy(BASE_URL, { timeoutMs: 60_000, child: server });
 
-    const testEnv = { ...serverEnv, ORYLO_BASE_URL: BASE_URL, ORYLO_ADMIN_EMAIL: ADMIN_EMAIL, PLAYWRIGHT_JSON: `${RESULTS}/playwright.json` };
+    const testEnv = { ...serverEnv, ORYLO_BASE_URL: BASE_URL, ORYLO_ADMIN_EMAIL: ADMIN_EMAIL, PLAYWRIGHT_JSON: `${RESULTS}/playwright.json`, ORYLO_TEST_RESULTS: RESULTS };
     const filter = process.argv.slice(2);
     const vitest = await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/vitest.json`, ...filter], testEnv);
     const pw = process.env.SKIP_E2E === '1' ? 0 : await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test'], testEnv);
@@ -80,6 +81,8 @@ async function main() {
     const p = process.env.SKIP_E2E === '1' ? { passed: 0, failed: 0 } : readCounts(`${RESULTS}/playwright.json`, 'playwright');
     const passed = v.passed + p.passed;
     const failed = v.failed + p.failed;
+    const buses = multiInstanceSummary(RESULTS);
+    if (buses) process.stdout.write(`\n${buses}`);
     process.stdout.write(`\nvitest: ${v.passed} passed, ${v.failed} failed; playwright: ${p.passed} passed, ${p.failed} failed; ${Math.round((Date.now() - started) / 1000)} s\n`);
     process.stdout.write(`${passed} passed, ${failed} failed\n`);
     code = failed === 0 && vitest === 0 && pw === 0 && passed > 0 ? 0 : 1;
