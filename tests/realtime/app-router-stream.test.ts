@@ -48,6 +48,8 @@ describe('the App Router stream route', () => {
     }
     await r.waitFor(() => r.ofType('attack_started').length === 1, 10_000, 'attack_started');
     expect(r.ofType('attack_started')[0].data.attack).toMatchObject({ status: 'open' });
+    // The next test counts this server's streams down to zero.
+    r.close();
   });
 
   it('answers like the lean handler: 401, 400, headers, connected, heartbeat, live detections, resume, cleanup', async () => {
