@@ -3,7 +3,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { toast } from 'sonner';
-import { ApiError, fetchJson } from '@/lib/api-client';
 import type { TDetection } from '@/lib/detections/schema';
 import { playAlertSound } from '@/lib/notifications/sound';
 import { notificationsStore } from '@/lib/notifications/store';
@@ -11,9 +10,8 @@ import {
   browserEnvironment,
   createRealtimeClient,
   createSharedRealtimeClient,
+  fetchPoll,
   fetchTransport,
-  RealtimeHttpError,
-  type TPollPage,
   type TRealtimeState,
   type TRealtimeStats,
 } from '@/lib/realtime/client';
@@ -43,15 +41,6 @@ function subscribeToAttacks(client: { subscribe: ReturnType<typeof createSharedR
   return (Object.keys(phases) as (keyof typeof phases)[]).map((type) =>
     client.subscribe(type, (attack) => onAttack(attack, phases[type])),
   );
-}
-
-async function pollAfter(cursor: string): Promise<TPollPage> {
-  try {
-    return await fetchJson<TPollPage>(`/api/v1/detections?after=${encodeURIComponent(cursor)}`);
-  } catch (error) {
-    if (error instanceof ApiError && error.status > 0) throw new RealtimeHttpError(error.status, error.message);
-    throw error;
-  }
 }
 
 /**
@@ -122,9 +111,9 @@ export function useRealtimeDetections(orgId: string): TRealtimeView {
       key: orgId,
       cursor: queryClient.getQueryData(firstPageKey)?.streamCursor ?? null,
       environment: browserEnvironment,
-      poll: pollAfter,
+      poll: fetchPoll,
       create: ({ cursor, environment, role }) =>
-        createRealtimeClient({ transport: fetchTransport, poll: pollAfter, cursor, environment, role, onReset: refetchLists }),
+        createRealtimeClient({ transport: fetchTransport, poll: fetchPoll, cursor, environment, role, onReset: refetchLists }),
     });
 
     const report = () => {
