@@ -1,5 +1,6 @@
 import type { TDetection } from '@/lib/detections/schema';
-import type { TDetectionFilters, TDetectionsPage } from './query-options';
+import type { TDetectionFilters } from './query-keys';
+import type { TDetectionsPage } from './query-options';
 
 // Pure helpers behind useRealtimeDetections: how a stream batch changes a
 // cached page. Kept free of React so they are unit-tested on their own.

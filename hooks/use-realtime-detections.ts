@@ -16,10 +16,11 @@ import {
   type TRealtimeStats,
 } from '@/lib/realtime/client';
 import { describeToastGroup, nextToastGroup, type TToastGroup } from './batch-toast';
-import { applyRealtimeToReviewQueue, reviewQueueKey } from './use-review-queue';
-import { addTimelineEntry, attackKey, type TAttack } from './war-room';
+import { applyRealtimeToReviewQueue } from './use-review-queue';
+import { addTimelineEntry, type TAttack } from './war-room';
 import { prependDetections, upsertDetections } from './detections-cache';
-import { detectionsKey, detectionsQueryOptions, statsKey, type TDetectionFilters, type TDetectionsPage } from './query-options';
+import { detectionKeys, reviewKeys, statsKeys, warRoomKeys } from './query-keys';
+import { detectionsQueryOptions, type TDetectionsPage } from './query-options';
 
 
 export type TRealtimeView = {
@@ -72,8 +73,8 @@ export function useRealtimeDetections(orgId: string): TRealtimeView {
       statsTimer = setTimeout(async () => {
         statsTimer = undefined;
         statsRefreshedAt = Date.now();
-        await queryClient.cancelQueries({ queryKey: statsKey(orgId) });
-        void queryClient.invalidateQueries({ queryKey: statsKey(orgId) });
+        await queryClient.cancelQueries({ queryKey: statsKeys.all(orgId) });
+        void queryClient.invalidateQueries({ queryKey: statsKeys.all(orgId) });
       }, Math.max(0, statsRefreshedAt + STATS_MIN_INTERVAL_MS - Date.now()));
     };
 
@@ -87,8 +88,8 @@ export function useRealtimeDetections(orgId: string): TRealtimeView {
       const known = new Set(queryClient.getQueryData(firstPageKey)?.detections.map((d) => d.id));
       const fresh = batch.filter((d) => !known.has(d.id));
       if (fresh.length === 0) return;
-      for (const [key] of queryClient.getQueriesData<TDetectionsPage>({ queryKey: detectionsKey(orgId) })) {
-        const filters = (key[3] ?? {}) as Partial<TDetectionFilters>;
+      for (const [key] of queryClient.getQueriesData<TDetectionsPage>({ queryKey: detectionKeys.all(orgId) })) {
+        const filters = detectionKeys.filtersOf(key);
         // Only pages already loaded: a page still loading will include these rows itself.
         queryClient.setQueryData<TDetectionsPage>(key, (old) => old && prependDetections(old, fresh, filters));
       }
@@ -100,8 +101,8 @@ export function useRealtimeDetections(orgId: string): TRealtimeView {
 
     const refetchLists = async (): Promise<string | null> => {
       const before = queryClient.getQueryState(firstPageKey)?.dataUpdatedAt ?? 0;
-      await queryClient.refetchQueries({ queryKey: detectionsKey(orgId) }).catch(() => undefined);
-      void queryClient.invalidateQueries({ queryKey: reviewQueueKey(orgId) });
+      await queryClient.refetchQueries({ queryKey: detectionKeys.all(orgId) }).catch(() => undefined);
+      void queryClient.invalidateQueries({ queryKey: reviewKeys.queue(orgId) });
       refreshStats();
       const after = queryClient.getQueryState(firstPageKey);
       return after && after.dataUpdatedAt > before ? (after.data?.streamCursor ?? null) : null;
@@ -131,7 +132,7 @@ export function useRealtimeDetections(orgId: string): TRealtimeView {
     let everLive = false;
     const offs = [
       client.subscribe('state', (state) => {
-        if (state === 'live' && !wasLive && everLive) void queryClient.invalidateQueries({ queryKey: reviewQueueKey(orgId) });
+        if (state === 'live' && !wasLive && everLive) void queryClient.invalidateQueries({ queryKey: reviewKeys.queue(orgId) });
         wasLive = state === 'live';
         everLive ||= wasLive;
         report();
@@ -142,7 +143,7 @@ export function useRealtimeDetections(orgId: string): TRealtimeView {
         report();
       }),
       client.subscribe('detection_updated', (updated) => {
-        for (const [key] of queryClient.getQueriesData<TDetectionsPage>({ queryKey: detectionsKey(orgId) })) {
+        for (const [key] of queryClient.getQueriesData<TDetectionsPage>({ queryKey: detectionKeys.all(orgId) })) {
           queryClient.setQueryData<TDetectionsPage>(key, (old) => old && upsertDetections(old, updated));
         }
         applyRealtimeToReviewQueue(queryClient, orgId, { updated });
@@ -153,7 +154,7 @@ export function useRealtimeDetections(orgId: string): TRealtimeView {
         if (client.getStats().role === 'follower') void refetchLists();
       }),
       ...subscribeToAttacks(client, (attack, phase) => {
-        queryClient.setQueryData(attackKey(orgId), phase === 'ended' ? null : attack);
+        queryClient.setQueryData(warRoomKeys.attack(orgId), phase === 'ended' ? null : attack);
         // The war room polls faster if the stream fails, and the counters refresh every 2 s (useStats).
         client.setUrgent(phase !== 'ended');
         if (phase === 'started') {

@@ -7,17 +7,17 @@ import type { TDetection } from '@/lib/detections/schema';
 import { applyQueueChanges, type TReviewQueueChanges, type TReviewQueueData } from '@/lib/reviews/queue-cache';
 import type { TReviewAction, TReviewQueuePage } from '@/lib/reviews/schema';
 import { upsertDetections } from './detections-cache';
-import { detectionsKey, type TDetectionsPage } from './query-options';
+import { detectionKeys, reviewKeys } from './query-keys';
+import type { TDetectionsPage } from './query-options';
 
 // The analyst's review queue. The stream keeps it current through
 // applyRealtimeToReviewQueue; a slow refetch is only the safety net.
 
 export const REVIEW_PAGE_SIZE = 50;
-export const reviewQueueKey = (orgId: string) => ['org', orgId, 'reviews'] as const;
 
 export function reviewQueueQueryOptions(orgId: string) {
   return infiniteQueryOptions({
-    queryKey: reviewQueueKey(orgId),
+    queryKey: reviewKeys.queue(orgId),
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams({ limit: String(REVIEW_PAGE_SIZE) });
       if (pageParam) params.set('cursor', pageParam);
@@ -57,7 +57,7 @@ export function applyRealtimeToReviewQueue(
 ): void {
   if (!changes.added?.length && !changes.updated?.length) return;
   const settled = settledFor(queryClient, orgId);
-  queryClient.setQueryData<TReviewQueueData>(reviewQueueKey(orgId), (old) => old && applyQueueChanges(old, changes, settled));
+  queryClient.setQueryData<TReviewQueueData>(reviewKeys.queue(orgId), (old) => old && applyQueueChanges(old, changes, settled));
 }
 
 const PAST = { approve: 'Approved', block: 'Blocked' } as const;
@@ -72,10 +72,10 @@ export function useReviewDetection(orgId: string) {
         body: JSON.stringify({ action: input.action, ...(input.note?.trim() ? { note: input.note.trim() } : {}) }),
       }),
     // A refetch in flight read the queue before this review: its answer would bring the row back.
-    onMutate: () => queryClient.cancelQueries({ queryKey: reviewQueueKey(orgId) }),
+    onMutate: () => queryClient.cancelQueries({ queryKey: reviewKeys.queue(orgId) }),
     onSuccess: ({ detection }, input) => {
       applyRealtimeToReviewQueue(queryClient, orgId, { updated: [detection] });
-      for (const [key] of queryClient.getQueriesData<TDetectionsPage>({ queryKey: detectionsKey(orgId) })) {
+      for (const [key] of queryClient.getQueriesData<TDetectionsPage>({ queryKey: detectionKeys.all(orgId) })) {
         queryClient.setQueryData<TDetectionsPage>(key, (old) => old && upsertDetections(old, [detection]));
       }
       toast.success(`${PAST[input.action]} order ${detection.externalId}`, {
@@ -86,7 +86,7 @@ export function useReviewDetection(orgId: string) {
       toast.error(`Could not ${input.action} order ${input.detection.externalId}`, { description: error.message });
       // Someone else reviewed it, or it is gone: the queue is stale, read it again.
       if (error instanceof ApiError && (error.status === 409 || error.status === 404)) {
-        void queryClient.invalidateQueries({ queryKey: reviewQueueKey(orgId) });
+        void queryClient.invalidateQueries({ queryKey: reviewKeys.queue(orgId) });
       }
     },
   });

@@ -4,7 +4,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
 import type { TAttack, TTopEntry } from '@/lib/attacks/schema';
-import { orgKey } from './query-options';
+import { listKeys, thresholdKeys, warRoomKeys } from './query-keys';
 
 export type { TAttack, TTopEntry };
 
@@ -14,13 +14,9 @@ export type { TAttack, TTopEntry };
 
 export type TTimelineEntry = { at: number; text: string; tone: 'danger' | 'info' | 'success' };
 
-export const attackKey = (orgId: string) => [...orgKey(orgId), 'war-room', 'attack'] as const;
-export const timelineKey = (orgId: string) => [...orgKey(orgId), 'war-room', 'timeline'] as const;
-const blockedKey = (orgId: string) => [...orgKey(orgId), 'war-room', 'lists'] as const;
-
 export function openAttackQueryOptions(orgId: string) {
   return queryOptions({
-    queryKey: attackKey(orgId),
+    queryKey: warRoomKeys.attack(orgId),
     queryFn: async ({ signal }) => (await fetchJson<{ attacks: TAttack[] }>('/api/v1/attacks?status=open', { signal })).attacks[0] ?? null,
     // The stream's attack_* events keep it current; this is the safety net.
     refetchInterval: 30_000,
@@ -32,22 +28,11 @@ export function useOpenAttack(orgId: string) {
 }
 
 export function useWarRoomTimeline(orgId: string) {
-  return useQuery({ queryKey: timelineKey(orgId), queryFn: () => [] as TTimelineEntry[], staleTime: Infinity, initialData: [] as TTimelineEntry[] }).data;
+  return useQuery({ queryKey: warRoomKeys.timeline(orgId), queryFn: () => [] as TTimelineEntry[], staleTime: Infinity, initialData: [] as TTimelineEntry[] }).data;
 }
 
 export function addTimelineEntry(queryClient: ReturnType<typeof useQueryClient>, orgId: string, entry: TTimelineEntry) {
-  queryClient.setQueryData<TTimelineEntry[]>(timelineKey(orgId), (old = []) => [entry, ...old].slice(0, 50));
-}
-
-type TListEntry = { id: string; type: string; value: string; action: 'block' | 'allow'; expiresAt: string | null; createdAt: string };
-
-/** The org's list entries; polled every 2 s in the war room so every analyst sees the others' blocks. */
-export function useListEntries(orgId: string, live: boolean) {
-  return useQuery({
-    queryKey: blockedKey(orgId),
-    queryFn: ({ signal }) => fetchJson<{ entries: TListEntry[] }>('/api/v1/lists', { signal }),
-    refetchInterval: live ? 2_000 : false,
-  });
+  queryClient.setQueryData<TTimelineEntry[]>(warRoomKeys.timeline(orgId), (old = []) => [entry, ...old].slice(0, 50));
 }
 
 export type TBlockTarget = { type: 'ip' | 'card_bin' | 'card_fingerprint'; value: string };
@@ -79,9 +64,8 @@ export function useBlockFromWarRoom(orgId: string, attackId: string | null) {
       addTimelineEntry(queryClient, orgId, { at: Date.now(), text: `You blocked ${TYPE_LABEL[input.type]} ${input.value} ${until}`, tone: 'info' });
     },
     onError: (error, input) => toast.error(`Could not block ${TYPE_LABEL[input.type]} ${input.value}`, { description: error.message }),
-    // The war room's copy and the rules page's lists (['org', id, 'lists', …]).
-    onSettled: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: blockedKey(orgId) }), queryClient.invalidateQueries({ queryKey: [...orgKey(orgId), 'lists'] })]),
+    // The war room and the rules page read the same list entries.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: listKeys.all(orgId) }),
   });
 }
 
@@ -95,6 +79,6 @@ export function useRaiseThresholds(orgId: string) {
       addTimelineEntry(queryClient, orgId, { at: Date.now(), text: `You set review ≥ ${input.review} and block ≥ ${input.block} for ${input.minutes} min`, tone: 'info' });
     },
     onError: (error) => toast.error('Could not change the thresholds', { description: error.message }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: [...orgKey(orgId), 'thresholds'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: thresholdKeys.all(orgId) }),
   });
 }

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { useRemoveListEntry } from '@/hooks/use-lists';
 import { LIST_TYPE_LABEL, type TListEntry } from '@/lib/lists/schema';
-import { useRemoveListEntry } from './use-lists';
 
 const expiry = (entry: TListEntry) => (entry.expiresAt ? new Date(entry.expiresAt).toLocaleString() : 'Never');
 
