@@ -8,7 +8,7 @@ import { ConnectionIndicator } from '@/components/dashboard/connection-indicator
 import { NotificationsMenu } from '@/components/notifications/notifications-menu';
 import { WarRoomBanner } from '@/components/war-room/war-room-banner';
 import { orgKeys } from '@/hooks/query-keys';
-import { useRealtimeDetections } from '@/hooks/use-realtime-detections';
+import { useRealtimeDetections } from '@/hooks/realtime/use-realtime-detections';
 import { authClient } from '@/lib/auth/client';
 import { Nav } from './nav';
 import { OrgProvider } from './org-context';
