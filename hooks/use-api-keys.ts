@@ -1,28 +1,18 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
-import { apiKeysKey, apiKeysQueryOptions, type TCreatedApiKey } from './query-options';
+import { apiKeyKeys } from './query-keys';
+import { apiKeysQueryOptions, type TCreatedApiKey } from './query-options';
+import { useRefresh } from './use-refresh';
 
 export function useApiKeys(orgId: string) {
   return useQuery(apiKeysQueryOptions(orgId));
 }
 
-/**
- * Cancel, then invalidate: invalidating while the first list fetch is still in
- * flight would reuse that fetch, whose answer predates the change.
- */
-function useRefreshApiKeys(orgId: string) {
-  const queryClient = useQueryClient();
-  return async () => {
-    await queryClient.cancelQueries({ queryKey: apiKeysKey(orgId) });
-    await queryClient.invalidateQueries({ queryKey: apiKeysKey(orgId) });
-  };
-}
-
 export function useCreateApiKey(orgId: string) {
-  const refresh = useRefreshApiKeys(orgId);
+  const refresh = useRefresh(apiKeyKeys.all(orgId));
   return useMutation({
     mutationFn: (input: { name: string }) =>
       fetchJson<TCreatedApiKey>('/api/v1/api-keys', { method: 'POST', body: JSON.stringify(input) }),
@@ -35,7 +25,7 @@ export function useCreateApiKey(orgId: string) {
 }
 
 export function useRevokeApiKey(orgId: string) {
-  const refresh = useRefreshApiKeys(orgId);
+  const refresh = useRefresh(apiKeyKeys.all(orgId));
   return useMutation({
     mutationFn: (key: { id: string; name: string }) =>
       fetchJson<unknown>(`/api/v1/api-keys/${encodeURIComponent(key.id)}`, { method: 'DELETE' }),

@@ -3,17 +3,17 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api-client';
 import type { TAuditEntryView } from '@/lib/audit/find';
+import { auditKeys, type TAuditFilters } from './query-keys';
 
 // The org's audit trail, newest first, one key per action filter.
 
 export type TAuditPage = { entries: TAuditEntryView[]; nextCursor: string | null; actions?: string[] };
 
 export const AUDIT_PAGE_SIZE = 50;
-export const auditKey = (orgId: string) => ['org', orgId, 'audit'] as const;
 
-export function auditQueryOptions(orgId: string, filters: { action?: string } = {}) {
+export function auditQueryOptions(orgId: string, filters: TAuditFilters = {}) {
   return infiniteQueryOptions({
-    queryKey: [...auditKey(orgId), filters] as const,
+    queryKey: auditKeys.list(orgId, filters),
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE) });
       if (filters.action) params.set('action', filters.action);
@@ -25,7 +25,7 @@ export function auditQueryOptions(orgId: string, filters: { action?: string } = 
   });
 }
 
-export function useAudit(orgId: string, filters: { action?: string } = {}) {
+export function useAudit(orgId: string, filters: TAuditFilters = {}) {
   // Keep the old rows on screen while another filter loads, instead of a flash of skeletons.
   return useInfiniteQuery({ ...auditQueryOptions(orgId, filters), placeholderData: keepPreviousData });
 }

@@ -1,23 +1,21 @@
 'use client';
 
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { ApiError, fetchJson } from '@/lib/api-client';
 import type { TDetection } from '@/lib/detections/schema';
-import { applyQueueChanges, type TReviewQueueChanges, type TReviewQueueData } from '@/lib/reviews/queue-cache';
 import type { TReviewAction, TReviewQueuePage } from '@/lib/reviews/schema';
-import { upsertDetections } from './detections-cache';
-import { detectionsKey, type TDetectionsPage } from './query-options';
+import { writeDetectionUpdates, writeQueueChanges } from './cache/write';
+import { reviewKeys } from './query-keys';
 
-// The analyst's review queue. The stream keeps it current through
-// applyRealtimeToReviewQueue; a slow refetch is only the safety net.
+// The analyst's review queue. The stream keeps it current (writeQueueChanges);
+// a slow refetch is only the safety net.
 
 export const REVIEW_PAGE_SIZE = 50;
-export const reviewQueueKey = (orgId: string) => ['org', orgId, 'reviews'] as const;
 
 export function reviewQueueQueryOptions(orgId: string) {
   return infiniteQueryOptions({
-    queryKey: reviewQueueKey(orgId),
+    queryKey: reviewKeys.queue(orgId),
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams({ limit: String(REVIEW_PAGE_SIZE) });
       if (pageParam) params.set('cursor', pageParam);
@@ -33,33 +31,6 @@ export function useReviewQueue(orgId: string) {
   return useInfiniteQuery(reviewQueueQueryOptions(orgId));
 }
 
-// Per query client and org: ids already reviewed, so a stream echo of a
-// review this tab applied (or a late arrival) is not counted twice.
-const settledIds = new WeakMap<QueryClient, Map<string, Set<string>>>();
-function settledFor(queryClient: QueryClient, orgId: string): Set<string> {
-  let byOrg = settledIds.get(queryClient);
-  if (!byOrg) settledIds.set(queryClient, (byOrg = new Map()));
-  let ids = byOrg.get(orgId);
-  if (!ids) byOrg.set(orgId, (ids = new Set()));
-  return ids;
-}
-
-/**
- * Live changes into the cached queue, for the realtime hook: `added` are new
- * detections (a stream batch, oldest first; any decision, only pending REVIEW
- * ones enter), `updated` are changed ones (detection_updated: reviewed ones
- * leave). Pass whole batches: rows already queued are skipped here.
- */
-export function applyRealtimeToReviewQueue(
-  queryClient: QueryClient,
-  orgId: string,
-  changes: TReviewQueueChanges,
-): void {
-  if (!changes.added?.length && !changes.updated?.length) return;
-  const settled = settledFor(queryClient, orgId);
-  queryClient.setQueryData<TReviewQueueData>(reviewQueueKey(orgId), (old) => old && applyQueueChanges(old, changes, settled));
-}
-
 const PAST = { approve: 'Approved', block: 'Blocked' } as const;
 
 /** Approve or block one detection; the row leaves the queue at once and every table shows the new decision. */
@@ -72,12 +43,10 @@ export function useReviewDetection(orgId: string) {
         body: JSON.stringify({ action: input.action, ...(input.note?.trim() ? { note: input.note.trim() } : {}) }),
       }),
     // A refetch in flight read the queue before this review: its answer would bring the row back.
-    onMutate: () => queryClient.cancelQueries({ queryKey: reviewQueueKey(orgId) }),
+    onMutate: () => queryClient.cancelQueries({ queryKey: reviewKeys.queue(orgId) }),
     onSuccess: ({ detection }, input) => {
-      applyRealtimeToReviewQueue(queryClient, orgId, { updated: [detection] });
-      for (const [key] of queryClient.getQueriesData<TDetectionsPage>({ queryKey: detectionsKey(orgId) })) {
-        queryClient.setQueryData<TDetectionsPage>(key, (old) => old && upsertDetections(old, [detection]));
-      }
+      writeQueueChanges(queryClient, orgId, { updated: [detection] });
+      writeDetectionUpdates(queryClient, orgId, [detection]);
       toast.success(`${PAST[input.action]} order ${detection.externalId}`, {
         description: input.action === 'approve' ? 'Now ALLOW.' : 'Now BLOCK.',
       });
@@ -86,7 +55,7 @@ export function useReviewDetection(orgId: string) {
       toast.error(`Could not ${input.action} order ${input.detection.externalId}`, { description: error.message });
       // Someone else reviewed it, or it is gone: the queue is stale, read it again.
       if (error instanceof ApiError && (error.status === 409 || error.status === 404)) {
-        void queryClient.invalidateQueries({ queryKey: reviewQueueKey(orgId) });
+        void queryClient.invalidateQueries({ queryKey: reviewKeys.queue(orgId) });
       }
     },
   });

@@ -4,23 +4,19 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
 import type { TAttack, TTopEntry } from '@/lib/attacks/schema';
-import { orgKey } from './query-options';
+import type { TTimelineEntry } from './cache/war-room';
+import { writeTimelineEntry } from './cache/write';
+import { listKeys, thresholdKeys, warRoomKeys } from './query-keys';
 
-export type { TAttack, TTopEntry };
+export type { TAttack, TTimelineEntry, TTopEntry };
 
 // The war room's client state: the org's open card-testing incident (kept
-// current by the stream's attack_* events, see use-realtime-detections.ts),
+// current by the stream's attack_* events, see realtime/stream-caches.ts),
 // its timeline as this tab saw it, and the analysts' quick actions.
-
-export type TTimelineEntry = { at: number; text: string; tone: 'danger' | 'info' | 'success' };
-
-export const attackKey = (orgId: string) => [...orgKey(orgId), 'war-room', 'attack'] as const;
-export const timelineKey = (orgId: string) => [...orgKey(orgId), 'war-room', 'timeline'] as const;
-const blockedKey = (orgId: string) => [...orgKey(orgId), 'war-room', 'lists'] as const;
 
 export function openAttackQueryOptions(orgId: string) {
   return queryOptions({
-    queryKey: attackKey(orgId),
+    queryKey: warRoomKeys.attack(orgId),
     queryFn: async ({ signal }) => (await fetchJson<{ attacks: TAttack[] }>('/api/v1/attacks?status=open', { signal })).attacks[0] ?? null,
     // The stream's attack_* events keep it current; this is the safety net.
     refetchInterval: 30_000,
@@ -32,22 +28,7 @@ export function useOpenAttack(orgId: string) {
 }
 
 export function useWarRoomTimeline(orgId: string) {
-  return useQuery({ queryKey: timelineKey(orgId), queryFn: () => [] as TTimelineEntry[], staleTime: Infinity, initialData: [] as TTimelineEntry[] }).data;
-}
-
-export function addTimelineEntry(queryClient: ReturnType<typeof useQueryClient>, orgId: string, entry: TTimelineEntry) {
-  queryClient.setQueryData<TTimelineEntry[]>(timelineKey(orgId), (old = []) => [entry, ...old].slice(0, 50));
-}
-
-type TListEntry = { id: string; type: string; value: string; action: 'block' | 'allow'; expiresAt: string | null; createdAt: string };
-
-/** The org's list entries; polled every 2 s in the war room so every analyst sees the others' blocks. */
-export function useListEntries(orgId: string, live: boolean) {
-  return useQuery({
-    queryKey: blockedKey(orgId),
-    queryFn: ({ signal }) => fetchJson<{ entries: TListEntry[] }>('/api/v1/lists', { signal }),
-    refetchInterval: live ? 2_000 : false,
-  });
+  return useQuery({ queryKey: warRoomKeys.timeline(orgId), queryFn: () => [] as TTimelineEntry[], staleTime: Infinity, initialData: [] as TTimelineEntry[] }).data;
 }
 
 export type TBlockTarget = { type: 'ip' | 'card_bin' | 'card_fingerprint'; value: string };
@@ -76,12 +57,11 @@ export function useBlockFromWarRoom(orgId: string, attackId: string | null) {
     onSuccess: (_data, input) => {
       const until = input.durationMs > 0 ? `for ${DURATIONS.find((d) => d.ms === input.durationMs)?.label ?? 'a while'}` : 'until removed';
       toast.success(`${TYPE_LABEL[input.type]} ${input.value} blocked ${until}`, { description: 'Its next attempts are blocked.' });
-      addTimelineEntry(queryClient, orgId, { at: Date.now(), text: `You blocked ${TYPE_LABEL[input.type]} ${input.value} ${until}`, tone: 'info' });
+      writeTimelineEntry(queryClient, orgId, { at: Date.now(), text: `You blocked ${TYPE_LABEL[input.type]} ${input.value} ${until}`, tone: 'info' });
     },
     onError: (error, input) => toast.error(`Could not block ${TYPE_LABEL[input.type]} ${input.value}`, { description: error.message }),
-    // The war room's copy and the rules page's lists (['org', id, 'lists', …]).
-    onSettled: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: blockedKey(orgId) }), queryClient.invalidateQueries({ queryKey: [...orgKey(orgId), 'lists'] })]),
+    // The war room and the rules page read the same list entries.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: listKeys.all(orgId) }),
   });
 }
 
@@ -92,9 +72,9 @@ export function useRaiseThresholds(orgId: string) {
       fetchJson<unknown>('/api/v1/settings/thresholds/override', { method: 'POST', body: JSON.stringify(input) }),
     onSuccess: (_data, input) => {
       toast.success(`Stricter thresholds for ${input.minutes} minutes`, { description: `Review from score ${input.review}, block from ${input.block}.` });
-      addTimelineEntry(queryClient, orgId, { at: Date.now(), text: `You set review ≥ ${input.review} and block ≥ ${input.block} for ${input.minutes} min`, tone: 'info' });
+      writeTimelineEntry(queryClient, orgId, { at: Date.now(), text: `You set review ≥ ${input.review} and block ≥ ${input.block} for ${input.minutes} min`, tone: 'info' });
     },
     onError: (error) => toast.error('Could not change the thresholds', { description: error.message }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: [...orgKey(orgId), 'thresholds'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: thresholdKeys.all(orgId) }),
   });
 }

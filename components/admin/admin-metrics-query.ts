@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
+import { adminKeys } from '@/hooks/query-keys';
 import { ApiError, fetchJson } from '@/lib/api-client';
 import type { TRealtimeSnapshot } from '@/lib/realtime/metrics';
 
-// GET /api/admin/metrics, polled by the /admin page. Not under ['org', …]:
-// the figures belong to the server instance, not to an organization.
+// GET /api/admin/metrics, polled by the /admin page.
 
 export type TAdminMetrics = {
   sse: TRealtimeSnapshot;
@@ -12,11 +12,10 @@ export type TAdminMetrics = {
 };
 
 export const ADMIN_METRICS_INTERVAL_MS = 2_000;
-export const adminMetricsKey = ['admin', 'metrics'] as const;
 
 export function adminMetricsQueryOptions() {
   return queryOptions({
-    queryKey: adminMetricsKey,
+    queryKey: adminKeys.metrics,
     queryFn: ({ signal }) => fetchJson<TAdminMetrics>('/api/admin/metrics', { signal }),
     staleTime: 0,
     // A signed-out or demoted admin gets 401/403: polling again will not change that.

@@ -1,9 +1,8 @@
 'use client';
 
-import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { ConfirmAction, useInlineConfirm } from '@/components/ui/confirm-action';
+import { ActionsTd, Table, TableHead, TBody, Td, Tr } from '@/components/ui/table';
 import { useRevokeApiKey } from '@/hooks/use-api-keys';
 import type { TApiKey } from '@/lib/api-keys/keys';
 
@@ -12,22 +11,11 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'Ne
 export function ApiKeysTable({ orgId, apiKeys, onRevoked }: { orgId: string; apiKeys: TApiKey[]; onRevoked: (key: TApiKey) => void }) {
   const revoke = useRevokeApiKey(orgId);
   // Revoking breaks the integration using the key at once: ask inline first.
-  const [confirmingId, setConfirmingId] = useState<string | null>(null);
+  const confirm = useInlineConfirm();
 
   return (
     <Table data-testid="api-keys-table">
-      <THead>
-        <Tr>
-          <Th>Name</Th>
-          <Th>Key</Th>
-          <Th>Created</Th>
-          <Th>Last used</Th>
-          <Th>Status</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
-        </Tr>
-      </THead>
+      <TableHead columns={['Name', 'Key', 'Created', 'Last used', 'Status']} actions />
       <TBody>
         {apiKeys.map((key) => (
           <Tr key={key.id} data-testid="api-key-row" data-key-id={key.id}>
@@ -36,34 +24,19 @@ export function ApiKeysTable({ orgId, apiKeys, onRevoked }: { orgId: string; api
             <Td>{when(key.createdAt)}</Td>
             <Td>{when(key.lastUsedAt)}</Td>
             <Td>{key.revokedAt ? <Badge tone="block">Revoked</Badge> : <Badge tone="allow">Active</Badge>}</Td>
-            <Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-              {key.revokedAt ? null : confirmingId === key.id ? (
-                <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-                  <span className="hint">Requests with it will fail.</span>
-                  <Button
-                    size="sm"
-                    variant="danger"
-                    disabled={revoke.isPending}
-                    data-testid="confirm-revoke"
-                    onClick={() =>
-                      revoke.mutate(key, {
-                        onSuccess: () => onRevoked(key),
-                        onSettled: () => setConfirmingId(null),
-                      })
-                    }
-                  >
-                    {revoke.isPending ? 'Revoking…' : 'Revoke'}
-                  </Button>
-                  <Button size="sm" variant="ghost" onClick={() => setConfirmingId(null)}>
-                    Cancel
-                  </Button>
-                </span>
-              ) : (
-                <Button size="sm" variant="danger" onClick={() => setConfirmingId(key.id)} data-testid="revoke-api-key">
-                  Revoke…
-                </Button>
+            <ActionsTd>
+              {key.revokedAt ? null : (
+                <ConfirmAction
+                  {...confirm.row(key.id)}
+                  verb="Revoke"
+                  pendingLabel="Revoking…"
+                  warning="Requests with it will fail."
+                  pending={revoke.isPending}
+                  onConfirm={() => revoke.mutate(key, { onSuccess: () => onRevoked(key), onSettled: confirm.done })}
+                  testIds={{ ask: 'revoke-api-key', confirm: 'confirm-revoke' }}
+                />
               )}
-            </Td>
+            </ActionsTd>
           </Tr>
         ))}
       </TBody>

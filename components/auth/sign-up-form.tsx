@@ -1,41 +1,25 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
-import { toast } from 'sonner';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { authClient } from '@/lib/auth/client';
+import { useAuthForm } from './use-auth-form';
 
 const MIN_PASSWORD = 8; // mirrors emailAndPassword.minPasswordLength on the server
 
 export function SignUpForm() {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const { error } = await authClient.signUp.email({
-      name: String(form.get('name')).trim(),
-      email: String(form.get('email')).trim(),
-      password: String(form.get('password')),
-    });
-    if (error) {
-      const message = error.message ?? 'Could not create the account.';
-      setError(message);
-      toast.error('Sign-up failed', { description: message });
-      setPending(false);
-      return;
-    }
-    // Signed in at once (autoSignIn); the dashboard sends new users to onboarding.
-    router.replace('/dashboard');
-    router.refresh();
-  };
+  // Signed in at once (autoSignIn); the dashboard sends new users to onboarding.
+  const { error, pending, onSubmit } = useAuthForm({
+    submit: (form) =>
+      authClient.signUp.email({
+        name: String(form.get('name')).trim(),
+        email: String(form.get('email')).trim(),
+        password: String(form.get('password')),
+      }),
+    failure: 'Sign-up failed',
+    fallback: 'Could not create the account.',
+  });
 
   return (
     <form className="form" onSubmit={onSubmit}>

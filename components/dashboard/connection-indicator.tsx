@@ -1,4 +1,4 @@
-import type { TRealtimeView } from '@/hooks/use-realtime-detections';
+import type { TRealtimeView } from '@/hooks/realtime/use-realtime-detections';
 import type { TRealtimeState } from '@/lib/realtime/client';
 
 const LABELS: Record<TRealtimeState, string> = {

@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { Card, CardHeader } from '@/components/ui/card';
 import { useStats } from '@/hooks/use-stats';
 import type { TTimelineBucket } from '@/lib/detections/timeline';
-import { bucketTotal, describeTimeline, labelIndices, niceMax, stackBar, STACK_ORDER, summariseTimeline } from '@/lib/detections/timeline-chart';
+import { bucketTotal, describeTimeline, labelIndices, niceMax, stackBar, STACK_ORDER, summariseTimeline } from './timeline-chart';
 
 // A stacked bar per minute in plain SVG: 60 bars do not need a chart library.
 // The viewBox scales to the card's width; the colours are the decision tokens.

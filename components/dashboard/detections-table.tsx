@@ -1,10 +1,11 @@
 'use client';
 
 import { useRef, type KeyboardEvent } from 'react';
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { Table, TBody, Td, Th, Tr } from '@/components/ui/table';
 import type { TDetection } from '@/lib/detections/schema';
 import { DecisionBadge } from './decision-badge';
-import { RISK_COLOR, formatAmount, formatCard, formatTime, reasonsTooltip } from './format';
+import { DetectionCells, DetectionsHead } from './detection-cells';
+import { reasonsTooltip } from './format';
 
 type TProps = {
   detections: TDetection[];
@@ -26,17 +27,9 @@ export function DetectionsTable({ detections, selectedId, onSelect }: TProps) {
 
   return (
     <Table data-testid="detections-table" aria-label="Latest detections, newest first">
-      <THead>
-        <Tr>
-          <Th>Time</Th>
-          <Th>Order</Th>
-          <Th numeric>Amount</Th>
-          <Th>Card</Th>
-          <Th>IP / Email</Th>
-          <Th numeric>Score</Th>
-          <Th>Decision</Th>
-        </Tr>
-      </THead>
+      <DetectionsHead>
+        <Th>Decision</Th>
+      </DetectionsHead>
       <TBody>
         {detections.map((d) => {
           const classes = [
@@ -57,19 +50,7 @@ export function DetectionsTable({ detections, selectedId, onSelect }: TProps) {
               onClick={() => onSelect(d.id)}
               onKeyDown={(event) => onKeyDown(event, d.id)}
             >
-              <Td className="mono" title={d.createdAt}>
-                {formatTime(d.createdAt)}
-              </Td>
-              <Td className="mono">{d.externalId}</Td>
-              <Td numeric>{formatAmount(d.amount, d.currency)}</Td>
-              <Td className="mono">{formatCard(d.card)}</Td>
-              <Td>
-                <div className="mono">{d.ip ?? '—'}</div>
-                <div className="muted">{d.email ?? ''}</div>
-              </Td>
-              <Td numeric>
-                <strong style={{ color: RISK_COLOR[d.riskLevel] }}>{d.score}</strong>
-              </Td>
+              <DetectionCells detection={d} />
               <Td>
                 <DecisionBadge decision={d.decision} />
               </Td>

@@ -7,8 +7,8 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { useOrgId } from '@/components/shell/org-context';
+import { queueRows } from '@/hooks/cache/review-queue';
 import { useReviewQueue } from '@/hooks/use-review-queue';
-import { queueRows } from '@/lib/reviews/queue-cache';
 import { ReviewTable } from './review-table';
 import styles from './review.module.css';
 

@@ -3,10 +3,10 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { useAddListEntry } from '@/hooks/use-lists';
 import { ApiError } from '@/lib/api-client';
 import { LIST_TYPE_LABEL, LIST_TYPES, type TListAction, type TListType } from '@/lib/lists/schema';
 import styles from './rules.module.css';
-import { useAddListEntry } from './use-lists';
 
 const DURATIONS = [
   { value: '1h', label: '1 hour', ms: 3600_000 },

@@ -1,34 +1,21 @@
 'use client';
 
-import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { ConfirmAction, useInlineConfirm } from '@/components/ui/confirm-action';
+import { ActionsTd, Table, TableHead, TBody, Td, Tr } from '@/components/ui/table';
+import { useRemoveListEntry } from '@/hooks/use-lists';
 import { LIST_TYPE_LABEL, type TListEntry } from '@/lib/lists/schema';
-import { useRemoveListEntry } from './use-lists';
 
 const expiry = (entry: TListEntry) => (entry.expiresAt ? new Date(entry.expiresAt).toLocaleString() : 'Never');
 
 export function ListsTable({ orgId, entries }: { orgId: string; entries: TListEntry[] }) {
   const remove = useRemoveListEntry(orgId);
   // Removing an allow entry can start blocking a good customer: ask inline first.
-  const [confirmingId, setConfirmingId] = useState<string | null>(null);
+  const confirm = useInlineConfirm();
 
   return (
     <Table data-testid="lists-table">
-      <THead>
-        <Tr>
-          <Th>Type</Th>
-          <Th>Value</Th>
-          <Th>Action</Th>
-          <Th>Expires</Th>
-          <Th>Reason</Th>
-          <Th>Added</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
-        </Tr>
-      </THead>
+      <TableHead columns={['Type', 'Value', 'Action', 'Expires', 'Reason', 'Added']} actions />
       <TBody>
         {entries.map((entry) => (
           <Tr key={entry.id} data-testid="list-row" data-entry-id={entry.id} style={entry.expired ? { opacity: 0.6 } : undefined}>
@@ -43,28 +30,16 @@ export function ListsTable({ orgId, entries }: { orgId: string; entries: TListEn
               {new Date(entry.createdAt).toLocaleString()}
               {entry.createdBy ? <span className="hint"> by {entry.createdBy}</span> : null}
             </Td>
-            <Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-              {confirmingId === entry.id ? (
-                <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-                  <Button
-                    size="sm"
-                    variant="danger"
-                    disabled={remove.isPending}
-                    data-testid="confirm-remove"
-                    onClick={() => remove.mutate(entry, { onSettled: () => setConfirmingId(null) })}
-                  >
-                    {remove.isPending ? 'Removing…' : 'Remove'}
-                  </Button>
-                  <Button size="sm" variant="ghost" onClick={() => setConfirmingId(null)}>
-                    Cancel
-                  </Button>
-                </span>
-              ) : (
-                <Button size="sm" variant="danger" onClick={() => setConfirmingId(entry.id)} data-testid="remove-entry">
-                  Remove…
-                </Button>
-              )}
-            </Td>
+            <ActionsTd>
+              <ConfirmAction
+                {...confirm.row(entry.id)}
+                verb="Remove"
+                pendingLabel="Removing…"
+                pending={remove.isPending}
+                onConfirm={() => remove.mutate(entry, { onSettled: confirm.done })}
+                testIds={{ ask: 'remove-entry', confirm: 'confirm-remove' }}
+              />
+            </ActionsTd>
           </Tr>
         ))}
       </TBody>

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { useOrgId } from '@/components/shell/org-context';
+import { useListEntries } from '@/hooks/use-lists';
 import { AddListEntryForm } from './add-list-entry-form';
 import { ListsTable } from './lists-table';
 import { RulesTable } from './rules-table';
 import { ThresholdsForm } from './thresholds-form';
-import { useListEntries } from './use-lists';
 import { useRules } from './use-rules';
 import { useThresholds } from './use-thresholds';
 

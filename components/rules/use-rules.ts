@@ -4,8 +4,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
 import type { TRule, TUpdateRule } from '@/lib/rules/schema';
-import { rulesKey, rulesQueryOptions } from './queries';
-import { useRefresh } from './use-refresh';
+import { ruleKeys } from '@/hooks/query-keys';
+import { useRefresh } from '@/hooks/use-refresh';
+import { rulesQueryOptions } from './queries';
 
 export function useRules(orgId: string) {
   return useQuery(rulesQueryOptions(orgId));
@@ -18,7 +19,7 @@ function describeChange(rule: TRule, patch: TUpdateRule): string {
 }
 
 export function useUpdateRule(orgId: string) {
-  const refresh = useRefresh(rulesKey(orgId));
+  const refresh = useRefresh(ruleKeys.all(orgId));
   return useMutation({
     mutationFn: ({ rule, patch }: { rule: TRule; patch: TUpdateRule }) =>
       fetchJson<{ rule: TRule }>(`/api/v1/rules/${encodeURIComponent(rule.id)}`, { method: 'PATCH', body: JSON.stringify(patch) }),

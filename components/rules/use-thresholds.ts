@@ -4,8 +4,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
 import type { TThresholds, TThresholdsView } from '@/lib/scoring/thresholds';
-import { thresholdsKey, thresholdsQueryOptions } from './queries';
-import { useRefresh } from './use-refresh';
+import { thresholdKeys } from '@/hooks/query-keys';
+import { useRefresh } from '@/hooks/use-refresh';
+import { thresholdsQueryOptions } from './queries';
 
 export function useThresholds(orgId: string) {
   return useQuery(thresholdsQueryOptions(orgId));
@@ -14,7 +15,7 @@ export function useThresholds(orgId: string) {
 const PATH = '/api/v1/settings/thresholds';
 
 export function useUpdateThresholds(orgId: string) {
-  const refresh = useRefresh(thresholdsKey(orgId));
+  const refresh = useRefresh(thresholdKeys.all(orgId));
   return useMutation({
     mutationFn: (body: TThresholds) => fetchJson<TThresholdsView>(PATH, { method: 'PUT', body: JSON.stringify(body) }),
     onSuccess: (view) => toast.success('Thresholds saved', { description: `Review from ${view.review}, block from ${view.block}.` }),
@@ -24,7 +25,7 @@ export function useUpdateThresholds(orgId: string) {
 }
 
 export function useSetThresholdsOverride(orgId: string) {
-  const refresh = useRefresh(thresholdsKey(orgId));
+  const refresh = useRefresh(thresholdKeys.all(orgId));
   return useMutation({
     mutationFn: (body: TThresholds & { minutes: number }) => fetchJson<TThresholdsView>(`${PATH}/override`, { method: 'POST', body: JSON.stringify(body) }),
     onSuccess: (view) =>
@@ -37,7 +38,7 @@ export function useSetThresholdsOverride(orgId: string) {
 }
 
 export function useClearThresholdsOverride(orgId: string) {
-  const refresh = useRefresh(thresholdsKey(orgId));
+  const refresh = useRefresh(thresholdKeys.all(orgId));
   return useMutation({
     mutationFn: () => fetchJson<TThresholdsView>(`${PATH}/override`, { method: 'DELETE' }),
     onSuccess: (view) => toast.success('Temporary thresholds ended', { description: `Back to review from ${view.review}, block from ${view.block}.` }),

@@ -7,7 +7,8 @@ import { useEffect, type ReactNode } from 'react';
 import { ConnectionIndicator } from '@/components/dashboard/connection-indicator';
 import { NotificationsMenu } from '@/components/notifications/notifications-menu';
 import { WarRoomBanner } from '@/components/war-room/war-room-banner';
-import { useRealtimeDetections } from '@/hooks/use-realtime-detections';
+import { orgKeys } from '@/hooks/query-keys';
+import { useRealtimeDetections } from '@/hooks/realtime/use-realtime-detections';
 import { authClient } from '@/lib/auth/client';
 import { Nav } from './nav';
 import { OrgProvider } from './org-context';
@@ -24,7 +25,7 @@ export function AppShell({ orgId, email, isAdmin = false, children }: { orgId: s
   // Once the page shows an org, drop every other org's cache: it may hold
   // answers fetched around a switch (the API follows the session, not the key).
   useEffect(() => {
-    queryClient.removeQueries({ queryKey: ['org'], predicate: (query) => query.queryKey[1] !== orgId });
+    queryClient.removeQueries({ queryKey: orgKeys.all, predicate: (query) => query.queryKey[1] !== orgId });
   }, [orgId, queryClient]);
 
   // Another tab switched organization: re-render from the server's session.

@@ -1,4 +1,4 @@
-import type { HTMLAttributes, TableHTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import type { HTMLAttributes, ReactNode, TableHTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 
 export function Table({ className, ...props }: TableHTMLAttributes<HTMLTableElement>) {
   return (
@@ -18,4 +18,27 @@ export function Th({ numeric, className, ...props }: ThHTMLAttributes<HTMLTableC
 
 export function Td({ numeric, className, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
   return <td className={[numeric && 'num', className].filter(Boolean).join(' ') || undefined} {...props} />;
+}
+
+/** A table's header from its column labels; `actions` ends it with the row actions' column, named for screen readers only. */
+export function TableHead({ columns, actions = false }: { columns: readonly string[]; actions?: boolean }) {
+  return (
+    <THead>
+      <Tr>
+        {columns.map((label) => (
+          <Th key={label}>{label}</Th>
+        ))}
+        {actions ? (
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        ) : null}
+      </Tr>
+    </THead>
+  );
+}
+
+/** A row's actions, right-aligned on one line. */
+export function ActionsTd({ children }: { children: ReactNode }) {
+  return <Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{children}</Td>;
 }

@@ -2,11 +2,11 @@
 
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ENTRIES_IN_FORCE, useListEntries } from '@/hooks/use-lists';
 import { useStats } from '@/hooks/use-stats';
 import {
   DURATIONS,
   useBlockFromWarRoom,
-  useListEntries,
   useOpenAttack,
   useRaiseThresholds,
   useWarRoomTimeline,
@@ -16,6 +16,8 @@ import { TopTable } from './top-table';
 
 /** Stricter thresholds for the war room: review and block at lower scores, for an hour. */
 const TIGHTENED = { review: 30, block: 60, minutes: 60 };
+/** During an attack every analyst sees the others' blocks within 2 s. */
+const LISTS_REFRESH_MS = 2_000;
 
 function formatClock(at: number | string) {
   return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -30,7 +32,7 @@ export function WarRoomPanel({ orgId }: { orgId: string }) {
   const attack = useOpenAttack(orgId).data;
   const stats = useStats(orgId).data;
   const timeline = useWarRoomTimeline(orgId);
-  const lists = useListEntries(orgId, Boolean(attack)).data;
+  const lists = useListEntries(orgId, ENTRIES_IN_FORCE, { refetchInterval: attack ? LISTS_REFRESH_MS : false }).data;
   const block = useBlockFromWarRoom(orgId, attack?.id ?? null);
   const tighten = useRaiseThresholds(orgId);
   const [durationMs, setDurationMs] = useState<number>(DURATIONS[0].ms);

@@ -1,5 +1,5 @@
-// Server side of the review queue. The browser's cache helpers
-// (./queue-cache) are imported directly so no database code reaches a bundle.
+// Server side of the review queue. The browser's cache of it is in
+// hooks/cache/review-queue.ts.
 export * from './schema';
 export * from './find';
 export * from './review';

@@ -1,3 +1,4 @@
+import { parseRetryAfterMs } from '@/lib/api-client';
 import { createSseParser } from './sse-parser';
 import type { TTransport } from './types';
 
@@ -5,14 +6,6 @@ import type { TTransport } from './types';
 // status (a 401, a 429 and a dead server all look alike) and retries on its
 // own schedule with a stale URL. fetch() shows the status and Retry-After, so
 // the client can act on them (sign-in, org picker, wait) and own its backoff.
-
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
 
 export const fetchTransport: TTransport = {
   open(url, handlers) {
@@ -33,7 +26,7 @@ export const fetchTransport: TTransport = {
       }
       if (!res.ok || !res.body) {
         void res.body?.cancel().catch(() => {});
-        return fail({ status: res.status, retryAfterMs: retryAfterMs(res.headers.get('Retry-After')), reason: `http_${res.status}` });
+        return fail({ status: res.status, retryAfterMs: parseRetryAfterMs(res.headers.get('Retry-After')), reason: `http_${res.status}` });
       }
       const parser = createSseParser(
         (m) => !done && handlers.onMessage(m),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TDetection } from '@/lib/detections/schema';
 import { makeDetection } from '@/lib/detections/test-fixtures';
+import { fetchPoll } from './fetch-poll';
 import { createRealtimeClient, type TRealtimeClientOptions } from './realtime-client';
 import { RealtimeHttpError, type TEnvironment, type TPollPage, type TRealtimeState, type TTransportHandlers } from './types';
 
@@ -301,6 +302,28 @@ describe('realtime client', () => {
     client.reconnect();
     expect(t.opened[0].closed).toBe(true);
     expect(t.last().url).toBe('/api/v1/events?lastEventId=16-1');
+    client.stop();
+  });
+});
+
+describe('realtime client, polling through fetchPoll', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('waits the Retry-After of a 503 (the database is down) before polling again', async () => {
+    const fetch = vi.fn(async () => Response.json({ error: { code: 'unavailable', message: 'down' } }, { status: 503, headers: { 'Retry-After': '7' } }));
+    vi.stubGlobal('fetch', fetch);
+    const { t, client } = setup({ poll: fetchPoll, config: { fallbackAfter: 1 } });
+    t.fail(); // polling takes over at once
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(client.getState()).toBe('offline');
+    // Without Retry-After the next poll would come after 5 s.
+    await vi.advanceTimersByTimeAsync(6_999);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetch).toHaveBeenCalledTimes(2);
     client.stop();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TDetection } from '@/lib/detections/schema';
+import { DEFAULT_REALTIME_CONFIG } from './config';
 import { createEmitter } from './emitter';
 import { createSharedRealtimeClient, type TSharedClientOptions } from './shared-client';
 import type { TEnvironment, TRealtimeClient, TRealtimeStats } from './types';
@@ -157,5 +158,22 @@ describe('shared realtime client', () => {
     await tick();
     expect(late.received).toEqual(['a', 'b']);
     for (const t of [...tabs, late]) t.client.stop();
+  });
+
+  it('a follower remembers as many ids as the realtime client does: one setting, DEFAULT_REALTIME_CONFIG.rememberedIds', async () => {
+    const saved = DEFAULT_REALTIME_CONFIG.rememberedIds;
+    DEFAULT_REALTIME_CONFIG.rememberedIds = 2;
+    try {
+      const { tabs, created } = openTabs(2);
+      await tick();
+      created[0].push([row('a'), row('b'), row('c')], '11-3');
+      // The follower remembers only b and c: a comes through again, c does not.
+      created[0].push([row('a'), row('c')], '11-4');
+      await tick();
+      expect(tabs[1].received).toEqual(['a', 'b', 'c', 'a']);
+      for (const t of tabs) t.client.stop();
+    } finally {
+      DEFAULT_REALTIME_CONFIG.rememberedIds = saved;
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { laterCursor } from '@/lib/stream-protocol';
+import { DEFAULT_REALTIME_CONFIG } from './config';
 import { createEmitter } from './emitter';
 import { createSeenFilter } from './seen';
 import type { TEnvironment, TPollPage, TRealtimeClient, TRealtimeEventType, TRealtimeEvents, TRealtimeState, TRealtimeStats } from './types';
@@ -57,7 +58,8 @@ export function createSharedRealtimeClient(options: TSharedClientOptions): TReal
   const tab = options.tabId ?? Math.random().toString(36).slice(2);
   const channel = makeChannel(`orylo-realtime:${options.key}`);
   const emitter = createEmitter();
-  const fresh = createSeenFilter(5_000);
+  // As many ids as the leader's client remembers: the follower drops the same repeats.
+  const fresh = createSeenFilter(DEFAULT_REALTIME_CONFIG.rememberedIds);
   const env = options.environment;
   const release = new AbortController();
   let releaseLock: () => void = () => {};

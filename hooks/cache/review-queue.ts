@@ -1,10 +1,11 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import type { TDetection } from '@/lib/detections/schema';
-import { isPendingReview, type TReviewQueuePage } from './schema';
+import { isPendingReview, type TReviewQueuePage } from '@/lib/reviews/schema';
 
-// Pure helpers behind applyRealtimeToReviewQueue: how live changes move the
-// cached review queue (useInfiniteQuery pages, newest first). Browser code,
-// kept free of React so it is unit-tested on its own.
+// How live changes (new_detections, detection_updated, this tab's own reviews)
+// move the cached review queue (useInfiniteQuery pages, newest first). Free of
+// React and of the QueryClient: ./write.ts applies it to the cache. Pure but
+// for `settled`, the memory of reviewed ids that the caller hands in.
 
 export type TReviewQueueData = InfiniteData<TReviewQueuePage, string | null>;
 export type TReviewQueueChanges = { added?: readonly TDetection[]; updated?: readonly TDetection[] };

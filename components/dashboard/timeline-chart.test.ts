@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeTimeline, labelIndices, niceMax, stackBar, summariseTimeline } from './timeline-chart';
-import type { TTimelineBucket } from './timeline';
+import type { TTimelineBucket } from '@/lib/detections/timeline';
 
 const START = Date.parse('2026-01-01T14:00:00.000Z');
 /** 60 empty minutes from 14:00 UTC, with some filled in. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TDetection } from '@/lib/detections/schema';
 import { makeDetection } from '@/lib/detections/test-fixtures';
-import { applyQueueChanges, MAX_SETTLED_IDS, queueRows, type TReviewQueueData } from './queue-cache';
+import { applyQueueChanges, MAX_SETTLED_IDS, queueRows, type TReviewQueueData } from './review-queue';
 
 let clock = Date.parse('2025-06-01T12:00:00Z');
 const detection = (id: string, patch: Partial<TDetection> = {}): TDetection =>

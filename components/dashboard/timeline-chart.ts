@@ -1,8 +1,8 @@
-import type { TTimelineBucket } from './timeline';
+import type { TTimelineBucket } from '@/lib/detections/timeline';
 
 // Pure maths and words for the dashboard's decisions chart, kept out of the
-// component so they are unit-tested (vitest only collects lib/, hooks/…).
-// No server imports: the browser bundles this file.
+// component so they are unit-tested on their own. Types only from lib/: the
+// browser bundles this file.
 
 export type TDecisionKey = 'allow' | 'review' | 'block';
 export type TTimelineSummary = {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { auditDiff } from '@/components/audit/diff';
+import { auditDiff } from './diff';
 
-// Unit test of the audit page's before → after summary (pure; collected here
-// because vitest does not collect components/).
+// Unit test of the audit page's before → after summary (pure).
 
 describe('auditDiff', () => {
   it('shows a review as the decision and the review fields that appeared', () => {

@@ -1,0 +1,59 @@
+import type { QueryKey } from '@tanstack/react-query';
+import type { TDetection } from '@/lib/detections/schema';
+
+// Every React Query key of the app, one factory per domain, so that a key is
+// spelled in one place and a mutation can invalidate exactly a domain's prefix.
+// Org-scoped keys are ['org', orgId, '<resource>', filters?]: switching
+// organizations never shows one org's cached data under another, and
+// orgKeys.all drops every org's at once (AppShell).
+
+export type TDetectionFilters = { limit: number; decision?: TDetection['decision'] };
+export type TListFilters = { includeExpired: boolean };
+export type TAuditFilters = { action?: string };
+
+export const orgKeys = {
+  all: ['org'] as const,
+  org: (orgId: string) => ['org', orgId] as const,
+};
+
+const resource = <TName extends string>(name: TName) => (orgId: string) => [...orgKeys.org(orgId), name] as const;
+
+export const detectionKeys = {
+  /** Every page of detections, whatever its filters: the stream writes into all of them. */
+  all: resource('detections'),
+  page: (orgId: string, filters: TDetectionFilters) => [...detectionKeys.all(orgId), filters] as const,
+  /** The filters a cached page was fetched with (the key's last part). */
+  filtersOf: (key: QueryKey): Partial<TDetectionFilters> => (key[3] ?? {}) as Partial<TDetectionFilters>,
+};
+
+export const statsKeys = { all: resource('stats') };
+
+export const apiKeyKeys = { all: resource('api-keys') };
+
+export const auditKeys = {
+  all: resource('audit'),
+  list: (orgId: string, filters: TAuditFilters) => [...auditKeys.all(orgId), filters] as const,
+};
+
+export const reviewKeys = { queue: resource('reviews') };
+
+export const listKeys = {
+  /** The rules page and the war room read the same entries: one prefix refreshes both. */
+  all: resource('lists'),
+  entries: (orgId: string, filters: TListFilters) => [...listKeys.all(orgId), filters] as const,
+};
+
+export const ruleKeys = { all: resource('rules') };
+
+export const thresholdKeys = { all: resource('thresholds') };
+
+export const warRoomKeys = {
+  all: resource('war-room'),
+  /** The org's open incident, or null. */
+  attack: (orgId: string) => [...warRoomKeys.all(orgId), 'attack'] as const,
+  /** What this tab saw of the incident; never fetched. */
+  timeline: (orgId: string) => [...warRoomKeys.all(orgId), 'timeline'] as const,
+};
+
+/** Not under ['org', …]: the figures belong to the server instance, not to an organization. */
+export const adminKeys = { metrics: ['admin', 'metrics'] as const };
