@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { auth } from '@/lib/auth/server';
 import { AppError, toAppError } from '@/lib/errors';
 import { logger, type Logger } from '@/lib/logger';
-import { findMembershipRole, type TOrgRole } from '@/lib/orgs/membership';
+import { findMembershipRole } from '@/lib/orgs/membership';
+import { throwUnlessAllowed, type TPermission } from '@/lib/orgs/permissions';
 import { errorResponse } from './errors';
 
 export type TSessionUser = { id: string; email: string; name: string; role?: string | null };
@@ -27,16 +28,14 @@ export async function requireAdmin(req: Request, forbidden = 'Only platform admi
   return session;
 }
 
-/** The session's active organization, checked against membership (and roles when given), or 401/403. */
-export async function requireOrg(req: Request, roles?: readonly TOrgRole[]) {
+/** The session's active organization, checked against membership and the permission (default: read), or 401/403. */
+export async function requireOrg(req: Request, permission: TPermission = 'read') {
   const session = await requireSession(req);
   const orgId = session.session.activeOrganizationId;
   if (!orgId) throw new AppError('forbidden', 'No active organization: create one or select one first.');
   const role = await findMembershipRole({ userId: session.user.id, orgId });
   if (!role) throw new AppError('forbidden', 'You are not a member of the active organization.');
-  if (roles && !roles.includes(role)) {
-    throw new AppError('forbidden', `This action needs the ${roles.join(' or ')} role in the organization; you are ${role}.`);
-  }
+  throwUnlessAllowed(role, permission);
   return { session, user: session.user as TSessionUser, orgId, role };
 }
 

@@ -7,6 +7,7 @@ import * as schema from '@/db/schema/auth';
 import { adminEmails, env, requireAuthSecret } from '@/lib/env';
 import { processState } from '@/lib/process-state';
 import { findLatestOrgId } from '@/lib/orgs/membership';
+import { orgAccessControl, orgRoles } from './roles';
 import { seedOrgDefaults } from '@/lib/rules/seed';
 
 function createAuth() {
@@ -48,6 +49,8 @@ function createAuth() {
       organization({
         allowUserToCreateOrganization: true,
         creatorRole: 'owner',
+        ac: orgAccessControl,
+        roles: orgRoles,
         organizationHooks: {
           // Default rules and thresholds exist before the first ingest: seeding
           // lazily made an attack's first concurrent requests queue on each

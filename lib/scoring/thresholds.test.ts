@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionFor, riskLevelFor, ZThresholdsOverrideSchema, ZThresholdsSchema } from './thresholds';
+import { decisionFor, riskLevelFor, tightens, ZThresholdsOverrideSchema, ZThresholdsSchema } from './thresholds';
 
 describe('thresholds', () => {
   it('maps a score to a decision and a risk level consistent with it', () => {
@@ -25,5 +25,20 @@ describe('thresholds', () => {
     }
     expect(ZThresholdsOverrideSchema.safeParse({ review: 20, block: 40, minutes: 1441 }).error?.issues[0].path).toEqual(['minutes']);
     expect(ZThresholdsOverrideSchema.safeParse({ review: 20, block: 40, minutes: 60 }).success).toBe(true);
+  });
+});
+
+describe('tightens', () => {
+  const standing = { review: 50, block: 80, override: null };
+  it('is true when neither threshold rises against what applies now', () => {
+    expect(tightens(standing, { review: 30, block: 60 })).toBe(true);
+    expect(tightens(standing, { review: 50, block: 80 })).toBe(true);
+    expect(tightens(standing, { review: 40, block: 90 })).toBe(false);
+    expect(tightens(standing, { review: 99, block: 100 })).toBe(false);
+  });
+  it('compares with the override in force, not the standing thresholds', () => {
+    const during = { ...standing, override: { review: 30, block: 60, until: '2030-01-01T00:00:00Z' } };
+    expect(tightens(during, { review: 40, block: 70 })).toBe(false);
+    expect(tightens(during, { review: 20, block: 60 })).toBe(true);
   });
 });

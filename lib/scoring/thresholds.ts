@@ -50,3 +50,13 @@ export function riskLevelFor(score: number, t: TThresholds): TRiskLevel {
   if (score > 0 && score >= t.review / 2) return 'medium';
   return 'low';
 }
+
+/**
+ * True when `next` protects at least as much as what applies now (the
+ * override in force, else the standing thresholds): neither score to review
+ * nor score to block goes up. Lower thresholds catch more payments.
+ */
+export function tightens(current: TThresholdsView, next: TThresholds): boolean {
+  const applied = current.override ?? current;
+  return next.review <= applied.review && next.block <= applied.block;
+}

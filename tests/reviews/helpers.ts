@@ -24,12 +24,12 @@ export async function insertDetection(owner: postgres.Sql, m: Merchant, override
   return { id: row.id as string, externalId: row.external_id as string };
 }
 
-/** A second member (role "member") of the merchant's org, through Better Auth's invitation flow. */
-export async function addMember(m: Merchant) {
-  const email = `${uniq('analyst')}@example.com`;
+/** Another member of the merchant's org (Better Auth's "member" role unless said), through Better Auth's invitation flow. */
+export async function addMember(m: Merchant, role = 'member') {
+  const email = `${uniq(role)}@example.com`;
   const session = new OryloSession(BASE_URL);
   await session.signUp({ email, password: 'correct-horse-battery', name: 'Analyst' });
-  const invitation = await m.session.post('/api/auth/organization/invite-member', { email, role: 'member', organizationId: m.orgId });
+  const invitation = await m.session.post('/api/auth/organization/invite-member', { email, role, organizationId: m.orgId });
   await session.post('/api/auth/organization/accept-invitation', { invitationId: invitation.id });
   await session.post('/api/auth/organization/set-active', { organizationId: m.orgId });
   return { session, email };

@@ -4,14 +4,16 @@ import { createListEntry, findListEntries, parseCreateListEntry } from '@/lib/li
 
 export const dynamic = 'force-dynamic';
 
-// POST /api/v1/lists – add an allow or block entry; it applies from the next ingest
+// POST /api/v1/lists – add an allow or block entry; it applies from the next ingest.
+// Analysts may block (the war room); letting traffic through takes an admin.
 export const POST = withOrg(
-  async ({ body, db, orgId, user, ip, log }) => {
+  async ({ body, db, orgId, user, ip, log, authorize }) => {
+    if (body.action === 'allow') authorize('lists.allow');
     const entry = await createListEntry({ db, orgId, actor: user, ip, input: body });
     log.info({ listEntryId: entry.id, type: entry.type, action: entry.action }, 'list entry created');
     return Response.json({ entry }, { status: 201 });
   },
-  { body: { parse: parseCreateListEntry, maxBytes: 4096 } },
+  { permission: 'lists.block', body: { parse: parseCreateListEntry, maxBytes: 4096 } },
 );
 
 // GET /api/v1/lists – live entries, newest first; ?include=expired adds the expired ones

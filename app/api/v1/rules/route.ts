@@ -13,5 +13,5 @@ export const POST = withOrg(
     log.info({ ruleId: rule.id, key: rule.key }, 'rule created');
     return Response.json({ rule }, { status: 201 });
   },
-  { body: { schema: ZCreateRuleSchema, maxBytes: 4096 } },
+  { permission: 'rules.edit', body: { schema: ZCreateRuleSchema, maxBytes: 4096 } },
 );

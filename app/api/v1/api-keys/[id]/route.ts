@@ -12,5 +12,5 @@ export const DELETE = withOrg(
     log.info({ keyId: key.id }, 'api key revoked');
     return Response.json({ apiKey: key });
   },
-  { roles: ['owner', 'admin'], params: z.object({ id: uuidParam('API key') }) },
+  { permission: 'api-keys.manage', params: z.object({ id: uuidParam('API key') }) },
 );

@@ -20,5 +20,5 @@ export const GET = withOrg(
       },
     });
   },
-  { query: ZExportQuerySchema },
+  { permission: 'export', query: ZExportQuerySchema },
 );

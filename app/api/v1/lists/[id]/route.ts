@@ -12,5 +12,5 @@ export const DELETE = withOrg(
     log.info({ listEntryId: entry.id }, 'list entry removed');
     return Response.json({ entry });
   },
-  { params: z.object({ id: uuidParam('list entry') }) },
+  { permission: 'lists.remove', params: z.object({ id: uuidParam('list entry') }) },
 );

@@ -12,5 +12,5 @@ export const PATCH = withOrg(
     log.info({ ruleId: rule.id, version: rule.version }, 'rule updated');
     return Response.json({ rule });
   },
-  { params: z.object({ id: uuidParam('rule') }), body: { schema: ZUpdateRuleSchema, maxBytes: 4096 } },
+  { permission: 'rules.edit', params: z.object({ id: uuidParam('rule') }), body: { schema: ZUpdateRuleSchema, maxBytes: 4096 } },
 );

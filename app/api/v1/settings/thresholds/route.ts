@@ -13,5 +13,5 @@ export const PUT = withOrg(
     log.info({ review: view.review, block: view.block }, 'thresholds updated');
     return Response.json(view);
   },
-  { body: { schema: ZThresholdsSchema, maxBytes: 1024 } },
+  { permission: 'thresholds.change', body: { schema: ZThresholdsSchema, maxBytes: 1024 } },
 );

@@ -15,5 +15,5 @@ export const POST = withOrg(
     log.info({ detectionId: detection.id, action: body.action }, 'detection reviewed');
     return Response.json({ detection });
   },
-  { params: z.object({ id: uuidParam('detection') }), body: { schema: ZReviewInputSchema, maxBytes: 8192 } },
+  { permission: 'review', params: z.object({ id: uuidParam('detection') }), body: { schema: ZReviewInputSchema, maxBytes: 8192 } },
 );

@@ -1,21 +1,26 @@
 import { withOrg } from '@/lib/api/with-org';
-import { clearThresholdsOverride, setThresholdsOverride, ZThresholdsOverrideSchema } from '@/lib/scoring';
+import { clearThresholdsOverride, getThresholds, setThresholdsOverride, tightens, ZThresholdsOverrideSchema } from '@/lib/scoring';
 
 export const dynamic = 'force-dynamic';
 
-// POST /api/v1/settings/thresholds/override – temporary thresholds for 1 to 1440 minutes (the war room)
+// POST /api/v1/settings/thresholds/override – temporary thresholds for 1 to 1440 minutes (the war room).
+// An analyst may tighten them during an attack; anything looser takes an admin.
 export const POST = withOrg(
-  async ({ body, db, orgId, user, ip, log }) => {
+  async ({ body, db, orgId, user, ip, log, authorize }) => {
+    if (!tightens(await getThresholds({ db, orgId }), body)) authorize('thresholds.change');
     const view = await setThresholdsOverride({ db, orgId, actor: user, ip, input: body });
     log.info({ override: view.override }, 'thresholds override set');
     return Response.json(view);
   },
-  { body: { schema: ZThresholdsOverrideSchema, maxBytes: 1024 } },
+  { permission: 'thresholds.tighten', body: { schema: ZThresholdsOverrideSchema, maxBytes: 1024 } },
 );
 
-// DELETE /api/v1/settings/thresholds/override – end the override now
-export const DELETE = withOrg(async ({ db, orgId, user, ip, log }) => {
-  const view = await clearThresholdsOverride({ db, orgId, actor: user, ip });
-  log.info('thresholds override ended');
-  return Response.json(view);
-});
+// DELETE /api/v1/settings/thresholds/override – end the override now (back to the looser standing thresholds)
+export const DELETE = withOrg(
+  async ({ db, orgId, user, ip, log }) => {
+    const view = await clearThresholdsOverride({ db, orgId, actor: user, ip });
+    log.info('thresholds override ended');
+    return Response.json(view);
+  },
+  { permission: 'thresholds.change' },
+);

@@ -1,0 +1,143 @@
+import { randomInt } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBodyTolerantly, type OryloSession } from '@/scripts/lib/http-client';
+import { newMerchant, ownerSql, uniq, type Merchant } from '../helpers/env';
+import { SseReader } from '../helpers/sse';
+import { addMember, insertDetection } from '../reviews/helpers';
+
+// Every row of the permission table (README, "Roles"), allowed and denied,
+// through HTTP. The members join through Better Auth's invitation flow with
+// the role under test, which also proves Better Auth accepts Orylo's roles.
+// "member" is Better Auth's default role: Orylo reads it as an analyst.
+
+const ROLES = ['viewer', 'member', 'analyst', 'admin', 'owner'] as const;
+type TRole = (typeof ROLES)[number];
+const ANALYSTS: TRole[] = ['member', 'analyst', 'admin', 'owner'];
+const MANAGERS: TRole[] = ['admin', 'owner'];
+
+const owner = ownerSql();
+let m: Merchant;
+const sessions = {} as Record<TRole, OryloSession>;
+const randomIp = () => `198.18.${randomInt(256)}.${randomInt(1, 255)}`;
+
+beforeAll(async () => {
+  m = await newMerchant('perms');
+  sessions.owner = m.session;
+  for (const role of ['viewer', 'member', 'analyst', 'admin'] as const) sessions[role] = (await addMember(m, role)).session;
+}, 60_000);
+afterAll(() => owner.end());
+
+type TAttempt = (s: OryloSession) => Promise<Response>;
+const send = (method: string, path: string, body?: unknown): TAttempt => (s) =>
+  s.fetch(path, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+const clearOverride = () => send('DELETE', '/api/v1/settings/thresholds/override')(m.session);
+
+/** Each action of the table: how to attempt it fresh, and who may. */
+const TABLE: { action: string; allowed: readonly TRole[]; attempt: () => Promise<TAttempt> }[] = [
+  { action: 'read detections', allowed: ROLES, attempt: async () => send('GET', '/api/v1/detections') },
+  { action: 'read stats', allowed: ROLES, attempt: async () => send('GET', '/api/v1/stats') },
+  { action: 'read attacks', allowed: ROLES, attempt: async () => send('GET', '/api/v1/attacks') },
+  { action: 'read the audit log', allowed: ROLES, attempt: async () => send('GET', '/api/v1/audit') },
+  { action: 'read lists', allowed: ROLES, attempt: async () => send('GET', '/api/v1/lists') },
+  { action: 'read rules', allowed: ROLES, attempt: async () => send('GET', '/api/v1/rules') },
+  { action: 'read thresholds', allowed: ROLES, attempt: async () => send('GET', '/api/v1/settings/thresholds') },
+  { action: 'read the review queue', allowed: ROLES, attempt: async () => send('GET', '/api/v1/reviews') },
+  {
+    action: 'review a detection',
+    allowed: ANALYSTS,
+    attempt: async () => send('POST', `/api/v1/detections/${(await insertDetection(owner, m)).id}/review`, { action: 'approve' }),
+  },
+  { action: 'export CSV', allowed: ANALYSTS, attempt: async () => send('GET', `/api/v1/detections/export?from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date().toISOString()}`) },
+  { action: 'add a block-list entry', allowed: ANALYSTS, attempt: async () => send('POST', '/api/v1/lists', { type: 'ip', value: randomIp(), action: 'block' }) },
+  {
+    action: 'tighten thresholds for a while',
+    allowed: ANALYSTS,
+    attempt: async () => {
+      await clearOverride();
+      return send('POST', '/api/v1/settings/thresholds/override', { review: 30, block: 60, minutes: 60 });
+    },
+  },
+  { action: 'add an allow-list entry', allowed: MANAGERS, attempt: async () => send('POST', '/api/v1/lists', { type: 'ip', value: randomIp(), action: 'allow' }) },
+  {
+    action: 'remove a list entry',
+    allowed: MANAGERS,
+    attempt: async () => {
+      const res = await send('POST', '/api/v1/lists', { type: 'ip', value: randomIp(), action: 'block' })(m.session);
+      return send('DELETE', `/api/v1/lists/${(await res.json()).entry.id}`);
+    },
+  },
+  { action: 'create a rule', allowed: MANAGERS, attempt: async () => send('POST', '/api/v1/rules', { key: `custom_${uniq('r').replace(/-/g, '_')}`, name: 'Custom', feature: 'ip.attempts', windowSeconds: 600, operator: '>', threshold: 3, action: 'REVIEW' }) },
+  {
+    action: 'edit (disable) a rule',
+    allowed: MANAGERS,
+    attempt: async () => {
+      const { rules } = await (await send('GET', '/api/v1/rules')(m.session)).json();
+      return send('PATCH', `/api/v1/rules/${rules[0].id}`, { enabled: true });
+    },
+  },
+  { action: 'change the thresholds', allowed: MANAGERS, attempt: async () => send('PUT', '/api/v1/settings/thresholds', { review: 50, block: 80 }) },
+  {
+    action: 'loosen thresholds for a while',
+    allowed: MANAGERS,
+    attempt: async () => {
+      await clearOverride();
+      return send('POST', '/api/v1/settings/thresholds/override', { review: 90, block: 95, minutes: 60 });
+    },
+  },
+  {
+    action: 'end the override',
+    allowed: MANAGERS,
+    attempt: async () => {
+      await send('POST', '/api/v1/settings/thresholds/override', { review: 30, block: 60, minutes: 60 })(m.session);
+      return send('DELETE', '/api/v1/settings/thresholds/override');
+    },
+  },
+  { action: 'list API keys', allowed: MANAGERS, attempt: async () => send('GET', '/api/v1/api-keys') },
+  { action: 'create an API key', allowed: MANAGERS, attempt: async () => send('POST', '/api/v1/api-keys', { name: 'perm key' }) },
+  {
+    action: 'revoke an API key',
+    allowed: MANAGERS,
+    attempt: async () => {
+      const res = await send('POST', '/api/v1/api-keys', { name: 'to revoke' })(m.session);
+      return send('DELETE', `/api/v1/api-keys/${(await res.json()).id}`);
+    },
+  },
+];
+
+describe('the permission table, through HTTP', () => {
+  for (const row of TABLE) {
+    it(`${row.action}: ${row.allowed.join(', ')}`, async () => {
+      for (const role of ROLES) {
+        const attempt = await row.attempt();
+        const res = await attempt(sessions[role]);
+        const body = await readBodyTolerantly(res);
+        if (row.allowed.includes(role)) {
+          expect(res.status, `${role} may ${row.action}: ${JSON.stringify(body)}`).toBeLessThan(300);
+        } else {
+          expect(res.status, `${role} may not ${row.action}`).toBe(403);
+          expect(body.error.code).toBe('forbidden');
+          // The message names the role needed and the caller's.
+          expect(body.error.message).toMatch(/needs the (analyst or admin or owner|admin or owner) role/);
+          expect(body.error.message).toContain(`you are ${role === 'member' ? 'analyst' : role}`);
+        }
+      }
+      await clearOverride();
+    });
+  }
+
+  it('every role may watch the stream', async () => {
+    for (const role of ROLES) {
+      const reader = await SseReader.open({ cookie: sessions[role].cookieHeader });
+      expect(reader.response.status, role).toBe(200);
+      reader.close();
+    }
+  });
+
+  it('a denied write changes nothing', async () => {
+    const value = randomIp();
+    const res = await send('POST', '/api/v1/lists', { type: 'ip', value, action: 'allow' })(sessions.analyst);
+    expect(res.status).toBe(403);
+    const rows = await owner`select count(*)::int as n from lists where organization_id = ${m.orgId} and value = ${value}`;
+    expect(rows[0].n).toBe(0);
+  });
+});
