@@ -74,6 +74,12 @@ export function adminEmails(): Set<string> {
   );
 }
 
+/** The origins the app is served from: BETTER_AUTH_URL's, else localhost and 127.0.0.1 on PORT. */
+export function appOrigins(): string[] {
+  const e = env();
+  return e.BETTER_AUTH_URL ? [new URL(e.BETTER_AUTH_URL).origin] : [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`];
+}
+
 export function requireDatabaseUrl(): string {
   const url = env().DATABASE_URL;
   if (!url) {

@@ -1,6 +1,7 @@
 import { throwUnlessAllowed, type TOrgRole, type TPermission } from '@/lib/orgs/permissions';
 import { clientIp } from './client-ip';
 import { handle, requestLogger, requireOrg, type TSessionUser } from './context';
+import { throwUnlessSameOrigin } from './same-origin';
 import { readInput, type TInputOptions, type TNextContext, type TRouteContext } from './input';
 import { inOrgTransaction, type TTenantContext } from './transaction';
 
@@ -13,7 +14,7 @@ export type TOrgContext<TQuery = undefined, TParams = undefined, TBody = undefin
   };
 
 /**
- * The wrapper for org-scoped JSON routes: session → active org → membership
+ * The wrapper for org-scoped JSON routes: session → same origin for writes → active org → membership
  * and the route's permission (lib/orgs/permissions.ts, default read) → params, query and body → one RLS transaction → after-commit
  * work → child logger → error mapping. Handlers never do any of it themselves.
  */
@@ -25,6 +26,7 @@ export function withOrg<TQuery = undefined, TParams = undefined, TBody = undefin
     const { log } = requestLogger(req);
     return handle(log, async () => {
       const { user, orgId, role } = await requireOrg(req, options.permission);
+      throwUnlessSameOrigin(req);
       const child = log.child({ userId: user.id, orgId });
       const input = await readInput(req, nextCtx, options);
       return inOrgTransaction({ orgId, log: child }, (db, afterCommit) =>

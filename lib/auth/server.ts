@@ -4,7 +4,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { admin, organization } from 'better-auth/plugins';
 import { appDb, withOrgTransaction } from '@/lib/db';
 import * as schema from '@/db/schema/auth';
-import { adminEmails, env, requireAuthSecret } from '@/lib/env';
+import { adminEmails, appOrigins, env, requireAuthSecret } from '@/lib/env';
 import { processState } from '@/lib/process-state';
 import { findLatestOrgId } from '@/lib/orgs/membership';
 import { orgAccessControl, orgRoles } from './roles';
@@ -16,7 +16,7 @@ function createAuth() {
     appName: 'Orylo',
     secret: requireAuthSecret(),
     baseURL: e.BETTER_AUTH_URL ?? `http://localhost:${e.PORT}`,
-    trustedOrigins: e.BETTER_AUTH_URL ? [e.BETTER_AUTH_URL] : [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`],
+    trustedOrigins: appOrigins(),
     // The auth tables are not tenant tables: Better Auth must see a user's
     // memberships across organizations. They are granted to the app role
     // without RLS (see db/migrations/0001_roles_and_rls.sql).
