@@ -8,9 +8,22 @@ import { auditLog } from '@/db/schema';
 // skip or repeat rows): "<ISO 8601 with 6 decimals>Z_<id>".
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
+/** The cursor's date exists (a month 13 or a 30 February matches the shape, not the calendar). */
+function isRealInstant(cursor: string): boolean {
+  const match = cursor.match(CURSOR);
+  if (!match) return true; // the regex has already said so
+  const at = new Date(match[1]);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 19) === match[1].slice(0, 19);
+}
+
 export const ZFindAuditQuerySchema = z.object({
   limit: z.coerce.number({ error: 'Must be a number from 1 to 200' }).int('Must be a whole number').min(1, 'Must be at least 1').max(200, 'At most 200').default(50),
-  cursor: z.string().regex(CURSOR, 'Must be the nextCursor of a previous page').optional(),
+  cursor: z
+    .string()
+    .regex(CURSOR, 'Must be the nextCursor of a previous page')
+    // The shape alone lets "2026-13-45T…" through, which the database refuses.
+    .refine(isRealInstant, 'Must be the nextCursor of a previous page')
+    .optional(),
   action: z
     .string()
     .trim()

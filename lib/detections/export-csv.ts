@@ -14,7 +14,15 @@ export const ZExportQuerySchema = z
     from: z.iso.datetime({ offset: true, error: 'Must be an ISO 8601 date-time, e.g. 2026-11-22T14:00:00Z' }),
     to: z.iso.datetime({ offset: true, error: 'Must be an ISO 8601 date-time, e.g. 2026-11-22T15:00:00Z' }).optional(),
   })
-  .refine((q) => !q.to || Date.parse(q.to) >= Date.parse(q.from), { message: 'Must not be before from', path: ['to'] });
+  .refine((q) => !q.to || Date.parse(q.to) >= Date.parse(q.from), { message: 'Must not be before from', path: ['to'] })
+  // Year 0 and the like parse as ISO 8601 but not in PostgreSQL; nothing was stored before 2000.
+  .refine((q) => inRange(q.from), { message: 'Must be between the years 2000 and 9999', path: ['from'] })
+  .refine((q) => !q.to || inRange(q.to), { message: 'Must be between the years 2000 and 9999', path: ['to'] });
+
+function inRange(iso: string): boolean {
+  const year = new Date(iso).getUTCFullYear();
+  return year >= 2000 && year <= 9999;
+}
 
 const COLUMNS = ['created_at', 'id', 'external_id', 'decision', 'score', 'amount_minor', 'currency', 'auth_status', 'decline_code', 'ip', 'email', 'customer_id', 'device_id', 'card_bin', 'card_last4', 'card_fingerprint', 'review', 'reasons'] as const;
 

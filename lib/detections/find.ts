@@ -7,7 +7,12 @@ import { DECISIONS, toDetection, type TDetection } from './schema';
 
 export const ZFindDetectionsQuerySchema = z.object({
   limit: z.coerce.number({ error: 'Must be a number from 1 to 200' }).int().min(1, 'Must be at least 1').max(200, 'At most 200').default(50),
-  cursor: z.string().regex(/^\d{1,19}$/, 'Must be the nextCursor of a previous page').optional(),
+  // A row sequence, compared as a JS number: a larger one cannot have come from a page (and would be a database error, not a 400).
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/, 'Must be the nextCursor of a previous page')
+    .refine((c) => Number.isSafeInteger(Number(c)), 'Must be the nextCursor of a previous page')
+    .optional(),
   decision: z
     .string()
     .transform((d) => d.toUpperCase())
