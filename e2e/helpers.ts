@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import postgres from 'postgres';
 
 // Shared steps of the Playwright specs: a person signing up, an API key made
 // in the UI, a transaction posted like a merchant's backend would.
@@ -82,7 +83,21 @@ export async function adminApi(baseURL: string): Promise<APIRequestContext> {
     const signIn = await api.post('/api/auth/sign-in/email', { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
     expect(signIn.status(), await signIn.text()).toBe(200);
   }
+  await grantPlatformAdmin(ADMIN_EMAIL);
   return api;
+}
+
+/**
+ * What `npm run admin -- grant <email>` does (role admin, address verified):
+ * an ADMIN_EMAILS sign-up alone is not an admin until its address is verified.
+ */
+export async function grantPlatformAdmin(email = ADMIN_EMAIL): Promise<void> {
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  try {
+    await sql`update "user" set role = 'admin', email_verified = true where email = ${email}`;
+  } finally {
+    await sql.end();
+  }
 }
 
 /** Open streams of one user on the server, from the admin metrics (sse.topUsers). */

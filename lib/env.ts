@@ -36,6 +36,9 @@ const ZEnvSchema = z
     EMBEDDED_PG_PORT: intFromString(54321),
     ORYLO_DEMO: z.enum(['0', '1']).optional(),
     INGEST_MAX_BODY_BYTES: intFromString(16 * 1024),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must look like smtp://user:pass@host:587 (or smtps://)').optional(),
+    MAIL_FROM: z.string().default('Orylo <no-reply@orylo.local>'),
+    REQUIRE_EMAIL_VERIFICATION: z.enum(['0', '1']).default('0'),
   });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { grantPlatformAdmin } from '../helpers';
 
 // A platform admin opens /admin: the live figures and the chart render, and
 // a dashboard opened in another browser shows up as one more active connection
@@ -36,6 +37,10 @@ async function signInAsAdmin(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Create organization' }).click();
     await page.waitForURL('**/dashboard');
   }
+  await expect(live).toHaveAttribute('data-state', 'live');
+  // The operator's grant (an unverified ADMIN_EMAILS sign-up is not an admin yet); the page reads the role anew.
+  await grantPlatformAdmin();
+  await page.reload();
   await expect(live).toHaveAttribute('data-state', 'live');
 }
 

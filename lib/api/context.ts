@@ -24,7 +24,9 @@ export async function requireSession(req: Request) {
 /** A platform admin's session (ADMIN_EMAILS), or 401/403. */
 export async function requireAdmin(req: Request, forbidden = 'Only platform admins (ADMIN_EMAILS) can read metrics.') {
   const session = await requireSession(req);
-  if ((session.user as TSessionUser).role !== 'admin') throw new AppError('forbidden', forbidden);
+  // SECURITY: the role comes only with a verified address (lib/auth/platform-admin.ts); checked again here.
+  const u = session.user as TSessionUser & { emailVerified?: boolean };
+  if (u.role !== 'admin' || u.emailVerified !== true) throw new AppError('forbidden', forbidden);
   return session;
 }
 

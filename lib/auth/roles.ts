@@ -1,4 +1,5 @@
 import { createAccessControl } from 'better-auth/plugins/access';
+import { defaultStatements as adminDefaultStatements } from 'better-auth/plugins/admin/access';
 import { adminAc, defaultStatements, memberAc, ownerAc } from 'better-auth/plugins/organization/access';
 
 // The organization roles Better Auth accepts (invitations, role changes):
@@ -14,4 +15,15 @@ export const orgRoles = {
   member: orgAccessControl.newRole(memberAc.statements),
   analyst: orgAccessControl.newRole(memberAc.statements),
   viewer: orgAccessControl.newRole(memberAc.statements),
+};
+
+// The platform admin (Better Auth's admin plugin) may read Orylo's metrics
+// and nothing of the plugin's own powers: no impersonation, no setting a
+// password or an e-mail, no listing, creating, banning or deleting users.
+// Every admin endpoint of the plugin therefore answers 403, whoever calls it.
+export const platformAccessControl = createAccessControl(adminDefaultStatements);
+
+export const platformRoles = {
+  admin: platformAccessControl.newRole({ user: [], session: [] }),
+  user: platformAccessControl.newRole({ user: [], session: [] }),
 };

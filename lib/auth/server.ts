@@ -4,10 +4,13 @@ import { nextCookies } from 'better-auth/next-js';
 import { admin, organization } from 'better-auth/plugins';
 import { appDb, withOrgTransaction } from '@/lib/db';
 import * as schema from '@/db/schema/auth';
-import { adminEmails, appOrigins, env, requireAuthSecret } from '@/lib/env';
+import { sendEmail } from '@/lib/email';
+import { appOrigins, env, requireAuthSecret } from '@/lib/env';
+import { logger } from '@/lib/logger';
 import { processState } from '@/lib/process-state';
 import { findLatestOrgId } from '@/lib/orgs/membership';
-import { orgAccessControl, orgRoles } from './roles';
+import { grantAdminIfVerified } from './platform-admin';
+import { orgAccessControl, orgRoles, platformAccessControl, platformRoles } from './roles';
 import { seedOrgDefaults } from '@/lib/rules/seed';
 
 function createAuth() {
@@ -21,7 +24,17 @@ function createAuth() {
     // memberships across organizations. They are granted to the app role
     // without RLS (see db/migrations/0001_roles_and_rls.sql).
     database: drizzleAdapter(appDb().db, { provider: 'pg', schema }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+    emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true, requireEmailVerification: e.REQUIRE_EMAIL_VERIFICATION === '1' },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      // Not awaited: a slow or failing mail server must not fail the sign-up; the link can be sent again.
+      sendVerificationEmail: async ({ user, url }) => {
+        void sendEmail({ to: user.email, subject: 'Confirm your e-mail address for Orylo', text: `Confirm your e-mail address for Orylo by opening this link:\n\n${url}\n`, link: url }).catch((err) =>
+          logger().warn({ err, userId: user.id }, 'verification e-mail not sent'),
+        );
+      },
+    },
     session: { cookieCache: { enabled: false } },
     // Brute-force protection on sign-in/sign-up, on by default in production.
     // The test server turns it off (AUTH_RATE_LIMIT=0): every test user signs up from 127.0.0.1.
@@ -37,12 +50,9 @@ function createAuth() {
         },
       },
       user: {
-        create: {
-          // A platform admin is a user whose email is listed in ADMIN_EMAILS.
-          before: async (user) => ({
-            data: { ...user, role: adminEmails().has(user.email.toLowerCase()) ? 'admin' : 'user' },
-          }),
-        },
+        // Nobody signs up as a platform admin: the role comes with a verified ADMIN_EMAILS address.
+        create: { before: async (user) => ({ data: { ...user, role: 'user' } }) },
+        update: { after: async (user) => grantAdminIfVerified(user) },
       },
     },
     plugins: [
@@ -61,7 +71,7 @@ function createAuth() {
           },
         },
       }),
-      admin({ defaultRole: 'user', adminRoles: ['admin'] }),
+      admin({ defaultRole: 'user', adminRoles: ['admin'], ac: platformAccessControl, roles: platformRoles }),
       nextCookies(),
     ],
   });

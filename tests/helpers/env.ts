@@ -31,11 +31,26 @@ export async function newMerchant(label = 'm', options: { email?: string } = {})
   return { session, email, orgId: org.id, apiKey: key.key, apiKeyId: key.id };
 }
 
-/** The platform admin (ADMIN_EMAILS) signed in on `baseUrl`: signed up the first time any test asks. */
+/**
+ * Makes an existing user a platform admin as `npm run admin -- grant` does
+ * (role admin, address verified). Signing up with an ADMIN_EMAILS address no
+ * longer does it: the address must be verified first (tests/auth covers that).
+ */
+export async function grantPlatformAdmin(email: string): Promise<void> {
+  const sql = ownerSql();
+  try {
+    await sql`update "user" set role = 'admin', email_verified = true where email = ${email}`;
+  } finally {
+    await sql.end();
+  }
+}
+
+/** The platform admin signed in on `baseUrl`: signed up (and granted) the first time any test asks. */
 export async function adminSession(baseUrl = BASE_URL): Promise<OryloSession> {
   const admin = new OryloSession(baseUrl);
   const credentials = { email: ADMIN_EMAIL, password: 'correct-horse-battery' };
   await admin.signIn(credentials).catch(() => admin.signUp({ ...credentials, name: 'Admin' }));
+  await grantPlatformAdmin(ADMIN_EMAIL);
   return admin;
 }
 
