@@ -1,9 +1,34 @@
 import { AppError } from '@/lib/errors';
 
+/** Deeper than any body of the API needs; deep enough to be no limit for an honest client. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * SECURITY: how deeply a JSON text nests arrays and objects, in one pass over
+ * the text and before it is parsed, so that a `[[[[…]]]]` body is refused at
+ * the cost of reading it, and nothing downstream walks it.
+ */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // a backslash escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
 /**
  * Reads a JSON body with a size cap: 415 for another content type, 413 past
  * the cap (checked on the header and on the bytes actually read), 400 for an
- * empty body or broken JSON. The route wrappers validate what it returns.
+ * empty body, broken JSON or nesting past MAX_JSON_DEPTH. The route
+ * wrappers validate what it returns.
  */
 export async function readJsonValue(req: Request, options: { maxBytes: number }): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
@@ -31,6 +56,9 @@ export async function readJsonValue(req: Request, options: { maxBytes: number })
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text.trim()) throw new AppError('bad_request', 'The body is empty: send a JSON object.');
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    throw new AppError('bad_request', `The body is nested more than ${MAX_JSON_DEPTH} levels deep; Orylo's bodies need a few.`);
+  }
   try {
     return JSON.parse(text);
   } catch {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { throwIfUnsafeText } from '@/lib/card-number';
 import { AppError, validationError } from '@/lib/errors';
 import type { Logger } from '@/lib/logger';
 import { readJsonValue } from './body';
@@ -64,8 +65,10 @@ export async function readInput<TQuery, TParams, TBody>(
     const spec = options.body;
     const maxBytes = typeof spec.maxBytes === 'function' ? spec.maxBytes() : spec.maxBytes;
     const value = await readJsonValue(req, { maxBytes });
+    // The domain's own parser checks the text with its own advice; a schema gets the shared check.
     if ('parse' in spec) body = spec.parse(value);
     else {
+      throwIfUnsafeText(value);
       const parsed = spec.schema.safeParse(value);
       if (!parsed.success) throw validationError(parsed.error);
       body = parsed.data;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsCardNumber, findCardNumberField, passesLuhn } from './detect';
+import { containsCardNumber, findCardNumberField, findUnsafeText, passesLuhn } from './detect';
 
 describe('card number detection', () => {
   it('recognises Luhn-valid PANs in any common formatting', () => {
@@ -40,5 +40,60 @@ describe('identifiers that are not cards', () => {
 
   it('still refuses a card number next to a UUID', () => {
     expect(containsCardNumber(`${crypto.randomUUID()} 4111 1111 1111 1111`)).toBe(true);
+  });
+});
+
+describe('what people and attackers do to a card number', () => {
+  const pan = '4111111111111111';
+  const grouped = (sep: string) => ['4111', '1111', '1111', '1111'].join(sep);
+  const digitsIn = (zero: number) => [...pan].map((d) => String.fromCodePoint(zero + Number(d))).join('');
+
+  it('finds it whatever separates the groups', () => {
+    for (const sep of [' ', '  ', '\u00a0', '\u202f', '.', '_', '/', '\t', '-', ' - ', '\u3000', '*', '|']) {
+      expect(containsCardNumber(`card ${grouped(sep)} used`), JSON.stringify(sep)).toBe(true);
+    }
+    expect(containsCardNumber('4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1')).toBe(true);
+  });
+
+  it('finds it through zero-width and other invisible characters', () => {
+    for (const hidden of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']) expect(containsCardNumber([...pan].join(hidden)), hidden.codePointAt(0)!.toString(16)).toBe(true);
+  });
+
+  it('finds it in any script\'s digits', () => {
+    expect(containsCardNumber(digitsIn(0xff10))).toBe(true); // full-width
+    expect(containsCardNumber(digitsIn(0x0660))).toBe(true); // Arabic-Indic
+    expect(containsCardNumber(digitsIn(0x06f0))).toBe(true); // Eastern Arabic-Indic
+    expect(containsCardNumber(digitsIn(0x0966))).toBe(true); // Devanagari
+    expect(containsCardNumber(digitsIn(0x1d7ce + 10))).toBe(true); // mathematical double-struck
+  });
+
+  it('finds it behind a UUID-shaped prefix', () => {
+    expect(containsCardNumber(`123e4567-e89b-12d3-a456-${pan}`)).toBe(true);
+    expect(containsCardNumber(`00000000-0000-0000-0000-000000000000 ${pan}`)).toBe(true);
+  });
+
+  it('leaves IP addresses, prices and dates alone', () => {
+    for (let i = 0; i < 5_000; i++) {
+      const h = () => Math.floor(Math.random() * 0x10000).toString(16);
+      const d = () => String(Math.floor(Math.random() * 10_000));
+      expect(containsCardNumber(`2001:db8:${h()}:${h()}:${h()}:${h()}:${h()}:${h()}`)).toBe(false);
+      expect(containsCardNumber(`2001:db8:${d()}:${d()}:${d()}:${d()}:${d()}:${d()}`)).toBe(false);
+    }
+    expect(containsCardNumber('203.0.113.7')).toBe(false);
+    expect(containsCardNumber('Paid 49.99 EUR on 2026-11-30 at 14:05')).toBe(false);
+  });
+
+  it('names NUL bytes and card numbers by path, keys included', () => {
+    expect(findUnsafeText({ note: 'a\u0000b' })).toEqual({ path: 'note', reason: 'nul' });
+    expect(findUnsafeText({ a: [{ b: `x ${grouped('.')}` }] })).toEqual({ path: 'a.0.b', reason: 'card_number' });
+    expect(findUnsafeText({ a: { [pan]: true } })).toEqual({ path: 'a.(key)', reason: 'card_number' });
+  });
+
+  it('walks any depth without recursion (a recursive walk overflows the stack long before 100,000 levels)', () => {
+    let deep: unknown = `x ${pan}`;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(findUnsafeText(deep)?.reason).toBe('card_number');
+    const wide = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, `value ${i}`]));
+    expect(findUnsafeText(wide)).toBeNull();
   });
 });

@@ -1,16 +1,17 @@
-// SECURITY: Orylo never stores a card number (PAN). A request is refused when
-// any string or number in it (keys included) contains a standalone run of
-// digits (spaces or dashes allowed between them) that has the length and
-// leading digits of a card network's numbers and passes the Luhn check.
-// Standalone: a longer digit run (a 20-digit id) is not a card. Network
-// prefixes: order ids such as 13-digit millisecond timestamps (leading 1) pass.
+import { normalizeForCardNumbers } from './normalize';
 
-const CANDIDATE = /(?<![\d])(?:\d[ -]?){12,18}\d(?![\d])/g;
+// SECURITY: Orylo never stores a card number (PAN). Text is refused when, read
+// as a person reads it (normalize.ts), it holds digits that have the length
+// and leading digits of a card network's numbers and pass the Luhn check,
+// whatever separates their groups: any run of up to three characters that are
+// neither letters nor digits (spaces of any kind, dots, dashes, underscores,
+// slashes, tabs). A letter or a longer run ends the number. A run of more
+// than 19 digits with no separator (a long numeric id) is not a card, and
+// order ids such as 13-digit millisecond timestamps (leading 1) match no
+// network. Linear in the text's length.
 
-// A UUID (8-4-4-4-12 hex) is an identifier, never a card: its digit groups,
-// joined by its dashes, can otherwise pass as a 16–19 digit PAN (about one
-// random UUID in 3,000 did, refusing order ids such as pi_203f5088-7499-4210-8042-…).
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+/** A UUID (8-4-4-4-12 hex with a letter in it) is an identifier: its digit groups, joined, could pass as a PAN. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-z])/gi;
 
 /** Leading digits and lengths of the major networks' PANs (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay, Maestro). */
 const NETWORKS: { prefix: RegExp; lengths: number[] }[] = [
@@ -22,6 +23,22 @@ const NETWORKS: { prefix: RegExp; lengths: number[] }[] = [
   { prefix: /^6/, lengths: [16, 17, 18, 19] },
   { prefix: /^(50|5[6-9])/, lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
 ];
+
+const MAX_SEPARATOR = 3;
+
+/**
+ * An IPv6 address is an address: its all-digit groups, joined by colons, pass
+ * as a PAN about once in 3,300 random addresses, which would refuse that many
+ * shoppers' IPs. A whitespace-separated token that is one is left out.
+ */
+function isIpv6(token: string): boolean {
+  if (!token.includes(':') || !/^[0-9a-f:]+$/i.test(token)) return false;
+  const halves = token.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((h) => (h ? h.split(':') : []));
+  if (!groups.every((g) => g.length >= 1 && g.length <= 4)) return false;
+  return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
+}
 
 export function passesLuhn(digits: string): boolean {
   let sum = 0;
@@ -44,32 +61,94 @@ function looksLikePan(digits: string): boolean {
   return network && passesLuhn(digits);
 }
 
-export function containsCardNumber(text: string): boolean {
-  for (const match of text.replace(UUID, '~').matchAll(CANDIDATE)) {
-    if (looksLikePan(match[0].replace(/[ -]/g, ''))) return true;
+/** Any run of consecutive digit groups (as separated in the text) holding 13 to 19 digits in all that is a PAN. */
+function groupsHoldPan(groups: string[]): boolean {
+  for (let i = 0; i < groups.length; i++) {
+    let digits = '';
+    for (let j = i; j < groups.length && digits.length + groups[j].length <= 19; j++) {
+      digits += groups[j];
+      if (digits.length >= 13 && looksLikePan(digits)) return true;
+    }
   }
   return false;
 }
 
-/** The path of the first field holding something that looks like a full card number, or null. */
-export function findCardNumberField(value: unknown, path: string[] = []): string | null {
-  if (typeof value === 'string' || typeof value === 'number') {
-    return containsCardNumber(String(value)) ? path.join('.') || '(body)' : null;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const hit = findCardNumberField(value[i], [...path, String(i)]);
-      if (hit) return hit;
+const isDigit = (c: string) => c >= '0' && c <= '9';
+const isAlnum = (c: string) => /[\p{L}\p{N}]/u.test(c);
+
+export function containsCardNumber(text: string): boolean {
+  const s = normalizeForCardNumbers(text)
+    .replace(UUID, (uuid) => (/[a-f]/i.test(uuid) ? '~' : uuid))
+    .replace(/[^\s]+/g, (token) => (isIpv6(token) ? '~' : token));
+  let groups: string[] = [];
+  let group = '';
+  let gap = 0; // separator characters since the last digit
+  const close = (): boolean => {
+    if (group) groups.push(group);
+    const hit = groupsHoldPan(groups);
+    groups = [];
+    group = '';
+    return hit;
+  };
+  for (const c of s) {
+    if (isDigit(c)) {
+      if (gap > 0 && group) {
+        groups.push(group);
+        group = '';
+      }
+      group += c;
+      gap = 0;
+    } else if (isAlnum(c)) {
+      if (close()) return true;
+      gap = 0;
+    } else if (++gap > MAX_SEPARATOR && (group || groups.length)) {
+      if (close()) return true;
     }
-    return null;
   }
-  if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      // A key can carry a PAN too ({ "4111…": true }).
-      if (containsCardNumber(key)) return [...path, '(key)'].join('.');
-      const hit = findCardNumberField(v, [...path, key]);
-      if (hit) return hit;
+  return close();
+}
+
+export type TUnsafeText = { path: string; reason: 'card_number' | 'nul' };
+
+/**
+ * The first string or number (keys included) of a parsed JSON value that
+ * holds a card number or a NUL byte, with its path, or null. Iterative, with
+ * paths built only for the hit, so a deeply nested body costs linear time
+ * and no stack.
+ */
+export function findUnsafeText(value: unknown): TUnsafeText | null {
+  type TNode = { value: unknown; key: string | null; parent: TNode | null };
+  const pathOf = (node: TNode, last?: string) => {
+    const parts: string[] = last ? [last] : [];
+    for (let n: TNode | null = node; n && n.key !== null; n = n.parent) parts.unshift(n.key);
+    return parts.join('.') || '(body)';
+  };
+  const stack: TNode[] = [{ value, key: null, parent: null }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const v = node.value;
+    if (typeof v === 'string' || typeof v === 'number') {
+      const text = String(v);
+      if (text.includes('\u0000')) return { path: pathOf(node), reason: 'nul' };
+      if (containsCardNumber(text)) return { path: pathOf(node), reason: 'card_number' };
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: String(i), parent: node });
+    } else if (v && typeof v === 'object') {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i];
+        // A key can carry a PAN too ({ "4111…": true }).
+        if (key.includes('\u0000')) return { path: pathOf(node, '(key)'), reason: 'nul' };
+        if (containsCardNumber(key)) return { path: pathOf(node, '(key)'), reason: 'card_number' };
+        stack.push({ value: child, key, parent: node });
+      }
     }
   }
   return null;
+}
+
+/** The path of the first field holding something that looks like a full card number, or null. */
+export function findCardNumberField(value: unknown): string | null {
+  const hit = findUnsafeText(value);
+  return hit?.reason === 'card_number' ? hit.path : null;
 }

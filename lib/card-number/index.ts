@@ -1,4 +1,5 @@
 // The one card-number (PAN) detector: every path that stores text asks it
-// first, so no card number is ever stored.
-export { containsCardNumber, findCardNumberField, passesLuhn } from './detect';
-export { throwIfCardNumber } from './refuse';
+// first, so no card number (and no NUL byte) is ever stored.
+export { containsCardNumber, findCardNumberField, findUnsafeText, passesLuhn, type TUnsafeText } from './detect';
+export { normalizeForCardNumbers } from './normalize';
+export { throwIfUnsafeText, unsafeTextMessage } from './refuse';

@@ -1,4 +1,4 @@
-import { throwIfCardNumber } from '@/lib/card-number';
+import { throwIfUnsafeText } from '@/lib/card-number';
 import { validationError } from '@/lib/errors';
 import { ZTransactionInputSchema, type TTransactionInput } from './schema';
 
@@ -8,7 +8,7 @@ import { ZTransactionInputSchema, type TTransactionInput } from './schema';
  * or echoed.
  */
 export function parseTransactionInput(body: unknown): TTransactionInput {
-  throwIfCardNumber(body, 'Orylo never accepts card numbers: send card.fingerprint, card.bin and card.last4 instead.');
+  throwIfUnsafeText(body, 'Orylo never accepts card numbers: send card.fingerprint, card.bin and card.last4 instead.');
   const parsed = ZTransactionInputSchema.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;

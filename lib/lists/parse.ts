@@ -1,4 +1,4 @@
-import { throwIfCardNumber } from '@/lib/card-number';
+import { throwIfUnsafeText } from '@/lib/card-number';
 import { validationError } from '@/lib/errors';
 import { ZCreateListEntrySchema, type TCreateListEntry } from './schema';
 
@@ -8,7 +8,7 @@ import { ZCreateListEntrySchema, type TCreateListEntry } from './schema';
  * before validation, so it is never stored, logged or echoed.
  */
 export function parseCreateListEntry(body: unknown): TCreateListEntry {
-  throwIfCardNumber(body, 'Lists never hold card numbers: block a card by its fingerprint or its BIN (first 6 to 8 digits).');
+  throwIfUnsafeText(body, 'Lists never hold card numbers: block a card by its fingerprint or its BIN (first 6 to 8 digits).');
   const parsed = ZCreateListEntrySchema.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
