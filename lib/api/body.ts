@@ -25,6 +25,33 @@ export function nestingDepth(text: string): number {
 }
 
 /**
+ * The body's bytes, 413 past `maxBytes`: refused on the declared length
+ * before reading, and on the bytes actually read (a chunked body declares
+ * none), so an oversized body never sits in memory whole.
+ */
+export async function readCappedBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${maxBytes} bytes.`);
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  const reader = req.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    while (true) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
  * Reads a JSON body with a size cap: 415 for another content type, 413 past
  * the cap (checked on the header and on the bytes actually read), 400 for an
  * empty body, broken JSON or nesting past MAX_JSON_DEPTH. The route
@@ -35,26 +62,8 @@ export async function readJsonValue(req: Request, options: { maxBytes: number })
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new AppError('unsupported_media_type', 'Send the body as JSON with "Content-Type: application/json".');
   }
-  const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${options.maxBytes} bytes.`);
-  const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > options.maxBytes) throw tooLarge();
-
-  const reader = req.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (reader) {
-    while (true) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > options.maxBytes) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const bytes = await readCappedBytes(req, options.maxBytes);
+  const text = Buffer.from(bytes).toString('utf8');
   if (!text.trim()) throw new AppError('bad_request', 'The body is empty: send a JSON object.');
   if (nestingDepth(text) > MAX_JSON_DEPTH) {
     throw new AppError('bad_request', `The body is nested more than ${MAX_JSON_DEPTH} levels deep; Orylo's bodies need a few.`);

@@ -9,6 +9,7 @@ import { appOrigins, env, requireAuthSecret } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { processState } from '@/lib/process-state';
 import { findLatestOrgId } from '@/lib/orgs/membership';
+import { throwIfBadName } from './names';
 import { grantAdminIfVerified } from './platform-admin';
 import { orgAccessControl, orgRoles, platformAccessControl, platformRoles } from './roles';
 import { seedOrgDefaults } from '@/lib/rules/seed';
@@ -51,8 +52,18 @@ function createAuth() {
       },
       user: {
         // Nobody signs up as a platform admin: the role comes with a verified ADMIN_EMAILS address.
-        create: { before: async (user) => ({ data: { ...user, role: 'user' } }) },
-        update: { after: async (user) => grantAdminIfVerified(user) },
+        create: {
+          before: async (user) => {
+            throwIfBadName('name', user.name);
+            return { data: { ...user, role: 'user' } };
+          },
+        },
+        update: {
+          before: async (user) => {
+            throwIfBadName('name', user.name);
+          },
+          after: async (user) => grantAdminIfVerified(user),
+        },
       },
     },
     plugins: [
@@ -62,6 +73,14 @@ function createAuth() {
         ac: orgAccessControl,
         roles: orgRoles,
         organizationHooks: {
+          beforeCreateOrganization: async ({ organization: org }) => {
+            throwIfBadName('name', org.name);
+            throwIfBadName('slug', org.slug);
+          },
+          beforeUpdateOrganization: async ({ organization: org }) => {
+            throwIfBadName('name', org.name);
+            throwIfBadName('slug', org.slug);
+          },
           // Default rules and thresholds exist before the first ingest: seeding
           // lazily made an attack's first concurrent requests queue on each
           // other's seed (first-second p95 up to 450 ms). Lazy seeding stays as

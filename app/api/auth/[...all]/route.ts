@@ -1,7 +1,7 @@
-// Better Auth's handler, nothing else (sign-up, sign-in, organizations, sessions).
-import { auth } from '@/lib/auth/server';
+// Better Auth's handler, nothing else (sign-up, sign-in, organizations, sessions), behind a body cap.
+import { handleAuthRequest } from '@/lib/api/auth-handler';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = (req: Request) => auth().handler(req);
-export const POST = (req: Request) => auth().handler(req);
+export const GET = handleAuthRequest;
+export const POST = handleAuthRequest;
