@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { processState, resetProcessState } from './process-state';
 
@@ -31,6 +32,13 @@ const ZEnvSchema = z
     REALTIME_CONNECTS_PER_MINUTE: intFromString(120),
     REALTIME_MAX_QUEUE_BYTES: intFromString(1024 * 1024),
     REDIS_URL: z.string().url().optional(),
+    TRUSTED_PROXIES: z
+      .string()
+      .refine(
+        (v) => v.split(',').map((s) => s.trim()).filter(Boolean).every((e) => /^[0-9a-f:.]+(\/\d{1,3})?$/i.test(e) && isIP(e.split('/')[0]) !== 0),
+        'TRUSTED_PROXIES must be comma-separated IPs or CIDRs, e.g. 127.0.0.1,10.0.0.0/8',
+      )
+      .optional(),
     METRICS_TOKEN: z.string().min(16).optional(),
     ORYLO_DATA_DIR: z.string().default('.data'),
     EMBEDDED_PG_PORT: intFromString(54321),

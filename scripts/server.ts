@@ -1,5 +1,5 @@
 // The HTTP server behind `npm run dev`, `npm start`, the tests and the
-// benchmark: Next.js for everything, except GET /api/v1/events, which a lean
+// benchmark: Next.js for everything, except /api/v1/events, which a lean
 // Node handler serves so that each open stream costs only its socket and
 // Orylo's own state (see README, "Memory per live stream").
 // Env: PORT, ORYLO_HOSTNAME (optional), ORYLO_SERVER_MODE=dev|start.
@@ -7,6 +7,7 @@ import http from 'node:http';
 import next from 'next';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { CLIENT_IP_HEADER, deriveClientIp } from '@/lib/net/client-ip';
 import { handleEventsRequest } from '@/lib/api/stream-node';
 import { closeNudges } from '@/lib/nudge';
 import { registerServerParts } from '@/lib/server/register';
@@ -24,8 +25,13 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = http.createServer((req, res) => {
+  // SECURITY: the one derivation of the client's address (TRUSTED_PROXIES),
+  // replacing whatever a client sent under the same header name.
+  const forwarded = req.headers['x-forwarded-for'];
+  req.headers[CLIENT_IP_HEADER] = deriveClientIp(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(', ') : forwarded);
   const path = (req.url ?? '/').split('?')[0];
-  if (req.method === 'GET' && path === '/api/v1/events') {
+  // Every method: the lean handler answers anything but GET without taking a stream slot.
+  if (path === '/api/v1/events') {
     handleEventsRequest(req, res).catch((error) => {
       logger().error({ err: error }, 'events handler failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });

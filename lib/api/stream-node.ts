@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SSE_HEADERS } from '@/lib/realtime/sse';
+import { CLIENT_IP_HEADER, deriveClientIp } from '@/lib/net/client-ip';
 import { openDetectionStream } from '@/lib/realtime/stream';
 import { openStreamRequest } from './stream';
 
@@ -14,10 +15,22 @@ export async function handleEventsRequest(req: IncomingMessage, res: ServerRespo
     if (typeof value === 'string') headers.set(name, value);
     else if (Array.isArray(value)) headers.set(name, value.join(', '));
   }
-  // Like Next: the socket's address becomes the last X-Forwarded-For hop.
-  const remote = req.socket.remoteAddress;
-  if (remote) headers.set('x-forwarded-for', headers.has('x-forwarded-for') ? `${headers.get('x-forwarded-for')}, ${remote}` : remote);
-  const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { headers });
+  // SECURITY: the client's address as scripts/server.ts derived it (TRUSTED_PROXIES), never a client's claim.
+  headers.set(CLIENT_IP_HEADER, deriveClientIp(req.socket.remoteAddress, headers.get('x-forwarded-for')));
+  if (req.method !== 'GET') {
+    // HEAD and the rest: an answer, not a stream (a HEAD through the App Router took a slot for good).
+    res.writeHead(405, { 'content-type': 'application/json', allow: 'GET', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ error: { code: 'method_not_allowed', message: 'The event stream answers GET only.' } }));
+    return;
+  }
+  let request: Request;
+  try {
+    request = new Request(`http://localhost${req.url ?? '/'}`, { headers });
+  } catch {
+    res.writeHead(400, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 'bad_request', message: 'The request URL is malformed.' } }));
+    return;
+  }
 
   const opened = await openStreamRequest(request);
   if ('refused' in opened) {

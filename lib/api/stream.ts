@@ -5,7 +5,7 @@ import { hub } from '@/lib/realtime/hub';
 import { acquireStreamSlot } from '@/lib/realtime/limits';
 import type { TStreamOptions } from '@/lib/realtime/stream';
 import { ZCursorSchema } from '@/lib/stream-protocol';
-import { clientIp } from './client-ip';
+import { clientIp } from '@/lib/net/client-ip';
 import { failureResponse, requestLogger, requireOrg } from './context';
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { resolveApiKeyOrThrow, shouldTouchKey } from '@/lib/api-keys/resolve';
-import { clientIp } from './client-ip';
+import { clientIp } from '@/lib/net/client-ip';
 import { handle, requestLogger } from './context';
 import { readInput, type TInputOptions, type TNextContext, type TRouteContext } from './input';
 import { inOrgTransaction, type TTenantContext } from './transaction';

@@ -1,5 +1,5 @@
 import { throwUnlessAllowed, type TOrgRole, type TPermission } from '@/lib/orgs/permissions';
-import { clientIp } from './client-ip';
+import { clientIp } from '@/lib/net/client-ip';
 import { handle, requestLogger, requireOrg, type TSessionUser } from './context';
 import { throwUnlessSameOrigin } from './same-origin';
 import { readInput, type TInputOptions, type TNextContext, type TRouteContext } from './input';

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { clientIp } from './client-ip';
+import { clientIp } from '@/lib/net/client-ip';
 import { handle, requestLogger, requireAdmin } from './context';
 import { readInput, type TInputOptions, type TNextContext, type TRouteContext } from './input';
 

@@ -7,6 +7,7 @@ import * as schema from '@/db/schema/auth';
 import { sendEmail } from '@/lib/email';
 import { appOrigins, env, requireAuthSecret } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { CLIENT_IP_HEADER } from '@/lib/net/client-ip';
 import { processState } from '@/lib/process-state';
 import { findLatestOrgId } from '@/lib/orgs/membership';
 import { throwIfBadName } from './names';
@@ -37,6 +38,8 @@ function createAuth() {
       },
     },
     session: { cookieCache: { enabled: false } },
+    // SECURITY: rate limits key on the address scripts/server.ts derived (TRUSTED_PROXIES), not on a client's X-Forwarded-For.
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
     // Brute-force protection on sign-in/sign-up, on by default in production.
     // The test server turns it off (AUTH_RATE_LIMIT=0): every test user signs up from 127.0.0.1.
     rateLimit: { enabled: e.AUTH_RATE_LIMIT ? e.AUTH_RATE_LIMIT === '1' : e.NODE_ENV === 'production' },

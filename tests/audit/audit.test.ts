@@ -47,7 +47,8 @@ describe('GET /api/v1/audit', () => {
       action: 'detection.review',
       targetType: 'detection',
       targetId: d.id,
-      ip: '203.0.113.50',
+      // The real address: a client's X-Forwarded-For is not believed without TRUSTED_PROXIES (tests/security/client-ip).
+      ip: '127.0.0.1',
       before: { decision: 'REVIEW', review: null },
       after: { decision: 'BLOCK', review: { status: 'blocked', by: a.email, note: 'stolen card', at: res.body.detection.review.at } },
     });

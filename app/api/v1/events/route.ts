@@ -8,6 +8,11 @@ export const dynamic = 'force-dynamic';
 // `npm start` and `npm run dev` serve this path from the lean Node handler
 // (lib/api/stream-node.ts) to keep each open stream small; this route
 // answers the same way when Next is run on its own (`next start`, serverless).
+// HEAD would otherwise run GET (Next's default) and open a stream nobody reads.
+export function HEAD(): Response {
+  return Response.json({ error: { code: 'method_not_allowed', message: 'The event stream answers GET only.' } }, { status: 405, headers: { Allow: 'GET' } });
+}
+
 export async function GET(req: Request): Promise<Response> {
   const opened = await openStreamRequest(req);
   if ('refused' in opened) return opened.refused;
