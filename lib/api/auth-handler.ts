@@ -1,9 +1,41 @@
+import { sql } from 'drizzle-orm';
 import { auth } from '@/lib/auth/server';
+import { appDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 import { readCappedBytes } from './body';
 import { failureResponse, requestLogger } from './context';
 
 /** Sign-up, sign-in and organization bodies are a few hundred bytes. */
 export const AUTH_MAX_BODY_BYTES = 64 * 1024;
+
+/** Whether PostgreSQL answers within two seconds. */
+async function databaseAnswers(): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
+  const probe = appDb()
+    .db.execute(sql`select 1`)
+    .then(() => true)
+    .catch(() => false);
+  return Promise.race([probe, timeout]);
+}
+
+/**
+ * Better Auth's answer, with its failures mapped like every other route's:
+ * a thrown error becomes the JSON error of the contract, and a 500 while the
+ * database is unreachable becomes 503 + Retry-After (Better Auth answers 500,
+ * often with an empty body, when its queries fail).
+ */
+async function answer(req: Request): Promise<Response> {
+  const { log } = requestLogger(req);
+  try {
+    const res = await auth().handler(req);
+    if (res.status >= 500 && !(await databaseAnswers())) {
+      return failureResponse(log, new AppError('unavailable', 'The database is unreachable. Try again shortly.', { retryAfter: 5 }));
+    }
+    return res;
+  } catch (error) {
+    return failureResponse(log, error);
+  }
+}
 
 /**
  * Better Auth's handler behind a body cap. SECURITY: Better Auth reads a
@@ -11,12 +43,12 @@ export const AUTH_MAX_BODY_BYTES = 64 * 1024;
  * few 64 MB requests grow the server by hundreds of MB.
  */
 export async function handleAuthRequest(req: Request): Promise<Response> {
-  if (req.method === 'GET' || req.method === 'HEAD' || !req.body) return auth().handler(req);
+  if (req.method === 'GET' || req.method === 'HEAD' || !req.body) return answer(req);
   let body: Uint8Array;
   try {
     body = await readCappedBytes(req, AUTH_MAX_BODY_BYTES);
   } catch (error) {
     return failureResponse(requestLogger(req).log, error);
   }
-  return auth().handler(new Request(req.url, { method: req.method, headers: req.headers, body: Buffer.from(body), signal: req.signal }));
+  return answer(new Request(req.url, { method: req.method, headers: req.headers, body: Buffer.from(body), signal: req.signal }));
 }

@@ -5,7 +5,7 @@ import { startTcpProxy } from '../helpers/tcp-proxy';
 
 // A second production server whose only way to PostgreSQL is a proxy the
 // test can cut: when the database is unreachable, the API answers 503 with
-// Retry-After (never a 500), and recovers by itself.
+// Retry-After (never a 500), Better Auth's endpoints included, and recovers by itself.
 
 let URL_B: string;
 let server: Awaited<ReturnType<typeof startExtraServer>>;
@@ -43,6 +43,13 @@ describe('database unreachable', () => {
           body: JSON.stringify(transaction()),
         }),
         await fetch(`${URL_B}/api/health`),
+        // Better Auth's own endpoints too, not a 500 with an empty body.
+        await get('/api/auth/get-session'),
+        await fetch(`${URL_B}/api/auth/sign-in/email`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: URL_B },
+          body: JSON.stringify({ email: m.email, password: 'correct-horse-battery' }),
+        }),
       ]) {
         expect(res.status, res.url).toBe(503);
         expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
