@@ -7,7 +7,7 @@ import http from 'node:http';
 import next from 'next';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
-import { CLIENT_IP_HEADER, deriveClientIp } from '@/lib/net/client-ip';
+import { stampClientIp } from '@/lib/net/client-ip';
 import { handleEventsRequest } from '@/lib/api/stream-node';
 import { closeNudges } from '@/lib/nudge';
 import { registerServerParts } from '@/lib/server/register';
@@ -27,8 +27,7 @@ const handle = app.getRequestHandler();
 const server = http.createServer((req, res) => {
   // SECURITY: the one derivation of the client's address (TRUSTED_PROXIES),
   // replacing whatever a client sent under the same header name.
-  const forwarded = req.headers['x-forwarded-for'];
-  req.headers[CLIENT_IP_HEADER] = deriveClientIp(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(', ') : forwarded);
+  stampClientIp(req.headers, req.socket.remoteAddress);
   const path = (req.url ?? '/').split('?')[0];
   // Every method: the lean handler answers anything but GET without taking a stream slot.
   if (path === '/api/v1/events') {
