@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '@/lib/errors';
 import { SSE_HEADERS } from '@/lib/realtime/sse';
 import { CLIENT_IP_HEADER, deriveClientIp } from '@/lib/net/client-ip';
+import { SendMeter } from '@/lib/net/send-meter';
 import { openDetectionStream } from '@/lib/realtime/stream';
 import { sendError } from './front-door';
 import { openStreamRequest } from './stream';
@@ -38,16 +39,21 @@ export async function handleEventsRequest(req: IncomingMessage, res: ServerRespo
     return;
   }
   const { options } = opened;
-  if (res.destroyed) return options.onClose();
+  if (res.destroyed || !res.socket) return options.onClose();
 
   res.writeHead(200, SSE_HEADERS);
   res.flushHeaders();
-  const stop = openDetectionStream(options, {
+  // Node's buffer and the kernel's send queue: a client with a tiny receive
+  // window leaves megabytes in the kernel that Node's buffer never shows.
+  let stop: (reason: string) => void = () => {};
+  const meter = new SendMeter(res.socket, () => res.writableLength, options.maxQueueBytes, () => stop('slow_consumer'));
+  stop = openDetectionStream(options, {
     write: (chunk) => {
       if (res.destroyed || res.writableEnded) throw new Error('response closed');
       res.write(chunk);
+      meter.wrote(chunk.byteLength);
     },
-    queuedBytes: () => res.writableLength,
+    queuedBytes: () => meter.queued(),
     end: () => res.end(),
     abort: () => res.destroy(),
   });
