@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseSendQueues } from '@/lib/net/tcp-send-queue';
 import type { OryloSession } from '@/scripts/lib/http-client';
 import { adminSession, newMerchant, ownerSql, type Merchant } from '../helpers/env';
@@ -15,11 +15,14 @@ const LIMIT = 256 * 1024;
 const owner = ownerSql();
 let server: Awaited<ReturnType<typeof startExtraServer>>;
 let admin: OryloSession;
+/** Destroyed after each test even when it fails, so a stream left open does not skew the next one's counts. */
+const sockets: net.Socket[] = [];
 
 beforeAll(async () => {
   server = await startExtraServer({ REALTIME_MAX_QUEUE_BYTES: String(LIMIT), REALTIME_POLL_INTERVAL_MS: '500' });
   admin = await adminSession();
 }, 60_000);
+afterEach(() => sockets.splice(0).forEach((s) => s.destroy()));
 afterAll(async () => {
   await server.stop();
   await owner.end();
@@ -31,6 +34,7 @@ const metrics = async () => (await (await fetch(`${server.url}/api/admin/metrics
 async function stuckReader(m: Merchant) {
   const { port } = new URL(server.url);
   const socket = net.connect(Number(port), '127.0.0.1');
+  sockets.push(socket);
   const state = { closed: false };
   socket.on('close', () => (state.closed = true));
   socket.on('error', () => {});
@@ -71,7 +75,6 @@ describe('backpressure', () => {
     // …and cut long before the kernel's send buffer (4 MB) would have filled and Node's buffer grown.
     const batches = seen.length;
     expect(batches * 100 * 600).toBeLessThan(2 * 1024 * 1024);
-    reader.socket.destroy();
   }, 60_000);
 
   it('drops a stream whose client stopped reading, and frees it', async () => {
@@ -97,6 +100,5 @@ describe('backpressure', () => {
     const closedBy = Date.now() + 2_000;
     while (!reader.state.closed && Date.now() < closedBy) await new Promise((r) => setTimeout(r, 50));
     expect(reader.state.closed).toBe(true);
-    reader.socket.destroy();
   }, 60_000);
 });
