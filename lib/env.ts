@@ -9,6 +9,31 @@ import { processState, resetProcessState } from './process-state';
 const intFromString = (fallback: number) =>
   z.coerce.number().int().positive().default(fallback);
 
+export type TTrustedProxy = { address: string; prefix: number; family: 'ipv4' | 'ipv6' };
+
+/**
+ * TRUSTED_PROXIES: comma-separated IPs or CIDRs (IPv4 or IPv6). A bad entry
+ * fails the start: a typo must not silently trust nobody (or everybody).
+ */
+function parseTrustedProxies(value: string, ctx: z.RefinementCtx): TTrustedProxy[] {
+  const proxies: TTrustedProxy[] = [];
+  for (const entry of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [raw, bits, extra] = entry.split('/');
+    // ::ffff:10.0.0.1 is 10.0.0.1 (lib/net/client-ip.ts compares canonical forms).
+    const mapped = raw.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i)?.[1];
+    const address = mapped ?? raw.toLowerCase();
+    const family = isIP(address) === 4 ? 'ipv4' : isIP(address) === 6 ? 'ipv6' : undefined;
+    const max = family === 'ipv4' ? 32 : 128;
+    const prefix = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) - (mapped ? 96 : 0) : NaN;
+    if (!family || extra !== undefined || !(prefix >= 0 && prefix <= max)) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP or a CIDR (e.g. 127.0.0.1,10.0.0.0/8,fd00::/8)` });
+      continue;
+    }
+    proxies.push({ address, prefix, family });
+  }
+  return proxies;
+}
+
 const ZEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -32,13 +57,7 @@ const ZEnvSchema = z
     REALTIME_CONNECTS_PER_MINUTE: intFromString(120),
     REALTIME_MAX_QUEUE_BYTES: intFromString(1024 * 1024),
     REDIS_URL: z.string().url().optional(),
-    TRUSTED_PROXIES: z
-      .string()
-      .refine(
-        (v) => v.split(',').map((s) => s.trim()).filter(Boolean).every((e) => /^[0-9a-f:.]+(\/\d{1,3})?$/i.test(e) && isIP(e.split('/')[0]) !== 0),
-        'TRUSTED_PROXIES must be comma-separated IPs or CIDRs, e.g. 127.0.0.1,10.0.0.0/8',
-      )
-      .optional(),
+    TRUSTED_PROXIES: z.string().optional().transform((value, ctx) => parseTrustedProxies(value ?? '', ctx)),
     METRICS_TOKEN: z.string().min(16).optional(),
     ORYLO_DATA_DIR: z.string().default('.data'),
     EMBEDDED_PG_PORT: intFromString(54321),

@@ -7,7 +7,8 @@ import http from 'node:http';
 import next from 'next';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
-import { CLIENT_IP_HEADER, deriveClientIp } from '@/lib/net/client-ip';
+import { stampClientIp } from '@/lib/net/client-ip';
+import { answerClientError, refuseMalformed, sendError } from '@/lib/api/front-door';
 import { handleEventsRequest } from '@/lib/api/stream-node';
 import { closeNudges } from '@/lib/nudge';
 import { registerServerParts } from '@/lib/server/register';
@@ -25,11 +26,14 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = http.createServer((req, res) => {
+  // A malformed request (TRACE, a bad Host, %zz in the path) is a 4xx JSON error from here.
+  const refused = refuseMalformed(req);
+  if (refused) return sendError(res, refused.error, refused.headers);
   // SECURITY: the one derivation of the client's address (TRUSTED_PROXIES),
   // replacing whatever a client sent under the same header name.
-  const forwarded = req.headers['x-forwarded-for'];
-  req.headers[CLIENT_IP_HEADER] = deriveClientIp(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(', ') : forwarded);
-  const path = (req.url ?? '/').split('?')[0];
+  stampClientIp(req.headers, req.socket.remoteAddress);
+  // Decoded, so that /api/v1/%65vents cannot reach the App Router's copy of the route.
+  const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
   // Every method: the lean handler answers anything but GET without taking a stream slot.
   if (path === '/api/v1/events') {
     handleEventsRequest(req, res).catch((error) => {
@@ -41,6 +45,7 @@ const server = http.createServer((req, res) => {
   }
   void handle(req, res);
 });
+server.on('clientError', answerClientError);
 const upgrade = app.getUpgradeHandler();
 server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
 server.listen(port, hostname, () => logger().info(`${dev ? 'dev' : 'production'} server listening on ${hostname ?? '*'}:${port}`));

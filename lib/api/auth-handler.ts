@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { auth } from '@/lib/auth/server';
 import { appDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { CLIENT_IP_HEADER, clientIp } from '@/lib/net/client-ip';
 import { readCappedBytes } from './body';
 import { failureResponse, requestLogger } from './context';
 
@@ -43,12 +44,28 @@ async function answer(req: Request): Promise<Response> {
  * few 64 MB requests grow the server by hundreds of MB.
  */
 export async function handleAuthRequest(req: Request): Promise<Response> {
-  if (req.method === 'GET' || req.method === 'HEAD' || !req.body) return answer(req);
+  const headers = withClientIp(req);
+  if (req.method === 'GET' || req.method === 'HEAD' || !req.body) return answer(new Request(req.url, { method: req.method, headers, signal: req.signal }));
   let body: Uint8Array;
   try {
     body = await readCappedBytes(req, AUTH_MAX_BODY_BYTES);
   } catch (error) {
     return failureResponse(requestLogger(req).log, error);
   }
-  return answer(new Request(req.url, { method: req.method, headers: req.headers, body: Buffer.from(body), signal: req.signal }));
+  return answer(new Request(req.url, { method: req.method, headers, body: Buffer.from(body), signal: req.signal }));
+}
+
+/**
+ * SECURITY: Better Auth keys its rate limits (and a session's stored address)
+ * on CLIENT_IP_HEADER (lib/auth/server.ts, advanced.ipAddress). It gets the
+ * address clientIp() derives, never a copy a client sent (plain `next start`
+ * has nothing in front to strip one). Unknown: no header, and Better Auth
+ * falls back on one shared bucket per path.
+ */
+function withClientIp(req: Request): Headers {
+  const headers = new Headers(req.headers);
+  const ip = clientIp(req);
+  if (ip === 'unknown') headers.delete(CLIENT_IP_HEADER);
+  else headers.set(CLIENT_IP_HEADER, ip);
+  return headers;
 }

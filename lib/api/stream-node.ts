@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AppError } from '@/lib/errors';
 import { SSE_HEADERS } from '@/lib/realtime/sse';
 import { CLIENT_IP_HEADER, deriveClientIp } from '@/lib/net/client-ip';
+import { SendMeter } from '@/lib/net/send-meter';
 import { openDetectionStream } from '@/lib/realtime/stream';
+import { sendError } from './front-door';
 import { openStreamRequest } from './stream';
 
 /**
@@ -15,21 +18,18 @@ export async function handleEventsRequest(req: IncomingMessage, res: ServerRespo
     if (typeof value === 'string') headers.set(name, value);
     else if (Array.isArray(value)) headers.set(name, value.join(', '));
   }
-  // SECURITY: the client's address as scripts/server.ts derived it (TRUSTED_PROXIES), never a client's claim.
+  // SECURITY: the client's address, derived from this socket (TRUSTED_PROXIES), never a client's claim.
   headers.set(CLIENT_IP_HEADER, deriveClientIp(req.socket.remoteAddress, headers.get('x-forwarded-for')));
   if (req.method !== 'GET') {
     // HEAD and the rest: an answer, not a stream (a HEAD through the App Router took a slot for good).
-    res.writeHead(405, { 'content-type': 'application/json', allow: 'GET', 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ error: { code: 'method_not_allowed', message: 'The event stream answers GET only.' } }));
-    return;
+    return sendError(res, new AppError('method_not_allowed', 'The event stream answers GET only.'), { allow: 'GET' });
   }
+  // Only the path and query matter here, not the Host header (a malformed one made this a 500).
   let request: Request;
   try {
     request = new Request(`http://localhost${req.url ?? '/'}`, { headers });
   } catch {
-    res.writeHead(400, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: { code: 'bad_request', message: 'The request URL is malformed.' } }));
-    return;
+    return sendError(res, new AppError('bad_request', 'The request URL is malformed.'));
   }
 
   const opened = await openStreamRequest(request);
@@ -39,16 +39,21 @@ export async function handleEventsRequest(req: IncomingMessage, res: ServerRespo
     return;
   }
   const { options } = opened;
-  if (res.destroyed) return options.onClose();
+  if (res.destroyed || !res.socket) return options.onClose();
 
   res.writeHead(200, SSE_HEADERS);
   res.flushHeaders();
-  const stop = openDetectionStream(options, {
+  // Node's buffer and the kernel's send queue: a client with a tiny receive
+  // window leaves megabytes in the kernel that Node's buffer never shows.
+  let stop: (reason: string) => void = () => {};
+  const meter = new SendMeter(res.socket, () => res.writableLength, options.maxQueueBytes, () => stop('slow_consumer'));
+  stop = openDetectionStream(options, {
     write: (chunk) => {
       if (res.destroyed || res.writableEnded) throw new Error('response closed');
       res.write(chunk);
+      meter.wrote(chunk.byteLength);
     },
-    queuedBytes: () => res.writableLength,
+    queuedBytes: () => meter.queued(),
     end: () => res.end(),
     abort: () => res.destroy(),
   });

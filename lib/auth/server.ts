@@ -38,7 +38,8 @@ function createAuth() {
       },
     },
     session: { cookieCache: { enabled: false } },
-    // SECURITY: rate limits key on the address scripts/server.ts derived (TRUSTED_PROXIES), not on a client's X-Forwarded-For.
+    // SECURITY: rate limits key on the address lib/net/client-ip.ts derived
+    // (set by lib/api/auth-handler.ts on every request), never on a client's X-Forwarded-For.
     advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
     // Brute-force protection on sign-in/sign-up, on by default in production.
     // The test server turns it off (AUTH_RATE_LIMIT=0): every test user signs up from 127.0.0.1.

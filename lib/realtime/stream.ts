@@ -26,7 +26,7 @@ export type TStreamOptions = {
 export type TSink = {
   /** Queues bytes; throws if the transport is gone. */
   write(chunk: Uint8Array): void;
-  /** Bytes written but not yet taken by the client. */
+  /** Bytes written and not yet taken by the client, as far as the transport can tell (the lean handler's counts the kernel's send queue too). */
   queuedBytes(): number;
   end(): void;
   /**

@@ -13,9 +13,9 @@ export class SseReader {
   response!: Response;
   closed = false;
 
-  static async open(options: { cookie?: string; lastEventId?: string; query?: string; baseUrl?: string }): Promise<SseReader> {
+  static async open(options: { cookie?: string; lastEventId?: string; query?: string; baseUrl?: string; headers?: Record<string, string> }): Promise<SseReader> {
     const reader = new SseReader();
-    const headers: Record<string, string> = { accept: 'text/event-stream' };
+    const headers: Record<string, string> = { accept: 'text/event-stream', ...options.headers };
     if (options.cookie) headers.cookie = options.cookie;
     if (options.lastEventId) headers['last-event-id'] = options.lastEventId;
     reader.response = await fetch(`${options.baseUrl ?? BASE_URL}/api/v1/events${options.query ?? ''}`, { headers, signal: reader.controller.signal });

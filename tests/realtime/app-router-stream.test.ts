@@ -83,4 +83,26 @@ describe('the App Router stream route', () => {
     }
     expect([sse.activeConnections, sse.activePollers]).toEqual([0, 0]);
   });
+
+  it('answers HEAD with a 405 that takes no slot: five of them leave no open stream and no poller within a second', async () => {
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${server.url}/api/v1/events`, { method: 'HEAD', headers: { cookie: m.session.cookieHeader } });
+      expect([res.status, res.headers.get('allow')]).toEqual([405, 'GET']);
+    }
+    await new Promise((res) => setTimeout(res, 1_000));
+    const { sse } = await admin.json('/api/admin/metrics');
+    expect([sse.activeConnections, sse.activePollers]).toEqual([0, 0]);
+  });
+
+  it('believes no client-sent address: without scripts/server.ts in front and without TRUSTED_PROXIES the audit says unknown', async () => {
+    const value = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
+    const res = await fetch(`${server.url}/api/v1/lists`, {
+      method: 'POST',
+      headers: { cookie: m.session.cookieHeader, origin: server.url, 'content-type': 'application/json', 'x-forwarded-for': '6.6.6.6', 'x-orylo-client-ip': '7.7.7.7' },
+      body: JSON.stringify({ type: 'ip', value, action: 'block' }),
+    });
+    expect(res.status).toBe(201);
+    const { entries } = await m.session.json('/api/v1/audit?action=list');
+    expect(entries.find((e: { after?: { value?: string } }) => e.after?.value === value)?.ip).toBe('unknown');
+  });
 });

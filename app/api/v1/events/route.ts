@@ -1,4 +1,6 @@
+import { errorResponse } from '@/lib/api/errors';
 import { openStreamRequest } from '@/lib/api/stream';
+import { AppError } from '@/lib/errors';
 import { SSE_HEADERS } from '@/lib/realtime/sse';
 import { createDetectionStream } from '@/lib/realtime/stream';
 
@@ -9,8 +11,12 @@ export const dynamic = 'force-dynamic';
 // (lib/api/stream-node.ts) to keep each open stream small; this route
 // answers the same way when Next is run on its own (`next start`, serverless).
 // HEAD would otherwise run GET (Next's default) and open a stream nobody reads.
+// Next would abort req.signal only for a response that did not finish, and a
+// HEAD's does: the stream's slot and poller were never released.
 export function HEAD(): Response {
-  return Response.json({ error: { code: 'method_not_allowed', message: 'The event stream answers GET only.' } }, { status: 405, headers: { Allow: 'GET' } });
+  const res = errorResponse(new AppError('method_not_allowed', 'The event stream answers GET only.'));
+  res.headers.set('Allow', 'GET');
+  return res;
 }
 
 export async function GET(req: Request): Promise<Response> {
