@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { auth } from '@/lib/auth/server';
 import { appDb } from '@/lib/db';
+import { containsCardNumber, throwIfUnsafeText } from '@/lib/card-number';
 import { AppError } from '@/lib/errors';
+import type { Logger } from '@/lib/logger';
 import { CLIENT_IP_HEADER, clientIp } from '@/lib/net/client-ip';
-import { readCappedBytes } from './body';
+import { isJson, parseJsonText, readCappedBytes } from './body';
 import { failureResponse, requestLogger } from './context';
 
 /** Sign-up, sign-in and organization bodies are a few hundred bytes. */
@@ -30,12 +32,22 @@ async function answer(req: Request): Promise<Response> {
   try {
     const res = await auth().handler(req);
     if (res.status >= 500 && !(await databaseAnswers())) {
-      return failureResponse(log, new AppError('unavailable', 'The database is unreachable. Try again shortly.', { retryAfter: 5 }));
+      return authFailure(log, new AppError('unavailable', 'The database is unreachable. Try again shortly.', { retryAfter: 5 }));
     }
     return res;
   } catch (error) {
-    return failureResponse(log, error);
+    return authFailure(log, error);
   }
+}
+
+/**
+ * The contract's JSON error, with `code` and `message` also at the top level
+ * where Better Auth's client reads them (it shows `error.message`).
+ */
+async function authFailure(log: Logger, error: unknown): Promise<Response> {
+  const res = failureResponse(log, error);
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  return Response.json({ code: body.error.code, message: body.error.message, ...body }, { status: res.status, headers: res.headers });
 }
 
 /**
@@ -49,10 +61,25 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
   let body: Uint8Array;
   try {
     body = await readCappedBytes(req, AUTH_MAX_BODY_BYTES);
+    throwIfUnsafeAuthBody(req, body);
   } catch (error) {
-    return failureResponse(requestLogger(req).log, error);
+    return authFailure(requestLogger(req).log, error);
   }
   return answer(new Request(req.url, { method: req.method, headers, body: Buffer.from(body), signal: req.signal }));
+}
+
+/**
+ * SECURITY: Better Auth stores what its bodies carry (e-mail addresses, names,
+ * images, logos, organization metadata, invitations): the same rules as every
+ * body of the API, before Better Auth sees it. Nesting is bounded, and no
+ * field (keys included) may hold a card number or a NUL byte. A body that is
+ * not JSON is left to Better Auth, which refuses it.
+ */
+function throwIfUnsafeAuthBody(req: Request, bytes: Uint8Array): void {
+  if (!isJson(req)) return;
+  const text = Buffer.from(bytes).toString('utf8');
+  if (!text.trim()) return;
+  throwIfUnsafeText(parseJsonText(text));
 }
 
 /**
@@ -67,5 +94,9 @@ function withClientIp(req: Request): Headers {
   const ip = clientIp(req);
   if (ip === 'unknown') headers.delete(CLIENT_IP_HEADER);
   else headers.set(CLIENT_IP_HEADER, ip);
+  // SECURITY: a session stores the User-Agent as sent; one carrying a card
+  // number or a NUL byte is stored without it.
+  const agent = headers.get('user-agent');
+  if (agent && (agent.includes('\u0000') || containsCardNumber(agent))) headers.set('user-agent', 'withheld (held a card number)');
   return headers;
 }

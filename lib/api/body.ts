@@ -38,7 +38,15 @@ export async function readCappedBytes(req: Request, maxBytes: number): Promise<U
   let size = 0;
   if (reader) {
     while (true) {
-      const { done, value } = await reader.read();
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        // The client hung up mid-body (ECONNRESET, "aborted"): its failure, not
+        // the database's, whose connection errors carry the same codes.
+        throw new AppError('bad_request', 'The request body ended before it was complete: the connection was closed. Send it again.');
+      }
+      const { done, value } = chunk;
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) {
@@ -58,13 +66,16 @@ export async function readCappedBytes(req: Request, maxBytes: number): Promise<U
  * wrappers validate what it returns.
  */
 export async function readJsonValue(req: Request, options: { maxBytes: number }): Promise<unknown> {
-  const type = req.headers.get('content-type') ?? '';
-  if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new AppError('unsupported_media_type', 'Send the body as JSON with "Content-Type: application/json".');
-  }
-  const bytes = await readCappedBytes(req, options.maxBytes);
-  const text = Buffer.from(bytes).toString('utf8');
+  if (!isJson(req)) throw new AppError('unsupported_media_type', 'Send the body as JSON with "Content-Type: application/json".');
+  const text = Buffer.from(await readCappedBytes(req, options.maxBytes)).toString('utf8');
   if (!text.trim()) throw new AppError('bad_request', 'The body is empty: send a JSON object.');
+  return parseJsonText(text);
+}
+
+export const isJson = (req: Request) => /^application\/(.+\+)?json\b/i.test(req.headers.get('content-type') ?? '');
+
+/** JSON text → value: 400 for nesting past MAX_JSON_DEPTH (checked first, in one pass) or broken JSON. */
+export function parseJsonText(text: string): unknown {
   if (nestingDepth(text) > MAX_JSON_DEPTH) {
     throw new AppError('bad_request', `The body is nested more than ${MAX_JSON_DEPTH} levels deep; Orylo's bodies need a few.`);
   }

@@ -72,6 +72,37 @@ describe('what people and attackers do to a card number', () => {
     expect(containsCardNumber(`00000000-0000-0000-0000-000000000000 ${pan}`)).toBe(true);
   });
 
+  it('finds it through combining marks, Hangul fillers and variation selectors', () => {
+    for (const hidden of ['\u0301', '\u20e3', '\u0301\u0301\u0301\u0301', '\u3164', '\uffa0', '\u115f', '\ufe0f', '\u034f', '\u{e0100}']) {
+      expect(containsCardNumber(`note ${[...pan].join(hidden)}`), hidden.codePointAt(0)!.toString(16)).toBe(true);
+    }
+  });
+
+  it('finds it across long runs of whitespace', () => {
+    expect(containsCardNumber(grouped('          '))).toBe(true);
+    expect(containsCardNumber(grouped('\n\n\t  \n'))).toBe(true);
+    expect(containsCardNumber(`4111 \u00a0\u2003 1111 - 1111  \t 1111`)).toBe(true);
+  });
+
+  it('finds it glued to a UUID-shaped tail or written like an IPv6 address', () => {
+    expect(containsCardNumber(`${pan}-e89b-12d3-a456-426614174000`)).toBe(true);
+    expect(containsCardNumber(`${pan}e89b-12d3-a456-426614174000`)).toBe(true);
+    expect(containsCardNumber('customer read 4111:1111:1111:1111:: to me')).toBe(true);
+    expect(containsCardNumber('4111:1111:1111:1111')).toBe(true);
+  });
+
+  it('leaves hex digests (a card fingerprint, a SHA-256) alone', () => {
+    // A SHA-256 with a 16-digit run that passes as a Visa PAN, as one in about 1,600 digests did.
+    expect(containsCardNumber(`ab${pan}cdef0123456789abcdef0123456789abcdef0123456789ab`)).toBe(false);
+    const hex = (bytes: number) => Buffer.from(crypto.getRandomValues(new Uint8Array(bytes))).toString('hex');
+    for (let i = 0; i < 20_000; i++) {
+      expect(containsCardNumber(hex(32))).toBe(false); // SHA-256
+      expect(containsCardNumber(`fp_${hex(16)}`)).toBe(false); // MD5-sized
+    }
+    // Shorter hex words are text like any other.
+    expect(containsCardNumber(`ab${pan}cd`)).toBe(true);
+  });
+
   it('leaves IP addresses, prices and dates alone', () => {
     for (let i = 0; i < 5_000; i++) {
       const h = () => Math.floor(Math.random() * 0x10000).toString(16);

@@ -4,14 +4,27 @@ import { normalizeForCardNumbers } from './normalize';
 // as a person reads it (normalize.ts), it holds digits that have the length
 // and leading digits of a card network's numbers and pass the Luhn check,
 // whatever separates their groups: any run of up to three characters that are
-// neither letters nor digits (spaces of any kind, dots, dashes, underscores,
-// slashes, tabs). A letter or a longer run ends the number. A run of more
-// than 19 digits with no separator (a long numeric id) is not a card, and
-// order ids such as 13-digit millisecond timestamps (leading 1) match no
-// network. Linear in the text's length.
+// neither letters nor digits (dots, dashes, underscores, slashes), where a
+// run of whitespace of any length counts as one. A letter or a longer run
+// ends the number. A run of more than 19 digits with no separator (a long
+// numeric id) is not a card, and order ids such as 13-digit millisecond
+// timestamps (leading 1) match no network. Linear in the text's length.
+//
+// Three shapes are identifiers, not cards, and are read as one opaque word:
+// a UUID and a hex digest (32+ hex characters: MD5, SHA-1, SHA-256, a
+// merchant's card fingerprint) with a letter in them, and an IPv6 address
+// with a hex letter in it. Their digit runs, joined, pass as a PAN about once
+// in a few thousand values, which would refuse that many honest requests. A
+// card number hidden inside one of them on purpose is the known cost (README,
+// "Trust boundaries").
 
-/** A UUID (8-4-4-4-12 hex with a letter in it) is an identifier: its digit groups, joined, could pass as a PAN. */
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-z])/gi;
+/** A UUID (8-4-4-4-12 hex), standing alone: not glued to more hex before it or to anything after. */
+const UUID = /(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-z])/gi;
+
+/** A hex digest standing alone: 32 or more hex characters. */
+const HEX_DIGEST = /(?<![0-9a-z])[0-9a-f]{32,}(?![0-9a-z])/gi;
+
+const HAS_HEX_LETTER = /[a-f]/i;
 
 /** Leading digits and lengths of the major networks' PANs (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay, Maestro). */
 const NETWORKS: { prefix: RegExp; lengths: number[] }[] = [
@@ -27,12 +40,13 @@ const NETWORKS: { prefix: RegExp; lengths: number[] }[] = [
 const MAX_SEPARATOR = 3;
 
 /**
- * An IPv6 address is an address: its all-digit groups, joined by colons, pass
- * as a PAN about once in 3,300 random addresses, which would refuse that many
- * shoppers' IPs. A whitespace-separated token that is one is left out.
+ * An IPv6 address with a hex letter in it is an address: its all-digit
+ * groups, joined by colons, pass as a PAN about once in 3,300 random
+ * addresses. One of only decimal groups (`4111:1111:1111:1111::`) is read
+ * like any other text.
  */
-function isIpv6(token: string): boolean {
-  if (!token.includes(':') || !/^[0-9a-f:]+$/i.test(token)) return false;
+function isIpv6Address(token: string): boolean {
+  if (!token.includes(':') || !/^[0-9a-f:]+$/i.test(token) || !HAS_HEX_LETTER.test(token)) return false;
   const halves = token.split('::');
   if (halves.length > 2) return false;
   const groups = halves.flatMap((h) => (h ? h.split(':') : []));
@@ -75,14 +89,18 @@ function groupsHoldPan(groups: string[]): boolean {
 
 const isDigit = (c: string) => c >= '0' && c <= '9';
 const isAlnum = (c: string) => /[\p{L}\p{N}]/u.test(c);
+const isSpace = (c: string) => /\s/.test(c);
 
 export function containsCardNumber(text: string): boolean {
+  const opaque = (id: string) => (HAS_HEX_LETTER.test(id) ? '~' : id);
   const s = normalizeForCardNumbers(text)
-    .replace(UUID, (uuid) => (/[a-f]/i.test(uuid) ? '~' : uuid))
-    .replace(/[^\s]+/g, (token) => (isIpv6(token) ? '~' : token));
+    .replace(UUID, opaque)
+    .replace(HEX_DIGEST, opaque)
+    .replace(/[^\s]+/g, (token) => (isIpv6Address(token) ? '~' : token));
   let groups: string[] = [];
   let group = '';
-  let gap = 0; // separator characters since the last digit
+  let gap = 0; // separator characters since the last digit (a whitespace run counts once)
+  let inSpace = false;
   const close = (): boolean => {
     if (group) groups.push(group);
     const hit = groupsHoldPan(groups);
@@ -101,9 +119,12 @@ export function containsCardNumber(text: string): boolean {
     } else if (isAlnum(c)) {
       if (close()) return true;
       gap = 0;
+    } else if (isSpace(c) && inSpace) {
+      continue;
     } else if (++gap > MAX_SEPARATOR && (group || groups.length)) {
       if (close()) return true;
     }
+    inSpace = isSpace(c);
   }
   return close();
 }

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 const PANS = ['4111111111111111', '5555555555554444', '378282246310005', '6011111111111117', '3530111333300000', '4000056655665556', '4242424242424242'];
-const SEPARATORS = ['', ' ', '  ', '\u00a0', '\u202f', '.', '_', '/', '\t', '-', ' - ', '\u200b', '\u3000'];
+const SEPARATORS = ['', ' ', '  ', '\u00a0', '\u202f', '.', '_', '/', '\t', '-', ' - ', '\u200b', '\u3000', '        ', '\n \t ', ':', '\u0301', '\u3164', '\ufe0f', '\u034f'];
 const SCRIPTS = [48, 0xff10, 0x0660, 0x06f0, 0x0966];
 
 /** A card number as someone might type it, or hide it. */
@@ -31,7 +31,7 @@ const cardForm = fc
     group: fc.constantFrom(1, 4),
     zero: fc.constantFrom(...SCRIPTS),
     prefix: fc.constantFrom('', 'card ', 'customer read ', '123e4567-e89b-12d3-a456-', 'ref:'),
-    suffix: fc.constantFrom('', ' used', ' exp 12/29', '!'),
+    suffix: fc.constantFrom('', ' used', ' exp 12/29', '!', '::', '-e89b-12d3-a456-426614174000'),
   })
   .map(({ pan, sep, group, zero, prefix, suffix }) => {
     const digits = [...pan].map((d) => String.fromCodePoint(zero + Number(d))).join('');
@@ -46,13 +46,16 @@ const text = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 10 }).map((s) => `${s}\u0000${s}`) },
   { weight: 2, arbitrary: fc.constantFrom('Jane Doe', 'order 2026-11-30', 'ok', 'dev_abc', '2001:db8::1', 'pi_3Nf0aY2eZvKYlo2C') },
+  // Identifiers that must pass: digests (a card fingerprint) and UUIDs, whatever digit runs they hold.
+  { weight: 1, arbitrary: fc.uint8Array({ minLength: 16, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex')) },
+  { weight: 1, arbitrary: fc.uuid() },
 );
 
 type TStats = { tried: number; serverErrors: number; refused: number; writtenWhenRefused: number; unnamed: number };
 const stats: TStats = { tried: 0, serverErrors: 0, refused: 0, writtenWhenRefused: 0, unnamed: 0 };
 
 /** Sends one body; checks the answer's shape (Orylo's, or Better Auth's own `{ message }` on its endpoints); returns whether it was accepted. */
-async function attempt(send: () => Promise<Response>, dangerous: boolean, shape: 'orylo' | 'better-auth' = 'orylo'): Promise<boolean> {
+async function attempt(send: () => Promise<Response>, dangerous: boolean, shape: 'orylo' | 'better-auth' | 'better-auth-any' = 'orylo'): Promise<boolean> {
   stats.tried++;
   const res = await send();
   const body = await readBodyTolerantly(res);
@@ -60,10 +63,10 @@ async function attempt(send: () => Promise<Response>, dangerous: boolean, shape:
   expect(res.status, JSON.stringify(body)).toBeLessThan(500);
   if (res.status >= 400) {
     stats.refused++;
-    if (shape === 'better-auth') {
+    if (shape !== 'orylo') {
       expect(body?.message, JSON.stringify(body)).toEqual(expect.any(String));
-      // Better Auth's errors carry no field: the message names it.
-      if (dangerous && !/^(name|slug)\b/.test(body.message)) stats.unnamed++;
+      // Better Auth's own errors carry no field: the message names it. Orylo's checks in front of it add `error.field`.
+      if (dangerous && !body.error?.field && (shape === 'better-auth-any' || !/^(name|slug)\b/.test(body.message))) stats.unnamed++;
       return false;
     }
     expect(body?.error?.code, JSON.stringify(body)).toEqual(expect.any(String));
@@ -150,11 +153,40 @@ describe('fuzzing every body that stores text', () => {
     );
   });
 
+  it("Better Auth's other stored text (e-mail, image, logo, metadata, invitations): 150 bodies", async () => {
+    await fc.assert(
+      fc.asyncProperty(text, async (value) => {
+        const marker = `${run}.${stats.tried}.`;
+        const email = `${marker}${value}@example.com`.replace(/\s/g, '');
+        const accepted = await attempt(() => fetch(`${BASE_URL}/api/auth/sign-up/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: BASE_URL }, body: JSON.stringify({ email, password: 'correct-horse-battery', name: 'Fuzz', image: `https://img.example/${value}` }) }), unsafe(email, value), 'better-auth-any');
+        if (!accepted) stats.writtenWhenRefused += await count(owner`select count(*)::int as n from "user" where starts_with(email, ${marker})`);
+      }),
+      { numRuns: 50 },
+    );
+    await fc.assert(
+      fc.asyncProperty(text, async (value) => {
+        const slug = `${run}-l${stats.tried}`.toLowerCase();
+        const accepted = await attempt(() => post(m.session, '/api/auth/organization/create', { name: 'Fuzz shop', slug, logo: value, metadata: { note: value }, keepCurrentActiveOrganization: true }), unsafe(value), 'better-auth-any');
+        if (!accepted) stats.writtenWhenRefused += await count(owner`select count(*)::int as n from organization where slug = ${slug}`);
+      }),
+      { numRuns: 50 },
+    );
+    await fc.assert(
+      fc.asyncProperty(text, async (value) => {
+        const marker = `${run}.i${stats.tried}.`;
+        const email = `${marker}${value}@example.com`.replace(/\s/g, '');
+        const accepted = await attempt(() => post(m.session, '/api/auth/organization/invite-member', { email, role: 'viewer', organizationId: m.orgId }), unsafe(email, value), 'better-auth-any');
+        if (!accepted) stats.writtenWhenRefused += await count(owner`select count(*)::int as n from invitation where starts_with(email, ${marker})`);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('afterwards, no text column of any table holds a card number, and nothing refused was written', async () => {
     const columns = (await owner`
       select table_name, column_name from information_schema.columns
       where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json')
-        and table_name in ('detections', 'audit_log', 'lists', 'rules', 'api_keys', 'user', 'organization', 'member', 'detection_updates', 'attacks')
+        and table_name in ('detections', 'audit_log', 'lists', 'rules', 'api_keys', 'user', 'organization', 'member', 'invitation', 'session', 'detection_updates', 'attacks')
     `) as unknown as { table_name: string; column_name: string }[];
     let rows = 0;
     let withCard = 0;

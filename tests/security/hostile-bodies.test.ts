@@ -105,4 +105,37 @@ describe('hostile bodies', () => {
     });
     expect(org.status).toBe(400);
   });
+
+  it('a User-Agent holding a card number is not stored with the session', async () => {
+    const email = `${uniq('ua')}@example.com`;
+    const res = await fetch(`${BASE_URL}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: BASE_URL, 'user-agent': 'Mozilla/5.0 card 4111 1111 1111 1111' },
+      body: JSON.stringify({ email, password: 'correct-horse-battery', name: 'Agent' }),
+    });
+    expect(res.status).toBe(200);
+    const [session] = await owner`select s.user_agent from "session" s join "user" u on u.id = s.user_id where u.email = ${email}`;
+    expect(session.user_agent).not.toMatch(/4111/);
+  });
+
+  it('Better Auth\'s bodies get the same checks as the API: nesting, NUL bytes and card numbers in any field, with the field named', async () => {
+    const signUp = (body: unknown) =>
+      fetch(`${BASE_URL}/api/auth/sign-up/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: BASE_URL }, body: JSON.stringify(body) });
+    const email = `${uniq('ba')}@example.com`;
+    const image = await signUp({ email, password: 'correct-horse-battery', name: 'Jo', image: 'https://img.example/4111-1111-1111-1111.png' });
+    expect(image.status).toBe(400);
+    const body = await image.json();
+    expect([body.error.field, body.message]).toEqual(['image', expect.stringMatching(/^image looks like a full card number/)]);
+    const deep = await fetch(`${BASE_URL}/api/auth/sign-up/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: BASE_URL }, body: `{"email":${JSON.stringify(email)},"x":${'['.repeat(5_000)}${']'.repeat(5_000)}}` });
+    expect(deep.status).toBe(400);
+    expect((await owner`select count(*)::int as n from "user" where email = ${email}`)[0].n).toBe(0);
+
+    const invite = await m.session.fetch('/api/auth/organization/invite-member', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'card5555555555554444@example.com', role: 'viewer', organizationId: m.orgId }),
+    });
+    expect(invite.status).toBe(400);
+    expect((await owner`select count(*)::int as n from invitation where email like 'card5555%'`)[0].n).toBe(0);
+  });
 });
