@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { logger } from '@/lib/logger';
-import { prepareDatabase } from './lib/database';
+import { prepareDatabase, serverDatabaseEnv } from './lib/database';
 import { multiInstanceSummary } from './lib/multi-instance-report';
 import { runNextBuild, spawnNext, stopChild, waitForHealthy } from './lib/next-process';
 
@@ -53,7 +53,7 @@ async function main() {
     }
     const serverEnv = {
       NODE_ENV: 'production',
-      DATABASE_URL: db.ownerUrl,
+      ...serverDatabaseEnv(db.ownerUrl, SECRET),
       BETTER_AUTH_SECRET: SECRET,
       BETTER_AUTH_URL: BASE_URL,
       ADMIN_EMAILS: ADMIN_EMAIL,
@@ -72,7 +72,8 @@ async function main() {
     server = spawnNext('start', { port: PORT, env: serverEnv, quiet: true, hostname: '127.0.0.1' });
     await waitForHealthy(BASE_URL, { timeoutMs: 60_000, child: server });
 
-    const testEnv = { ...serverEnv, ORYLO_BASE_URL: BASE_URL, ORYLO_ADMIN_EMAIL: ADMIN_EMAIL, PLAYWRIGHT_JSON: `${RESULTS}/playwright.json`, ORYLO_TEST_RESULTS: RESULTS };
+    // The tests assert as the owner; the server itself never sees its URL.
+    const testEnv = { ...serverEnv, DATABASE_URL: db.ownerUrl, ORYLO_SERVER_PID: String(server.pid), ORYLO_BASE_URL: BASE_URL, ORYLO_ADMIN_EMAIL: ADMIN_EMAIL, PLAYWRIGHT_JSON: `${RESULTS}/playwright.json`, ORYLO_TEST_RESULTS: RESULTS };
     const filter = process.argv.slice(2);
     const vitest = await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/vitest.json`, ...filter], testEnv);
     const pw = process.env.SKIP_E2E === '1' ? 0 : await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test'], testEnv);

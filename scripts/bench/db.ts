@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import { APP_ROLE } from '@/db/roles';
+import { appLoginRole, databaseOf } from '@/db/roles';
 import type { TKind } from './protocol';
 
 // The bench's own database access, as the owner role (the migrating role; a
@@ -53,7 +53,7 @@ export async function flushAppBackends(url: string): Promise<number> {
   try {
     const rows = await sql`
       select pg_terminate_backend(pid) from pg_stat_activity
-      where usename = ${APP_ROLE} and datname = current_database() and pid <> pg_backend_pid()`;
+      where usename = ${appLoginRole(databaseOf(url))} and datname = current_database() and pid <> pg_backend_pid()`;
     return rows.length;
   } finally {
     await sql.end({ timeout: 2 });

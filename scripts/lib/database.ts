@@ -1,5 +1,7 @@
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { runMigrations } from '@/db/migrate';
+import { deriveAppUrl } from '@/db/roles';
+import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 
 export type PreparedDatabase = { ownerUrl: string; embedded: boolean; stop: () => Promise<void> };
@@ -34,4 +36,13 @@ export async function prepareDatabase(options: {
   await runMigrations(ownerUrl, options.secret);
   log.info({ ms: Date.now() - started }, 'database ready (migrations applied)');
   return { ownerUrl, embedded: !process.env.DATABASE_URL, stop };
+}
+
+/**
+ * SECURITY: what the web server is told about the database: the runtime
+ * role's URL only. The owner's URL (which can create roles, and on the
+ * embedded database is a superuser) stays with the launcher that migrates.
+ */
+export function serverDatabaseEnv(ownerUrl: string, secret: string): { DATABASE_URL: string; DATABASE_APP_URL: string } {
+  return { DATABASE_URL: '', DATABASE_APP_URL: env().DATABASE_APP_URL ?? deriveAppUrl(ownerUrl, secret) };
 }

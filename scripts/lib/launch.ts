@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { runTraffic } from '@/lib/simulate/traffic';
-import { prepareDatabase } from './database';
+import { prepareDatabase, serverDatabaseEnv } from './database';
 import { ensureDemo } from './demo';
 import { spawnNext, stopChild, waitForHealthy } from './next-process';
 
@@ -44,7 +44,7 @@ export async function launch(options: { mode: 'dev' | 'start'; secret: string; d
     child = spawnNext(options.mode, {
       port: e.PORT,
       env: {
-        DATABASE_URL: db.ownerUrl,
+        ...serverDatabaseEnv(db.ownerUrl, options.secret),
         BETTER_AUTH_SECRET: options.secret,
         BETTER_AUTH_URL: e.BETTER_AUTH_URL ?? baseUrl,
       },

@@ -7,7 +7,7 @@ import { OryloSession } from '@/scripts/lib/http-client';
 // started; these are their coordinates.
 export const BASE_URL = process.env.ORYLO_BASE_URL ?? 'http://127.0.0.1:3199';
 export const ADMIN_EMAIL = process.env.ORYLO_ADMIN_EMAIL ?? 'admin@orylo.test';
-const OWNER_URL = process.env.DATABASE_URL!;
+export const OWNER_URL = process.env.DATABASE_URL!;
 const SECRET = process.env.BETTER_AUTH_SECRET!;
 
 if (!OWNER_URL || !SECRET) throw new Error('Run the integration tests through `npm test` (it starts the database and the server).');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appSql, newMerchant, ownerSql, postTx, type Merchant } from '../helpers/env';
+import { APP_ROLE, appLoginRole, databaseOf } from '@/db/roles';
+import { appSql, newMerchant, OWNER_URL, ownerSql, postTx, type Merchant } from '../helpers/env';
 
 // Row-level security as the app's own role sees it, for every tenant table.
 
@@ -42,9 +43,9 @@ async function tenantTables(): Promise<string[]> {
 
 describe('row-level security', () => {
   it('the app role is neither superuser nor owner, and cannot bypass RLS', async () => {
-    const [role] = await app`select rolsuper, rolbypassrls, current_user as name from pg_roles where rolname = current_user`;
-    expect(role).toMatchObject({ rolsuper: false, rolbypassrls: false, name: 'orylo_app' });
-    const owned = await app`select count(*)::int as n from pg_tables where schemaname = 'public' and tableowner = current_user`;
+    const [role] = await app`select rolsuper, rolbypassrls, current_user as name, pg_has_role(current_user, ${APP_ROLE}, 'member') as grouped from pg_roles where rolname = current_user`;
+    expect(role).toMatchObject({ rolsuper: false, rolbypassrls: false, name: appLoginRole(databaseOf(OWNER_URL)), grouped: true });
+    const owned = await app`select count(*)::int as n from pg_tables where schemaname = 'public' and tableowner in (current_user, ${APP_ROLE})`;
     expect(owned[0].n).toBe(0);
   });
 
