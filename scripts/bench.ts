@@ -4,7 +4,8 @@
 // report of the per-connection poller and the shared hub (database
 // transactions/s, latency, RSS per stream, CPU, lost/duplicated/reordered).
 // `--quick` for a run of about 1.5 minutes, `--max-streams` for how far the hub goes,
-// `--ingest` for ingest latency under a card-testing attack (scripts/bench/ingest.ts).
+// `--ingest` for ingest latency under a card-testing attack (scripts/bench/ingest.ts),
+// `--hostile` for /api/health while nested bodies arrive (scripts/bench/hostile.ts).
 // See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { stopChild } from './lib/next-process';
 import { ClientLink } from './bench/client-link';
 import type { TBenchContext, TCalibration } from './bench/context';
 import { dataDirectory, measureReadCost, ownerPool } from './bench/db';
+import { runHostileBench, type THostileResources } from './bench/hostile';
 import { runIngestBench, type TIngestResources } from './bench/ingest';
 import { runMaxStreams, type TMaxStreamsResult } from './bench/max-streams';
 import { readOptions, type TOptions } from './bench/options';
@@ -44,6 +46,7 @@ let db: PreparedDatabase | undefined;
 let ctx: TBenchContext | undefined;
 let cleaning: Promise<void> | undefined;
 const ingest: TIngestResources = {};
+const hostile: THostileResources = {};
 
 const withTimeout = (p: Promise<unknown>, ms: number) => Promise.race([p.catch(() => {}), new Promise((r) => setTimeout(r, ms))]);
 
@@ -57,6 +60,8 @@ function cleanup(): Promise<void> {
     await withTimeout(stopChild(ingest.server), 10_000);
     await withTimeout(ingest.sql?.end({ timeout: 2 }) ?? Promise.resolve(), 5_000);
     await withTimeout(ingest.db?.stop() ?? Promise.resolve(), 20_000);
+    await withTimeout(stopChild(hostile.server), 10_000);
+    await withTimeout(hostile.db?.stop() ?? Promise.resolve(), 20_000);
   })();
   return cleaning;
 }
@@ -82,6 +87,10 @@ async function mainIngest(): Promise<number> {
 
 async function main(): Promise<number> {
   if (options.ingest) return mainIngest();
+  if (options.hostile) {
+    process.stdout.write(`\n${await runHostileBench({ options, secret: SECRET, resources: hostile, progress })}\n`);
+    return 0;
+  }
   const build = await ensureBuild(progress);
   progress(`build ${build.buildId}; starting PostgreSQL (.data/pg-bench, fresh)`);
   db = await prepareDatabase({ dataDir: '.data/pg-bench', port: options.pgPort, secret: SECRET, fresh: true });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 //   [--sql-rate R] [--strategies per-connection,hub] [--idle S] [--port P]
 //   [--max-streams [--target N] [--step N]]
 //   [--ingest [--rate 200] [--duration 20] [--attack-share 0.7]]
+//   [--hostile [--quick]]
 
 const STRATEGIES = ['per-connection', 'hub'] as const;
 export type TStrategy = (typeof STRATEGIES)[number];
@@ -14,6 +15,8 @@ const ZOptionsSchema = z.object({
   maxStreams: z.boolean(),
   /** The ingest-latency run under a card-testing attack instead of the delivery comparison. */
   ingest: z.boolean(),
+  /** /api/health latency while waves of nested (hostile) ingest bodies arrive. */
+  hostile: z.boolean(),
   attackShare: z.coerce.number().min(0, 'Must be a share from 0 to 1, e.g. 0.7').max(1, 'Must be a share from 0 to 1, e.g. 0.7'),
   streams: z.coerce.number().int().min(1).max(18_000),
   orgs: z.coerce.number().int().min(1).max(1_000),
@@ -39,6 +42,7 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
       quick: { type: 'boolean', default: false },
       'max-streams': { type: 'boolean', default: false },
       ingest: { type: 'boolean', default: false },
+      hostile: { type: 'boolean', default: false },
       'attack-share': { type: 'string' },
       streams: { type: 'string' },
       orgs: { type: 'string' },
@@ -61,6 +65,7 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
     quick,
     maxStreams: values['max-streams'] ?? false,
     ingest,
+    hostile: values.hostile ?? false,
     attackShare: values['attack-share'] ?? 0.7,
     streams: values.streams ?? (quick ? 200 : 2_000),
     orgs: values.orgs ?? (quick ? 10 : 50),

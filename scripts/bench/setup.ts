@@ -7,6 +7,7 @@ import { OryloSession } from '@/scripts/lib/http-client';
 import { spawnNext, waitForHealthy } from '@/scripts/lib/next-process';
 import type { TBenchOrg } from './load';
 import { sleep } from './stats';
+import { serverDatabaseEnv } from '@/scripts/lib/database';
 
 // Getting the stage ready: a production build, a free port, the server with
 // the bench's environment, and the organizations (made over HTTP like a person).
@@ -72,7 +73,7 @@ export async function startServer(options: TServerOptions): Promise<ChildProcess
     hostname: '127.0.0.1',
     env: {
       NODE_ENV: 'production',
-      DATABASE_URL: options.ownerUrl,
+      ...serverDatabaseEnv(options.ownerUrl, options.secret),
       BETTER_AUTH_SECRET: options.secret,
       BETTER_AUTH_URL: baseUrl,
       ADMIN_EMAILS: ADMIN_EMAIL,

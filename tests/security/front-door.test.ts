@@ -63,4 +63,12 @@ describe('the front door', () => {
     const res = await raw(request('HEAD /api/v1/%65vents HTTP/1.1', ['Host: 127.0.0.1', `Cookie: ${m.session.cookieHeader}`]));
     expect([res.status, res.headers.allow]).toEqual([405, 'GET']);
   });
+
+  it('answers an /api path that no route serves with a JSON 404, whatever the method', async () => {
+    for (const [method, path] of [['GET', '/api/nope'], ['POST', '/api/v1/transaction'], ['DELETE', '/api/v2/detections/1']]) {
+      const res = await fetch(`${BASE_URL}${path}`, { method, headers: { authorization: `Bearer ${m.apiKey}`, 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+      expect([res.status, res.headers.get('content-type')], `${method} ${path}`).toEqual([404, 'application/json']);
+      expect((await res.json()).error).toMatchObject({ code: 'not_found', message: expect.stringContaining(path) });
+    }
+  });
 });
