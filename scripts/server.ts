@@ -48,6 +48,10 @@ const server = http.createServer((req, res) => {
 server.on('clientError', answerClientError);
 const upgrade = app.getUpgradeHandler();
 server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
+// Idle keep-alive sockets stay open longer than a client's or a load balancer's
+// pool keeps them (Node's default is 5 s), so a reused socket is rarely one we just closed.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, hostname, () => logger().info(`${dev ? 'dev' : 'production'} server listening on ${hostname ?? '*'}:${port}`));
 
 const shutdown = () => {

@@ -95,6 +95,10 @@ export const attacks = pgTable(
     topCards: jsonb('top_cards').notNull().default(sql`'[]'::jsonb`),
     /** Why it opened: the signals observed against the thresholds. */
     trigger: jsonb('trigger').notNull().default(sql`'{}'::jsonb`),
+    /** What attributes an attempt to it: the attack's IPs, devices and BINs (lib/attacks/attribution.ts). */
+    indicators: jsonb('indicators').notNull().default(sql`'{}'::jsonb`),
+    /** When it last resumed: the attack came back soon after it had closed. */
+    resumedAt: timestamp('resumed_at', { withTimezone: true }),
   },
   (t) => [index('attacks_org_status_idx').on(t.organizationId, t.status, t.startedAt), orgIsolation('attacks')],
 );

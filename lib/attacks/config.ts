@@ -25,9 +25,19 @@ export const ATTACK_CONFIG = {
    * but they go through.
    */
   binDistinctCards: 8,
+  /**
+   * Attribution: besides the IPs, devices and BINs that opened it, an IP with
+   * this many failed attempts (declined, or blocked by Orylo) in the window
+   * joins an open incident (an attacker rotating to a new address).
+   */
+  ipFailedAttempts: 3,
+  /** At most this many IPs, devices and BINs each are kept as an incident's indicators. */
+  maxIndicators: 200,
+  /** An attack that comes back within this long after its incident closed, from one of its IPs, devices or BINs, resumes that incident. */
+  resumeWithinSeconds: 600,
   /** Counters of an open incident are rewritten at most this often (its `version` moves with them). */
   updateIntervalMs: 2_000,
-  /** Close after `quietSeconds` with fewer than `quietMaxAttempts` attempts in them (< 3 per minute). */
+  /** Close after `quietSeconds` with fewer than `quietMaxAttempts` attributed attempts in them, whatever the shop's ordinary traffic. */
   quietSeconds: 60,
   quietMaxAttempts: 3,
   /** At most one evaluation per org this often; calls in between make one trailing run. */

@@ -3,7 +3,7 @@ import { ATTACK_CONFIG } from './config';
 import { decideOpenIncident, needsBaseline, openingTrigger, type TWindowSignals } from './decide';
 
 const config = { ...ATTACK_CONFIG };
-const win = (over: Partial<TWindowSignals>): TWindowSignals => ({ attempts: 25, declined: 2, recent: 25, topIp: null, topBin: null, ...over });
+const win = (over: Partial<TWindowSignals>): TWindowSignals => ({ attempts: 25, declined: 2, topIp: null, topBin: null, ...over });
 const kinds = (t: ReturnType<typeof openingTrigger>) => t?.signals.map((s) => s.kind);
 
 describe('openingTrigger', () => {

@@ -8,8 +8,6 @@ import type { TAttackSignal, TAttackTrigger } from './schema';
 export type TWindowSignals = {
   attempts: number;
   declined: number;
-  /** Attempts in the last `quietSeconds`. */
-  recent: number;
   /** The IP with the most distinct cards in the window. */
   topIp: { value: string; cards: number } | null;
   /** The BIN with the most distinct cards in the window, its attempts, and how many failed (declined or blocked). */
@@ -72,8 +70,10 @@ export function openingTrigger(w: TWindowSignals, baseline: TBaseline | null, co
 }
 
 /**
- * What to do with the open incident: close it after a quiet period, refresh
- * its counters (at most every `updateIntervalMs`), or leave it.
+ * What to do with the open incident: close it once its attributed traffic
+ * has stopped (`recent`: attributed attempts of the last quiet period, see
+ * attribution.ts recentAttributed), refresh its counters (at most every
+ * `updateIntervalMs`), or leave it.
  */
 export function decideOpenIncident(state: { recent: number; msSinceUpdate: number }, config: TAttackConfig): 'close' | 'update' | 'wait' {
   if (state.recent < config.quietMaxAttempts) return 'close';

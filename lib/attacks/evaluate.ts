@@ -1,12 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { withOrgTransaction } from '@/lib/db';
 import { processState } from '@/lib/process-state';
 import { attacks, type TAttackRow } from '@/db/schema';
+import { indicatorsAtOpening, mergeIndicators, recentAttributed, sameAttack, sameIndicators, type TSuspects } from './attribution';
 import type { TAttackConfig } from './config';
-import { decideOpenIncident, needsBaseline, openingTrigger, type TBaseline, type TWindowSignals } from './decide';
+import { baselineRatio, decideOpenIncident, needsBaseline, openingTrigger, type TBaseline, type TWindowSignals } from './decide';
 import { findOpenAttackRow } from './find';
-import { toAttack, type TAttack, type TTopEntry } from './schema';
+import { toAttack, toIndicators, type TAttack, type TAttackIndicators, type TAttackTrigger, type TTopEntry } from './schema';
 import { readBaseline, readIncidentCounters, readWindowSignals, type TIncidentCounters } from './signals';
 
 /** What one evaluation did. `busy`: another evaluation of the org held the lock. */
@@ -44,43 +45,86 @@ export async function evaluateAttack(options: { orgId: string; config: TAttackCo
       readWindowSignals({ db, orgId, config }),
     ]);
     if (!lock.locked) return { outcome: 'busy' };
-    if (open) return evaluateOpen({ db, orgId, config, open, recent: window.recent });
+    if (open) return evaluateOpen({ db, orgId, config, open, suspects: window.suspects });
     return evaluateQuiet({ db, orgId, config, window });
   });
 }
 
 type TCtx = { db: Executor; orgId: string; config: TAttackConfig };
+type TWindow = TWindowSignals & { windowStart: string; suspects: TSuspects };
 
-async function evaluateQuiet({ db, orgId, config, window }: TCtx & { window: TWindowSignals & { firstAt: string | null } }): Promise<TEvaluation> {
-  if (window.attempts < config.minAttempts || !window.firstAt) return { outcome: 'quiet' };
+async function evaluateQuiet({ db, orgId, config, window }: TCtx & { window: TWindow }): Promise<TEvaluation> {
+  if (window.attempts < config.minAttempts) return { outcome: 'quiet' };
   const baseline = needsBaseline(window, config) ? await cachedBaseline(db, orgId, config) : null;
   const trigger = openingTrigger(window, baseline, config);
   if (!trigger) return { outcome: 'quiet' };
-  // The incident starts at the window's first attempt, so its counters include what triggered it.
-  const counters = await readIncidentCounters({ db, orgId, config, startedAt: window.firstAt });
+  const indicators = indicatorsAtOpening(window.suspects, trigger);
+  const resumed = await resumeRecent({ db, orgId, config, indicators, trigger });
+  if (resumed) return resumed;
+  // The incident starts at its first attributed attempt of the window, not at the shop's first shopper.
+  const counters = await readIncidentCounters({ db, orgId, config, since: window.windowStart, indicators });
+  if (!counters.firstAttemptAt) return { outcome: 'quiet' };
   const [row] = await db
     .insert(attacks)
     .values({
       organizationId: orgId,
       status: 'open',
-      startedAt: sql`${window.firstAt}::timestamptz`,
-      lastAttemptAt: sql`${counters.lastAttemptAt ?? window.firstAt}::timestamptz`,
+      startedAt: sql`${counters.firstAttemptAt}::timestamptz`,
+      lastAttemptAt: sql`${counters.lastAttemptAt ?? counters.firstAttemptAt}::timestamptz`,
       ...counterColumns(counters),
       trigger,
+      indicators,
     })
     .returning();
   return { outcome: 'opened', attack: toAttack(row) };
 }
 
-async function evaluateOpen({ db, orgId, config, open, recent }: TCtx & { open: { row: TAttackRow; msSinceUpdate: number }; recent: number }): Promise<TEvaluation> {
+/**
+ * The same attack back soon after its incident closed (attribution.ts
+ * sameAttack, within resumeWithinSeconds): that incident opens again,
+ * keeps its start and its counts, and says when it resumed. Anything else is
+ * a new incident.
+ */
+async function resumeRecent({ db, orgId, config, indicators, trigger }: TCtx & { indicators: TAttackIndicators; trigger: TAttackTrigger }): Promise<TEvaluation | null> {
+  const [last] = await db
+    .select()
+    .from(attacks)
+    .where(and(eq(attacks.organizationId, orgId), eq(attacks.status, 'closed'), sql`${attacks.endedAt} > now() - make_interval(secs => ${config.resumeWithinSeconds})`))
+    .orderBy(desc(attacks.endedAt))
+    .limit(1);
+  if (!last || !sameAttack(toIndicators(last.indicators), indicators, trigger)) return null;
+  const merged = mergeIndicators(toIndicators(last.indicators), indicators, config);
+  const counters = await readIncidentCounters({ db, orgId, config, since: last.startedAt, indicators: merged });
+  const [row] = await db
+    .update(attacks)
+    .set({
+      status: 'open',
+      endedAt: null,
+      resumedAt: sql`now()`,
+      indicators: merged,
+      ...counterColumns(counters),
+      ...(counters.lastAttemptAt ? { lastAttemptAt: sql`${counters.lastAttemptAt}::timestamptz` } : {}),
+      version: sql`${attacks.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(attacks.organizationId, orgId), eq(attacks.id, last.id)))
+    .returning();
+  return { outcome: 'opened', attack: toAttack(row) };
+}
+
+async function evaluateOpen({ db, orgId, config, open, suspects }: TCtx & { open: { row: TAttackRow; msSinceUpdate: number }; suspects: TSuspects }): Promise<TEvaluation> {
+  const stored = toIndicators(open.row.indicators);
+  const indicators = mergeIndicators(stored, suspects, config);
+  const counters = await readIncidentCounters({ db, orgId, config, since: open.row.startedAt, indicators });
+  const recent = recentAttributed(indicators, counters.recent, incidentBaselineRatio(open.row.trigger, config));
   const action = decideOpenIncident({ recent, msSinceUpdate: open.msSinceUpdate }, config);
   if (action === 'wait') return { outcome: 'unchanged', attack: toAttack(open.row) };
-  const counters = await readIncidentCounters({ db, orgId, config, startedAt: open.row.startedAt });
-  if (action === 'update' && sameCounters(open.row, counters)) return { outcome: 'unchanged', attack: toAttack(open.row) };
+  if (action === 'update' && sameCounters(open.row, counters) && sameIndicators(stored, indicators)) return { outcome: 'unchanged', attack: toAttack(open.row) };
   const [row] = await db
     .update(attacks)
     .set({
       ...counterColumns(counters),
+      indicators,
       ...(counters.lastAttemptAt ? { lastAttemptAt: sql`${counters.lastAttemptAt}::timestamptz` } : {}),
       ...(action === 'close' ? { status: 'closed', endedAt: sql`now()` } : {}),
       version: sql`${attacks.version} + 1`,
@@ -90,6 +134,12 @@ async function evaluateOpen({ db, orgId, config, open, recent }: TCtx & { open: 
     .returning();
   if (!row) return { outcome: 'unchanged', attack: toAttack(open.row) };
   return { outcome: action === 'close' ? 'closed' : 'updated', attack: toAttack(row) };
+}
+
+/** The usual decline share the incident was measured against when it opened (the decline pattern's closing rule). */
+function incidentBaselineRatio(trigger: unknown, config: TAttackConfig): number {
+  const signal = (trigger as Partial<TAttackTrigger>).signals?.find((s) => s.kind === 'decline_ratio');
+  return signal && signal.kind === 'decline_ratio' ? signal.baseline : baselineRatio({ attempts: 0, declined: 0 }, config);
 }
 
 function counterColumns(c: TIncidentCounters) {

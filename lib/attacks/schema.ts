@@ -16,6 +16,14 @@ export type TAttackSignal =
   | { kind: 'ip_distinct_cards'; value: string; observed: number; threshold: number }
   | { kind: 'bin_distinct_cards'; value: string; observed: number; threshold: number; failedRatio: number; minFailedRatio: number };
 
+/**
+ * What attributes an attempt to an incident: its IP, its device, or its BIN
+ * when the attempt failed (declined, or blocked by Orylo). `failures`: the
+ * incident opened on the decline ratio alone, with no IP, device or BIN to
+ * follow, and counts failed attempts beyond the org's usual share.
+ */
+export type TAttackIndicators = { ips: string[]; devices: string[]; bins: string[]; failures: boolean };
+
 /** A card-testing incident: the one shape of GET /api/v1/attacks, stats.attack and the attack_* events. */
 export type TAttack = {
   id: string;
@@ -33,6 +41,9 @@ export type TAttack = {
   topBins: TTopEntry[];
   topCards: TTopEntry[];
   trigger: TAttackTrigger | Record<string, never>;
+  indicators: TAttackIndicators;
+  /** When it last resumed after having closed, or null. */
+  resumedAt: string | null;
 };
 
 export const ZAttackStatusSchema = z.enum(['open', 'closed'], { error: 'Must be "open" or "closed"' });
@@ -56,5 +67,16 @@ export function toAttack(row: TAttackRow): TAttack {
     topBins: row.topBins as TTopEntry[],
     topCards: row.topCards as TTopEntry[],
     trigger: row.trigger as TAttack['trigger'],
+    indicators: toIndicators(row.indicators),
+    resumedAt: row.resumedAt ? iso(row.resumedAt) : null,
   };
+}
+
+/** Stored indicators; an incident from before attribution has none and counts failures. */
+export function toIndicators(stored: unknown): TAttackIndicators {
+  const s = (stored ?? {}) as Partial<TAttackIndicators>;
+  const ips = s.ips ?? [];
+  const devices = s.devices ?? [];
+  const bins = s.bins ?? [];
+  return { ips, devices, bins, failures: s.failures ?? (ips.length + devices.length + bins.length === 0) };
 }

@@ -6,7 +6,7 @@ import { AttackWatch } from './watch';
 const attack = (id: string, over: Partial<TAttack> = {}): TAttack => ({
   id, status: 'open', startedAt: '2025-01-01T00:00:00.000Z', endedAt: null, lastAttemptAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-01T00:00:00.000Z', attempts: 10, attemptsPerMinute: 10, declined: 8, blocked: 2, distinctCards: 10,
-  topIps: [], topBins: [], topCards: [], trigger: {}, ...over,
+  topIps: [], topBins: [], topCards: [], trigger: {}, indicators: { ips: [], devices: [], bins: [], failures: true }, resumedAt: null, ...over,
 });
 const row = (id: string, version: number, over: Partial<TAttack> = {}): TFeedAttack => ({ attack: attack(id, over), version });
 const types = (events: { type: string; attack: TAttack }[]) => events.map((e) => `${e.type}:${e.attack.id}`);
@@ -48,5 +48,13 @@ describe('AttackWatch', () => {
     const events = w.apply([], 1_000);
     expect(types(events)).toEqual(['attack_ended:a']);
     expect(events[0].attack.status).toBe('closed');
+  });
+
+  it('an incident that resumes after it closed is started again', () => {
+    const watch = new AttackWatch(2_000);
+    watch.apply([row('a', 1)], 0);
+    expect(types(watch.apply([row('a', 2, { status: 'closed', endedAt: '2025-01-01T00:05:00.000Z' })], 10_000))).toEqual(['attack_ended:a']);
+    expect(types(watch.apply([row('a', 3, { resumedAt: '2025-01-01T00:07:00.000Z' })], 20_000))).toEqual(['attack_started:a']);
+    expect(watch.openIds).toEqual(['a']);
   });
 });

@@ -9,8 +9,8 @@ type TKnown = { version: number; status: TAttack['status']; sentAt: number; atta
  * What one stream poller has told its streams about the org's incidents:
  * given each tick's read, the attack_* events to send. attack_started for an
  * incident first seen open, attack_updated when its version moved (at most
- * every `minUpdateMs` per incident), attack_ended when it closed. An incident
- * first seen already closed is remembered silently.
+ * every `minUpdateMs` per incident), attack_ended when it closed, attack_started
+ * again when it resumed. An incident first seen already closed is remembered silently.
  */
 export class AttackWatch {
   private readonly known = new Map<string, TKnown>();
@@ -36,6 +36,10 @@ export class AttackWatch {
       if (!known) {
         if (attack.status === 'open') events.push({ type: 'attack_started', attack });
         this.known.set(attack.id, { version, status: attack.status, sentAt: now, attack });
+      } else if (known.status === 'closed' && attack.status === 'open') {
+        // The attack came back and its incident resumed (evaluate.ts resumeRecent).
+        events.push({ type: 'attack_started', attack });
+        this.known.set(attack.id, { version, status: 'open', sentAt: now, attack });
       } else if (known.status === 'open' && attack.status === 'closed') {
         events.push({ type: 'attack_ended', attack });
         this.known.set(attack.id, { version, status: 'closed', sentAt: now, attack });

@@ -43,8 +43,20 @@ function agentFor(url: URL, maxSockets: number): http.Agent {
 
 export type TIngestAnswer = { status: number | string; decision?: string; reasons?: string[] };
 
-/** POST /api/v1/transactions; resolves (never rejects) with the status or the network error's code, the decision and its reason codes. */
-export function postIngest(target: TIngestTarget, body: string, maxSockets = 256): Promise<TIngestAnswer> {
+/**
+ * POST /api/v1/transactions; resolves (never rejects) with the status or the
+ * network error's code, the decision and its reason codes. A request that
+ * failed on a kept-alive socket the server had just closed (ECONNRESET before
+ * any answer: the server's idle timeout and our reuse crossed) is sent once
+ * more on a fresh socket, as Node's documentation advises: it never reached
+ * the server, and ingest is idempotent by externalId anyway.
+ */
+export async function postIngest(target: TIngestTarget, body: string, maxSockets = 256): Promise<TIngestAnswer> {
+  const first = await postIngestOnce(target, body, maxSockets);
+  return first.staleSocket ? postIngestOnce(target, body, maxSockets) : first;
+}
+
+function postIngestOnce(target: TIngestTarget, body: string, maxSockets: number): Promise<TIngestAnswer & { staleSocket?: boolean }> {
   const url = new URL('/api/v1/transactions', target.baseUrl);
   const request = url.protocol === 'https:' ? https.request : http.request;
   return new Promise((resolve) => {
@@ -74,7 +86,7 @@ export function postIngest(target: TIngestTarget, body: string, maxSockets = 256
       },
     );
     req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
-    req.on('error', (err: NodeJS.ErrnoException) => resolve({ status: err.code ?? 'error' }));
+    req.on('error', (err: NodeJS.ErrnoException) => resolve({ status: err.code ?? 'error', staleSocket: req.reusedSocket && err.code === 'ECONNRESET' }));
     req.end(body);
   });
 }
