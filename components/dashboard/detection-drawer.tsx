@@ -69,7 +69,8 @@ export function DetectionDrawer({ detection, onClose }: { detection: TDetection;
           ) : (
             <ul className="reasons" data-testid="detection-reasons">
               {d.reasons.map((r, i) => (
-                <li key={`${r.code}-${i}`}>
+                <li key={`${r.code}-${i}`} className={r.decisive ? 'decisive' : undefined} data-decisive={r.decisive ? 'true' : undefined}>
+                  {r.decisive ? <div className="decided-by">Decided {d.decision}</div> : null}
                   <div>{r.message}</div>
                   <code>{r.code}</code>
                 </li>

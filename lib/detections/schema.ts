@@ -49,7 +49,8 @@ export type TRiskLevel = 'low' | 'medium' | 'high' | 'critical';
  * value ("12 distinct cards from 203.0.113.7 in 10 min > 5"); when a stored rule
  * fired, the rule, the observed value, the threshold and its action come too.
  */
-export type TReason = { code: string; message: string; ruleId?: string; observed?: number; threshold?: number; action?: string; mode?: 'active' | 'shadow' };
+/** Why a detection was decided. `decisive`: this reason (or these, together) made the decision. */
+export type TReason = { code: string; message: string; ruleId?: string; observed?: number; threshold?: number; action?: string; mode?: 'active' | 'shadow'; decisive?: boolean };
 
 /** An analyst's review of a REVIEW detection. */
 export type TReview = { status: 'approved' | 'blocked'; by: string | null; at: string; note: string | null };

@@ -39,12 +39,12 @@ function subject(hit: TListHit, input: TTransactionInput): string {
   }
 }
 
-/** "IP 203.0.113.7 is on the block list (reported by the bank)" */
+/** "IP 203.0.113.7 is on the block list (reported by the bank) → BLOCK" */
 export function listReason(hit: TListHit, input: TTransactionInput, mode: 'active' | 'shadow' = 'active'): TReason {
   const why = hit.reason ? ` (${hit.reason})` : '';
   return {
     code: hit.action === 'block' ? 'list_block' : 'list_allow',
-    message: `${subject(hit, input)} is on the ${hit.action} list${why}`,
+    message: `${subject(hit, input)} is on the ${hit.action} list${why} → ${hit.action === 'block' ? 'BLOCK' : 'ALLOW'}`,
     action: hit.action === 'block' ? 'BLOCK' : 'ALLOW',
     mode,
   };

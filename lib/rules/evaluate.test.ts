@@ -20,7 +20,7 @@ describe('evaluateRule', () => {
     const fired = evaluateRule(ruleByKey('ip_distinct_cards_10m'), baseInput, values(['ip', 'distinct_cards', 600, 4]))!;
     expect(toReason(fired)).toEqual({
       code: 'ip_distinct_cards_10m',
-      message: '4 distinct cards from IP 203.0.113.7 in 10 min > 3 (+30 points)',
+      message: '4 distinct cards from IP 203.0.113.7 in 10 min > 3 → +30 points',
       ruleId: 'id_ip_distinct_cards_10m',
       observed: 4,
       threshold: 3,

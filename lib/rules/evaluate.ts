@@ -41,10 +41,11 @@ export function evaluateRules(rules: readonly TRuleSpec[], input: TTransactionIn
 /** The stored reason: what a person reads, plus the rule, the observed value and the threshold. */
 export function toReason(fired: TFiredRule, mode: 'active' | 'shadow' = fired.rule.mode): TReason {
   const { rule } = fired;
-  const points = rule.action === 'SCORE' ? ` (${rule.scoreDelta > 0 ? '+' : ''}${rule.scoreDelta} points)` : '';
+  // Every reason says what it did: its points, or the decision it forces.
+  const effect = rule.action === 'SCORE' ? `${rule.scoreDelta > 0 ? '+' : ''}${rule.scoreDelta} points` : rule.action;
   return {
     code: rule.key,
-    message: `${fired.message}${points}`,
+    message: `${fired.message} → ${effect}`,
     ruleId: rule.id,
     observed: fired.observed,
     threshold: rule.threshold,

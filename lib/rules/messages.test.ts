@@ -20,4 +20,11 @@ describe('messages', () => {
     expect(velocityMessage({ key: 'device', metric: 'distinct_cards', windowSeconds: 3600, observed: 3 }, '>', 2, input)).toBe('3 distinct cards from device dev_9 in 1 h > 2');
     expect(velocityMessage({ key: 'customer', metric: 'amount_sum', windowSeconds: 86_400, observed: 123_456 }, '>', 100_000, input)).toBe('€1,234.56 in total from customer cus_9 in 24 h > €1,000.00');
   });
+
+  it('reads capped counts the same way everywhere: a lower bound ends in "+"', () => {
+    const ip = { key: 'ip' as const, windowSeconds: 600 };
+    expect(velocityMessage({ ...ip, metric: 'attempts', observed: 201 }, '>', 30, baseInput)).toBe('200+ attempts from IP 203.0.113.7 in 10 min > 30');
+    expect(velocityMessage({ ...ip, metric: 'distinct_cards', observed: 176, capped: true }, '>', 5, baseInput)).toBe('176+ distinct cards from IP 203.0.113.7 in 10 min > 5');
+    expect(velocityMessage({ ...ip, metric: 'distinct_cards', observed: 176 }, '>', 5, baseInput)).toBe('176 distinct cards from IP 203.0.113.7 in 10 min > 5');
+  });
 });

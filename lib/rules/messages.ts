@@ -7,9 +7,13 @@ import type { TRuleOperator } from './schema';
 // subject and the window, then the comparison, e.g.
 // "12 distinct cards from IP 203.0.113.7 in 10 min > 5".
 
-// Counts are read over at most VELOCITY_ROW_CAP rows (+ the attempt itself): above that, say so.
-const count = (n: number, one: string, many = `${one}s`) =>
-  n > VELOCITY_ROW_CAP ? `${VELOCITY_ROW_CAP}+ ${many}` : `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+// Counts are read over at most VELOCITY_ROW_CAP rows (+ the attempt itself):
+// past that, every count is a lower bound and reads "N+" the same way
+// ("200+ attempts", "176+ distinct cards"), never as an exact figure.
+const count = (n: number, one: string, capped = false, many = `${one}s`) => {
+  if (n > VELOCITY_ROW_CAP) return `${VELOCITY_ROW_CAP}+ ${many}`;
+  return `${n.toLocaleString('en-US')}${capped ? '+' : ''} ${n === 1 && !capped ? one : many}`;
+};
 
 export function formatWindow(seconds: number): string {
   if (seconds % 86_400 === 0 && seconds >= 2 * 86_400) return `${seconds / 86_400} d`;
@@ -70,6 +74,8 @@ export type TVelocityObservation = {
   /** For a ratio: the counts behind it. */
   attempts?: number;
   declines?: number;
+  /** Counted over the row cap only: a lower bound. */
+  capped?: boolean;
 };
 
 /** "12 distinct cards from IP 203.0.113.7 in 10 min > 5" */
@@ -80,13 +86,13 @@ export function velocityMessage(o: TVelocityObservation, operator: TRuleOperator
     case 'attempts':
       return `${count(o.observed, 'attempt')} ${where} ${op} ${threshold}`;
     case 'distinct_cards':
-      return `${count(o.observed, 'distinct card')} ${where} ${op} ${threshold}`;
+      return `${count(o.observed, 'distinct card', o.capped)} ${where} ${op} ${threshold}`;
     case 'declines':
-      return `${count(o.observed, 'decline')} ${where} ${op} ${threshold}`;
+      return `${count(o.observed, 'decline', o.capped)} ${where} ${op} ${threshold}`;
     case 'decline_ratio':
       return `${percent(o.observed)} of attempts declined (${o.declines ?? '?'} of ${o.attempts ?? '?'}) ${where} ${op} ${percent(threshold)}`;
     case 'amount_sum':
-      return `${formatAmount(o.observed, input.currency)} in total ${where} ${op} ${formatAmount(threshold, input.currency)}`;
+      return `${formatAmount(o.observed, input.currency)}${o.capped ? '+' : ''} in total ${where} ${op} ${formatAmount(threshold, input.currency)}`;
   }
 }
 

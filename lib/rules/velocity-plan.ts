@@ -1,6 +1,6 @@
 import type { TTransactionInput } from '@/lib/detections/schema';
 import {
-  aggregatesFor, featureId, KEY_COLUMN, keyValue, MIN_RATIO_ATTEMPTS, parseFeature,
+  aggregatesFor, featureId, KEY_COLUMN, keyValue, MIN_RATIO_ATTEMPTS, parseFeature, VELOCITY_ROW_CAP,
   type TAggregate, type TFeatureKey, type TMetric,
 } from './features';
 import type { TRuleSpec } from './schema';
@@ -31,7 +31,8 @@ export function planVelocity(rules: readonly Pick<TRuleSpec, 'feature' | 'window
     const plan = plans.get(feature.key) ?? { key: feature.key, column: KEY_COLUMN[feature.key], value, maxWindowSeconds: 0, aggregates: [] };
     plans.set(feature.key, plan);
     plan.maxWindowSeconds = Math.max(plan.maxWindowSeconds, rule.windowSeconds);
-    for (const aggregate of aggregatesFor(feature.metric)) {
+    // Attempts in the same window too: they tell whether the other counts hit the row cap (a "200+" lower bound).
+    for (const aggregate of new Set<TAggregate>([...aggregatesFor(feature.metric), 'attempts'])) {
       if (!plan.aggregates.some((a) => a.aggregate === aggregate && a.windowSeconds === rule.windowSeconds)) {
         plan.aggregates.push({ aggregate, windowSeconds: rule.windowSeconds });
       }
@@ -40,7 +41,8 @@ export function planVelocity(rules: readonly Pick<TRuleSpec, 'feature' | 'window
   return [...plans.values()];
 }
 
-export type TObserved = { observed: number; attempts?: number; declines?: number };
+/** An observed value; `capped`: counted over the key's VELOCITY_ROW_CAP most recent rows only, so a lower bound. */
+export type TObserved = { observed: number; attempts?: number; declines?: number; capped?: boolean };
 
 /**
  * A velocity feature's value, or null when it cannot be evaluated: the key is
@@ -54,5 +56,8 @@ export function readFeature(values: TFeatureValues, key: TFeatureKey, metric: TM
     return { observed: declines / attempts, attempts, declines };
   }
   const observed = values.get(featureId(key, metric, windowSeconds));
-  return observed === undefined ? null : { observed };
+  if (observed === undefined) return null;
+  // The rows read are the cap plus the attempt itself: a window holding all of them may hold more.
+  const capped = (values.get(featureId(key, 'attempts', windowSeconds)) ?? 0) > VELOCITY_ROW_CAP;
+  return capped ? { observed, capped } : { observed };
 }

@@ -71,7 +71,7 @@ export async function loadScoringContext(options: { db: Executor; orgId: string;
   const s = row.settings;
   const thresholds =
     s && s.overrideActive && s.overrideReview !== null && s.overrideBlock !== null
-      ? { review: s.overrideReview, block: s.overrideBlock }
+      ? { review: s.overrideReview, block: s.overrideBlock, temporary: true }
       : { review: s?.review ?? 50, block: s?.block ?? 80 };
   return { existingId: row.existing_id, thresholds, rules: row.rules, listHits: row.lists };
 }

@@ -11,21 +11,45 @@ const ACTION_ORDER: Record<string, number> = { BLOCK: 0, ALLOW: 1, REVIEW: 2, SC
 const byImpact = (a: TFiredRule, b: TFiredRule) =>
   ACTION_ORDER[a.rule.action] - ACTION_ORDER[b.rule.action] || b.rule.scoreDelta - a.rule.scoreDelta;
 
+/** Which of the fired rules made the decision: the ALLOW rules, else the BLOCK rules, else the thresholds, else the REVIEW rules. */
+export type TDecidedBy = { by: 'action'; action: 'ALLOW' | 'BLOCK' | 'REVIEW' } | { by: 'thresholds' };
+
 /**
  * Rules → score and decision: the SCORE points add up (kept within 0–100) and
  * the thresholds turn them into a decision; a REVIEW action raises it to at
  * least REVIEW, a BLOCK action blocks, and an ALLOW action allows (the org
  * trusts that signal more than any other rule).
  */
-export function combineRules(fired: readonly TFiredRule[], thresholds: TThresholds): { score: number; decision: TDecision } {
+export function combineRules(fired: readonly TFiredRule[], thresholds: TThresholds): { score: number; decision: TDecision; decidedBy: TDecidedBy } {
   const points = fired.reduce((sum, f) => sum + (f.rule.action === 'SCORE' ? f.rule.scoreDelta : 0), 0);
   const score = Math.max(0, Math.min(100, points));
   const actions = new Set(fired.map((f) => f.rule.action));
-  let decision = decisionFor(score, thresholds);
-  if (actions.has('REVIEW') && decision === 'ALLOW') decision = 'REVIEW';
-  if (actions.has('BLOCK')) decision = 'BLOCK';
-  if (actions.has('ALLOW')) decision = 'ALLOW';
-  return { score, decision };
+  if (actions.has('ALLOW')) return { score, decision: 'ALLOW', decidedBy: { by: 'action', action: 'ALLOW' } };
+  if (actions.has('BLOCK')) return { score, decision: 'BLOCK', decidedBy: { by: 'action', action: 'BLOCK' } };
+  const byScore = decisionFor(score, thresholds);
+  if (actions.has('REVIEW') && byScore === 'ALLOW') return { score, decision: 'REVIEW', decidedBy: { by: 'action', action: 'REVIEW' } };
+  return { score, decision: byScore, decidedBy: { by: 'thresholds' } };
+}
+
+/**
+ * The reason that says how the score became the decision, with the thresholds
+ * in force ("Score 60 ≥ block threshold 60 (war-room thresholds) → BLOCK"):
+ * two payments with one score can be decided differently while a temporary
+ * override lasts, and the detection says so.
+ */
+export function thresholdReason(score: number, decision: TDecision, thresholds: TThresholds): TReason {
+  const which = thresholds.temporary ? ' (temporary thresholds in force)' : '';
+  const comparison =
+    decision === 'BLOCK' ? `≥ block threshold ${thresholds.block}` : decision === 'REVIEW' ? `≥ review threshold ${thresholds.review}` : `< review threshold ${thresholds.review}`;
+  return {
+    code: 'score_threshold',
+    message: `Score ${score} ${comparison}${which} → ${decision}`,
+    observed: score,
+    threshold: decision === 'BLOCK' ? thresholds.block : thresholds.review,
+    action: decision,
+    mode: 'active',
+    decisive: true,
+  };
 }
 
 /** What the shadow rules would have decided, next to what was decided. */
@@ -62,18 +86,19 @@ export function decide(options: { input: TTransactionInput; listHits: readonly T
     const overruled = blocks.length > 0 ? allows : [];
     const shadow = [...overruled.map((h) => listReason(h, input, 'shadow')), ...fired.map((f) => toReason(f, 'shadow'))];
     if (fired.length > 0) shadow.push(shadowSummary(fired, thresholds, { score, decision }));
-    return { score, riskLevel: riskLevelFor(score, thresholds), decision, reasons: deciding.map((h) => listReason(h, input)), shadow };
+    return { score, riskLevel: riskLevelFor(score, thresholds), decision, reasons: deciding.map((h) => ({ ...listReason(h, input), decisive: true })), shadow };
   }
 
   const active = fired.filter((f) => f.rule.mode === 'active');
   const shadowRules = fired.filter((f) => f.rule.mode === 'shadow');
-  const outcome = combineRules(active, thresholds);
+  const { decidedBy, ...outcome } = combineRules(active, thresholds);
   const shadow = shadowRules.map((f) => toReason(f, 'shadow'));
   if (shadowRules.length > 0) shadow.push(shadowSummary(fired, thresholds, outcome));
-  return {
-    ...outcome,
-    riskLevel: riskLevelFor(outcome.score, thresholds),
-    reasons: active.map((f) => toReason(f, 'active')),
-    shadow,
-  };
+  const reasons = active.map((f) => {
+    const reason = toReason(f, 'active');
+    return decidedBy.by === 'action' && f.rule.action === decidedBy.action ? { ...reason, decisive: true } : reason;
+  });
+  // Points that did not reach a threshold decided nothing worth a line; points that did, or were kept under one, say so.
+  if (decidedBy.by === 'thresholds' && outcome.score > 0) reasons.push(thresholdReason(outcome.score, outcome.decision, thresholds));
+  return { ...outcome, riskLevel: riskLevelFor(outcome.score, thresholds), reasons, shadow };
 }

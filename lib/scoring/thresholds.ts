@@ -4,7 +4,8 @@ import type { TDecision, TRiskLevel } from '@/lib/detections/schema';
 // Score → decision and risk level, by the org's thresholds. No database
 // imports: the settings page uses the schemas and types too.
 
-export type TThresholds = { review: number; block: number };
+/** The scores from which a payment is reviewed and blocked; `temporary`: an override (the war room's) is what applies. */
+export type TThresholds = { review: number; block: number; temporary?: boolean };
 
 /** GET /api/v1/settings/thresholds: the org's thresholds and the override while it lasts. */
 export type TThresholdsView = TThresholds & { override: (TThresholds & { until: string }) | null };

@@ -48,7 +48,7 @@ describe('default rules', () => {
     expect(ds.slice(0, 5).map((d) => d.decision)).toEqual(['ALLOW', 'ALLOW', 'ALLOW', 'ALLOW', 'ALLOW']);
     expect(ds[5].decision).toBe('REVIEW');
     expect(reasonOf(ds[5], 'ip_attempts_30m')).toMatchObject({
-      message: `6 attempts from IP ${ip} in 30 min > 5`, observed: 6, threshold: 5, action: 'REVIEW', mode: 'active', ruleId: expect.any(String),
+      message: `6 attempts from IP ${ip} in 30 min > 5 → REVIEW`, observed: 6, threshold: 5, action: 'REVIEW', mode: 'active', ruleId: expect.any(String), decisive: true,
     });
   });
 
@@ -58,7 +58,7 @@ describe('default rules', () => {
     const ds = await send(m, 7, () => isolated({ card: theCard }));
     expect(ds.slice(0, 6).every((d) => d.decision === 'ALLOW')).toBe(true);
     expect(ds[6].decision).toBe('REVIEW');
-    expect(reasonOf(ds[6], 'card_attempts_6h')).toMatchObject({ message: '7 attempts on card •••• 1881 in 6 h > 6', observed: 7, threshold: 6 });
+    expect(reasonOf(ds[6], 'card_attempts_6h')).toMatchObject({ message: '7 attempts on card •••• 1881 in 6 h > 6 → REVIEW', observed: 7, threshold: 6 });
   });
 
   it('ip_distinct_cards_10m (+30) from 4 cards, ip_distinct_cards_1h (BLOCK) from 6 cards on one IP', async () => {
@@ -67,10 +67,10 @@ describe('default rules', () => {
     const ds = await send(m, 6, () => isolated({ ip }));
     expect(ds.slice(0, 3).map((d) => d.score)).toEqual([0, 0, 0]);
     expect(ds[3]).toMatchObject({ decision: 'ALLOW', score: 30, riskLevel: 'medium' });
-    expect(codes(ds[3])).toEqual(['ip_distinct_cards_10m']);
-    expect(reasonOf(ds[3], 'ip_distinct_cards_10m')).toMatchObject({ message: `4 distinct cards from IP ${ip} in 10 min > 3 (+30 points)`, observed: 4, threshold: 3, action: 'SCORE' });
+    expect(codes(ds[3])).toEqual(['ip_distinct_cards_10m', 'score_threshold']);
+    expect(reasonOf(ds[3], 'ip_distinct_cards_10m')).toMatchObject({ message: `4 distinct cards from IP ${ip} in 10 min > 3 → +30 points`, observed: 4, threshold: 3, action: 'SCORE' });
     expect(ds[5].decision).toBe('BLOCK');
-    expect(reasonOf(ds[5], 'ip_distinct_cards_1h')).toMatchObject({ message: `6 distinct cards from IP ${ip} in 1 h > 5`, observed: 6, threshold: 5, action: 'BLOCK' });
+    expect(reasonOf(ds[5], 'ip_distinct_cards_1h')).toMatchObject({ message: `6 distinct cards from IP ${ip} in 1 h > 5 → BLOCK`, observed: 6, threshold: 5, action: 'BLOCK' });
     expect(codes(ds[5])[0]).toBe('ip_distinct_cards_1h');
   });
 
@@ -80,7 +80,7 @@ describe('default rules', () => {
     const ds = await send(m, 4, () => isolated({ card: theCard, authStatus: 'declined', declineCode: 'do_not_honor' }));
     expect(ds.slice(0, 3).every((d) => d.decision === 'ALLOW')).toBe(true);
     expect(ds[3].decision).toBe('BLOCK');
-    expect(reasonOf(ds[3], 'card_declines_24h')).toMatchObject({ message: '4 declines on card •••• 0005 in 24 h > 3', observed: 4, threshold: 3 });
+    expect(reasonOf(ds[3], 'card_declines_24h')).toMatchObject({ message: '4 declines on card •••• 0005 in 24 h > 3 → BLOCK', observed: 4, threshold: 3 });
   });
 
   it('bin_attempts_10m: more than 30 attempts on one BIN in 10 min → +25', async () => {
@@ -89,7 +89,7 @@ describe('default rules', () => {
     const ds = await send(m, 31, () => isolated({ card: card({ bin }) }));
     expect(ds.slice(0, 30).every((d) => d.score === 0)).toBe(true);
     expect(ds[30]).toMatchObject({ score: 25, decision: 'ALLOW' });
-    expect(reasonOf(ds[30], 'bin_attempts_10m')).toMatchObject({ message: `31 attempts on BIN ${bin} in 10 min > 30 (+25 points)`, observed: 31, threshold: 30 });
+    expect(reasonOf(ds[30], 'bin_attempts_10m')).toMatchObject({ message: `31 attempts on BIN ${bin} in 10 min > 30 → +25 points`, observed: 31, threshold: 30 });
   });
 
   it('ip_decline_ratio_30m: more than half declined from one IP, only from 4 attempts → +30', async () => {
@@ -100,7 +100,7 @@ describe('default rules', () => {
     expect(ds.slice(0, 3).map((d) => d.score)).toEqual([0, 0, 0]); // 2 of 3 declined: too few attempts to judge
     expect(ds[3]).toMatchObject({ score: 30 });
     expect(reasonOf(ds[3], 'ip_decline_ratio_30m')).toMatchObject({
-      message: `75% of attempts declined (3 of 4) from IP ${ip} in 30 min > 50% (+30 points)`, observed: 0.75, threshold: 0.5,
+      message: `75% of attempts declined (3 of 4) from IP ${ip} in 30 min > 50% → +30 points`, observed: 0.75, threshold: 0.5,
     });
   });
 
@@ -110,7 +110,7 @@ describe('default rules', () => {
     const ds = await send(m, 11, () => isolated({ email }));
     expect(ds.slice(0, 10).every((d) => d.decision === 'ALLOW')).toBe(true);
     expect(ds[10].decision).toBe('REVIEW');
-    expect(reasonOf(ds[10], 'email_attempts_1h')).toMatchObject({ message: `11 attempts from email ${email} in 1 h > 10`, observed: 11, threshold: 10 });
+    expect(reasonOf(ds[10], 'email_attempts_1h')).toMatchObject({ message: `11 attempts from email ${email} in 1 h > 10 → REVIEW`, observed: 11, threshold: 10 });
   });
 
   it('micro_amount and high_amount compare the attempt\'s own amount', async () => {
@@ -118,11 +118,12 @@ describe('default rules', () => {
     const micro = await postTx(m, isolated({ amount: 50, currency: 'EUR' }));
     expect(micro).toMatchObject({ score: 10, decision: 'ALLOW' });
     expect(micro.reasons).toEqual([
-      { code: 'micro_amount', message: 'Amount €0.50 < €1.00 (+10 points)', ruleId: expect.any(String), observed: 50, threshold: 100, action: 'SCORE', mode: 'active' },
+      { code: 'micro_amount', message: 'Amount €0.50 < €1.00 → +10 points', ruleId: expect.any(String), observed: 50, threshold: 100, action: 'SCORE', mode: 'active' },
+      { code: 'score_threshold', message: 'Score 10 < review threshold 50 → ALLOW', observed: 10, threshold: 50, action: 'ALLOW', mode: 'active', decisive: true },
     ]);
     const high = await postTx(m, isolated({ amount: 600_000, currency: 'USD' }));
     expect(high).toMatchObject({ score: 30, decision: 'ALLOW', riskLevel: 'medium' });
-    expect(reasonOf(high, 'high_amount')).toMatchObject({ message: 'Amount $6,000.00 > $5,000.00 (+30 points)', observed: 600_000, threshold: 500_000 });
+    expect(reasonOf(high, 'high_amount')).toMatchObject({ message: 'Amount $6,000.00 > $5,000.00 → +30 points', observed: 600_000, threshold: 500_000 });
     expect((await postTx(m, isolated({ amount: 100 }))).score).toBe(0);
   });
 
@@ -167,7 +168,7 @@ describe('lists', () => {
     await addListEntry(m, { type: 'ip', value: ip, action: 'block', reason: 'card testing on 3 March' });
     const d = await postTx(m, isolated({ ip }));
     expect(d).toMatchObject({ decision: 'BLOCK', score: 100, riskLevel: 'critical' });
-    expect(d.reasons).toEqual([{ code: 'list_block', message: `IP ${ip} is on the block list (card testing on 3 March)`, action: 'BLOCK', mode: 'active' }]);
+    expect(d.reasons).toEqual([{ code: 'list_block', message: `IP ${ip} is on the block list (card testing on 3 March) → BLOCK`, action: 'BLOCK', mode: 'active', decisive: true }]);
   });
 
   it('an allow entry allows: rules are still evaluated, reported as shadow', async () => {
@@ -178,7 +179,7 @@ describe('lists', () => {
     const last = ds[3];
     expect(last).toMatchObject({ decision: 'ALLOW', score: 0 });
     expect(last.reasons).toEqual([
-      { code: 'list_allow', message: `Card •••• 7777 (fingerprint ${theCard.fingerprint}) is on the allow list (our QA card)`, action: 'ALLOW', mode: 'active' },
+      { code: 'list_allow', message: `Card •••• 7777 (fingerprint ${theCard.fingerprint}) is on the allow list (our QA card) → ALLOW`, action: 'ALLOW', mode: 'active', decisive: true },
     ]);
     expect(last.shadow.map((x: any) => [x.code, x.mode])).toEqual([['card_declines_24h', 'shadow'], ['micro_amount', 'shadow'], ['shadow_decision', 'shadow']]);
     expect(last.shadow[2]).toMatchObject({ action: 'BLOCK' });
@@ -193,7 +194,7 @@ describe('lists', () => {
     await addListEntry(m, { type: 'card_bin', value: '545454', action: 'block' });
     const d = await postTx(m, isolated({ email, card: card({ bin }) }));
     expect(d.decision).toBe('BLOCK');
-    expect(d.reasons.map((r: any) => r.message)).toEqual(['BIN 545454 is on the block list']);
+    expect(d.reasons.map((r: any) => r.message)).toEqual(['BIN 545454 is on the block list → BLOCK']);
     expect(d.shadow.map((r: any) => r.code)).toEqual(['list_allow']);
 
     await addListEntry(m, { type: 'device_id', value: 'dev_evil', action: 'block' });
@@ -242,7 +243,7 @@ describe('rule edits', () => {
     expect(edited).toMatchObject({ threshold: 10_000, scoreDelta: 60, version: before.version + 1 });
     const d = await postTx(m, isolated({ amount: 4999 }));
     expect(d).toMatchObject({ score: 60, decision: 'REVIEW', riskLevel: 'high' });
-    expect(reasonOf(d, 'micro_amount')).toMatchObject({ message: 'Amount €49.99 < €100.00 (+60 points)', threshold: 10_000 });
+    expect(reasonOf(d, 'micro_amount')).toMatchObject({ message: 'Amount €49.99 < €100.00 → +60 points', threshold: 10_000 });
 
     await patchRule(m, 'micro_amount', { enabled: false });
     expect((await postTx(m, isolated({ amount: 50 }))).score).toBe(0);
@@ -260,7 +261,7 @@ describe('rule edits', () => {
     expect(codes(await postTx(m, isolated({ ip })))).toEqual([]); // the two old attempts are outside 10 min
     await patchRule(m, 'ip_distinct_cards_10m', { windowSeconds: 1800 });
     const d = await postTx(m, isolated({ ip }));
-    expect(reasonOf(d, 'ip_distinct_cards_10m')).toMatchObject({ observed: 4, message: `4 distinct cards from IP ${ip} in 30 min > 2 (+30 points)` });
+    expect(reasonOf(d, 'ip_distinct_cards_10m')).toMatchObject({ observed: 4, message: `4 distinct cards from IP ${ip} in 30 min > 2 → +30 points` });
   });
 
   it('a custom rule applies to the next ingest; an ALLOW rule forces ALLOW', async () => {
@@ -273,7 +274,7 @@ describe('rule edits', () => {
     expect((await postTx(m, isolated({ deviceId: 'dev_1' }))).decision).toBe('ALLOW');
     const d = await postTx(m, isolated({ deviceId: 'dev_1' }));
     expect(d.decision).toBe('BLOCK');
-    expect(reasonOf(d, 'device_cards_1h')).toMatchObject({ message: '2 distinct cards from device dev_1 in 1 h > 1', observed: 2 });
+    expect(reasonOf(d, 'device_cards_1h')).toMatchObject({ message: '2 distinct cards from device dev_1 in 1 h > 1 → BLOCK', observed: 2, decisive: true });
 
     const again = await call(m, '/api/v1/rules', 'POST', { ...created.body.rule, id: undefined, version: undefined, createdAt: undefined, updatedAt: undefined, updatedBy: undefined });
     expect(again.status).toBe(409);
