@@ -55,5 +55,12 @@ export const warRoomKeys = {
   timeline: (orgId: string) => [...warRoomKeys.all(orgId), 'timeline'] as const,
 };
 
+export const attackKeys = {
+  /** The incident list and every incident's page. */
+  all: resource('attacks'),
+  list: (orgId: string) => [...attackKeys.all(orgId), 'list'] as const,
+  detail: (orgId: string, id: string) => [...attackKeys.all(orgId), 'detail', id] as const,
+};
+
 /** Not under ['org', …]: the figures belong to the server instance, not to an organization. */
 export const adminKeys = { metrics: ['admin', 'metrics'] as const };

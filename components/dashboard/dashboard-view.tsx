@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { useOrgId } from '@/components/shell/org-context';
+import { AttackSummary } from '@/components/attacks/attack-summary';
 import { WarRoomPanel } from '@/components/war-room/war-room-panel';
 import { useDetections } from '@/hooks/use-detections';
 import { DetectionDrawer } from './detection-drawer';
@@ -35,6 +36,7 @@ export function DashboardView() {
       </div>
 
       <WarRoomPanel orgId={orgId} />
+      <AttackSummary orgId={orgId} />
       <KpiCards orgId={orgId} />
       <DecisionsChart orgId={orgId} />
 

@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/review', label: 'Review' },
+  { href: '/attacks', label: 'Incidents' },
   { href: '/settings/rules', label: 'Rules' },
   { href: '/settings/audit', label: 'Audit log' },
   { href: '/settings/api-keys', label: 'API keys' },

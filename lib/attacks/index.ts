@@ -4,3 +4,4 @@ export * from './find';
 export * from './observe';
 export type { TAttackEvent } from './watch';
 export { attackFeedExtension } from './feed-extension';
+export * from './detail';

@@ -1,7 +1,7 @@
-import { and, desc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, like, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db/client';
-import { auditLog } from '@/db/schema';
+import { auditLog, type TAuditRow } from '@/db/schema';
 
 // Keyset on (created_at, id), newest first. The cursor carries created_at at
 // full microsecond precision (a JS Date would round it to milliseconds and
@@ -47,6 +47,20 @@ export type TAuditEntryView = {
   createdAt: string;
 };
 
+function toAuditEntryView(row: TAuditRow): TAuditEntryView {
+  return {
+    id: row.id,
+    actorEmail: row.actorEmail,
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    ip: row.ip,
+    before: row.before,
+    after: row.after,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
+}
+
 const createdAtMicros = sql<string>`to_char(${auditLog.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
@@ -78,17 +92,7 @@ export async function findAuditEntries(options: {
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const entries = page.map(({ row }) => ({
-    id: row.id,
-    actorEmail: row.actorEmail,
-    action: row.action,
-    targetType: row.targetType,
-    targetId: row.targetId,
-    ip: row.ip,
-    before: row.before,
-    after: row.after,
-    createdAt: new Date(row.createdAt).toISOString(),
-  }));
+  const entries = page.map(({ row }) => toAuditEntryView(row));
   return { entries, nextCursor: rows.length > limit && last ? `${last.at}_${last.row.id}` : null };
 }
 
@@ -100,4 +104,15 @@ export async function findAuditActions(options: { db: Executor; orgId: string })
     .where(eq(auditLog.organizationId, options.orgId))
     .orderBy(auditLog.action);
   return rows.map((r) => r.action);
+}
+
+/** What the org's people did between two instants, oldest first (an incident's actions). */
+export async function findAuditEntriesBetween(options: { db: Executor; orgId: string; from: Date; to: Date; limit: number }): Promise<TAuditEntryView[]> {
+  const rows = await options.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.organizationId, options.orgId), gte(auditLog.createdAt, options.from), lte(auditLog.createdAt, options.to)))
+    .orderBy(asc(auditLog.createdAt), asc(auditLog.id))
+    .limit(options.limit);
+  return rows.map(toAuditEntryView);
 }

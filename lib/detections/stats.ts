@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { findRecentlyEndedAttack } from '@/lib/attacks/detail';
 import { getOpenAttack } from '@/lib/attacks/find';
 import type { TAttack } from '@/lib/attacks/schema';
 import { getDecisionTimeline, type TTimelineBucket } from './timeline';
@@ -11,6 +12,8 @@ export type TStats = {
   timeline: TTimelineBucket[];
   /** The org's open card-testing incident, or null. */
   attack: TAttack | null;
+  /** While none is open: the incident that ended in the last 30 minutes, for the dashboard's summary; else null. */
+  lastAttack: TAttack | null;
   generatedAt: string;
 };
 
@@ -20,6 +23,7 @@ export async function getStats(options: { db: Executor; orgId: string }): Promis
   const r = (await countRows(options))[0];
   const timeline = await getDecisionTimeline(options);
   const attack = await getOpenAttack(options);
+  const lastAttack = attack ? null : await findRecentlyEndedAttack(options);
   const hourTotal = Number(r.hour_total);
   return {
     today: {
@@ -32,6 +36,7 @@ export async function getStats(options: { db: Executor; orgId: string }): Promis
     lastHour: { total: hourTotal, blocked: Number(r.hour_blocked), perMinute: Math.round((hourTotal / 60) * 10) / 10 },
     timeline,
     attack,
+    lastAttack,
     generatedAt: new Date().toISOString(),
   };
 }

@@ -77,6 +77,10 @@ describe('card-testing detector', () => {
       expect(startedEvent.data.attack).toHaveProperty(key);
     }
 
+    // An analyst blocks the attacking IP while it lasts: the incident's page will say so.
+    const block = await m.session.fetch('/api/v1/lists', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'ip', value: '203.0.113.66', action: 'block', reason: 'war room' }) });
+    expect(block.status).toBe(201);
+
     // The attack goes on: the counters move and the stream says so.
     for (let i = 25; i < 40; i++) {
       await postTx(m, cardTest(i));
@@ -109,7 +113,17 @@ describe('card-testing detector', () => {
     await live.waitFor(() => live.ofType('attack_ended').length > 0, 5_000, 'attack_ended');
     expect(live.ofType('attack_ended')[0].data.attack).toMatchObject({ id: attack.id, status: 'closed', attempts: 40 });
     expect((await m.session.json('/api/v1/attacks?status=open')).attacks).toEqual([]);
-    expect((await m.session.json('/api/v1/stats')).attack).toBeNull();
+    const stats = await m.session.json('/api/v1/stats');
+    expect(stats.attack).toBeNull();
+    // After the attack: the dashboard's summary and the incident's page with what the team did.
+    expect(stats.lastAttack).toMatchObject({ id: attack.id, status: 'closed', attempts: 40 });
+    const detail = await m.session.json(`/api/v1/attacks/${attack.id}`);
+    expect(detail.attack).toMatchObject({ id: attack.id, status: 'closed' });
+    expect(detail.actions).toEqual([expect.objectContaining({ action: 'list.create', actorEmail: m.email, after: expect.objectContaining({ value: '203.0.113.66', action: 'block' }) })]);
+    // Another org cannot read it; a malformed id is a 404 too.
+    expect((await other.session.fetch(`/api/v1/attacks/${attack.id}`)).status).toBe(404);
+    expect((await m.session.fetch('/api/v1/attacks/not-an-id')).status).toBe(404);
+    expect((await other.session.json('/api/v1/stats')).lastAttack).toBeNull();
 
     // Order on the stream: started, updates, ended; none of them moves the cursor.
     const types = attackEvents(live).map((e) => e.data.type);

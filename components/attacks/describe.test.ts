@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { TAuditEntryView } from '@/lib/audit/find';
+import { blocksSummary, describeAction, formatDuration } from './describe';
+
+const entry = (action: string, after: unknown, actorEmail = 'ops@shop.example'): TAuditEntryView => ({
+  id: 'e', actorEmail, action, targetType: 'list_entry', targetId: 'x', ip: null, before: null, after, createdAt: '2026-11-30T14:00:00.000Z',
+});
+
+describe('incidents in words', () => {
+  it('says what each person did', () => {
+    expect(describeAction(entry('list.create', { type: 'ip', value: '192.0.2.183', action: 'block', expiresAt: '2026-11-30T15:00:00.000Z' }))).toBe('ops@shop.example blocked IP 192.0.2.183 for 1 h 00 min');
+    expect(describeAction(entry('list.create', { type: 'card_bin', value: '453201', action: 'block', expiresAt: null }))).toBe('ops@shop.example blocked BIN 453201 for good');
+    expect(describeAction(entry('thresholds.override', { review: 50, block: 80, override: { review: 30, block: 60, until: '2026-11-30T15:00:00.000Z' } }))).toBe(
+      'ops@shop.example set temporary thresholds (review ≥ 30, block ≥ 60) for 1 h 00 min',
+    );
+  });
+
+  it('sums up the blocks by type and by whom', () => {
+    const actions = [
+      entry('list.create', { type: 'ip', value: 'a', action: 'block' }),
+      entry('list.create', { type: 'ip', value: 'b', action: 'block' }, 'ana@shop.example'),
+      entry('list.create', { type: 'ip', value: 'c', action: 'block' }),
+      entry('list.create', { type: 'email', value: 'x@y.z', action: 'allow' }),
+      entry('detection.review', { status: 'blocked' }),
+    ];
+    expect(blocksSummary(actions)).toBe('3 IPs blocked by ops@shop.example, ana@shop.example');
+    expect(blocksSummary([])).toBeNull();
+  });
+
+  it('writes durations as a person would', () => {
+    expect([45_000, 12 * 60_000, 65 * 60_000].map(formatDuration)).toEqual(['45 s', '12 min', '1 h 05 min']);
+  });
+});
