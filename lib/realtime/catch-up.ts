@@ -14,8 +14,9 @@ import type { TSubscriber } from './org-poller';
 
 /** At most this many bytes waiting for the client, and it is ready for the next page. */
 export const CATCH_UP_LOW_WATER_BYTES = 64 * 1024;
-/** How often a waiting catch-up looks at its stream's queue again. */
+/** How soon a waiting catch-up looks at its stream's queue again, doubling up to the max while the client reads nothing. */
 export const CATCH_UP_RECHECK_MS = 50;
+export const CATCH_UP_RECHECK_MAX_MS = 500;
 /** Catch-up page reads at once in the process (the pool has 20 connections). */
 export const CATCH_UP_CONCURRENT_READS = 4;
 
@@ -63,14 +64,17 @@ export function catchUpReads(): Semaphore {
 /**
  * Resolves true once `hasRoom(CATCH_UP_LOW_WATER_BYTES)` says the client has
  * taken its bytes down to the low-water mark, false as soon as `closed()`.
- * A timer re-check, not a busy loop: the lean handler's answer costs a read
- * of the kernel's send queues (shared, at most five a second), the App
- * Router's is a number.
+ * A timer re-check, not a busy loop, backing off while the client takes
+ * nothing (a stuck client waits here at little cost; its queue is bounded):
+ * the lean handler's answer may cost a read of the kernel's send queues
+ * (shared by every stream, at most five a second), the App Router's is a number.
  */
 export async function waitForRoom(hasRoom: (bytes: number) => boolean | Promise<boolean>, closed: () => boolean): Promise<boolean> {
+  let delay = CATCH_UP_RECHECK_MS;
   while (!closed()) {
     if (await hasRoom(CATCH_UP_LOW_WATER_BYTES)) return !closed();
-    await new Promise((resolve) => setTimeout(resolve, CATCH_UP_RECHECK_MS));
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(2 * delay, CATCH_UP_RECHECK_MAX_MS);
   }
   return false;
 }
