@@ -54,6 +54,7 @@ export async function handleEventsRequest(req: IncomingMessage, res: ServerRespo
       meter.wrote(chunk.byteLength);
     },
     queuedBytes: () => meter.queued(),
+    hasRoom: (bytes) => meter.isBelow(bytes),
     end: () => res.end(),
     abort: () => res.destroy(),
   });

@@ -1,11 +1,9 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Executor } from '@/db/client';
-import { detections } from '@/db/schema';
-import { toDetection, type TDetection } from './schema';
+import type { TDetection } from './schema';
 
 // CSV of an org's detections over a time range: what a merchant sends to the
 // acquirer after a card-testing attack and uses to refund. Never a card number.
+// The shape of the file lives here; export-stream.ts reads and sends it.
 
 export const EXPORT_MAX_ROWS = 50_000;
 
@@ -26,6 +24,11 @@ function inRange(iso: string): boolean {
 
 const COLUMNS = ['created_at', 'id', 'external_id', 'decision', 'score', 'amount_minor', 'currency', 'auth_status', 'decline_code', 'ip', 'email', 'customer_id', 'device_id', 'card_bin', 'card_last4', 'card_fingerprint', 'review', 'reasons'] as const;
 
+/** The header line, with its RFC 4180 line end. */
+export function csvHeaderLine(): string {
+  return `${COLUMNS.join(',')}\r\n`;
+}
+
 /** RFC 4180 field; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -40,21 +43,4 @@ export function detectionCsvRow(d: TDetection): string {
     d.customerId, d.deviceId, d.card?.bin, d.card?.last4, d.card?.fingerprint, d.review?.status, d.reasons.map((r) => r.message).join(' | '),
   ];
   return values.map(csvField).join(',');
-}
-
-export async function exportDetectionsCsv(options: { db: Executor; orgId: string; from: string; to?: string }): Promise<{ csv: string; rows: number; truncated: boolean }> {
-  const rows = await options.db
-    .select()
-    .from(detections)
-    .where(
-      and(
-        eq(detections.organizationId, options.orgId),
-        gte(detections.createdAt, new Date(options.from)),
-        options.to ? lte(detections.createdAt, new Date(options.to)) : undefined,
-      ),
-    )
-    .orderBy(asc(detections.createdAt), asc(detections.seq))
-    .limit(EXPORT_MAX_ROWS + 1);
-  const page = rows.slice(0, EXPORT_MAX_ROWS).map(toDetection);
-  return { csv: [COLUMNS.join(','), ...page.map(detectionCsvRow)].join('\r\n') + '\r\n', rows: page.length, truncated: rows.length > EXPORT_MAX_ROWS };
 }

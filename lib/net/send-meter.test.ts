@@ -69,4 +69,31 @@ describe.runIf(process.platform === 'linux')('the send meter', () => {
     expect(reads).toBeGreaterThan(0);
     expect(reads).toBeLessThanOrEqual(Math.ceil(written / LIMIT) + 1);
   });
+
+  it('tells a writer pacing itself when the client has taken what waits, reading the kernel only when the bound is too high', async () => {
+    const { server, client } = await pair();
+    client.pause();
+    let reads = 0;
+    const meter = new SendMeter(server, () => server.writableLength, 4 * 1024 * 1024, () => {}, (family) => {
+      reads++;
+      return kernelSendQueues(family);
+    });
+    // Nothing written yet: the bound answers, no reading.
+    expect(await meter.isBelow(64 * 1024)).toBe(true);
+    expect(reads).toBe(0);
+    for (let i = 0; i < 8; i++) {
+      server.write(CHUNK);
+      meter.wrote(CHUNK.length);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    // 512 KB for a client that reads nothing: in the kernel (and its receive buffer), not in Node's buffer.
+    expect(await meter.isBelow(64 * 1024)).toBe(false);
+    expect(reads).toBeGreaterThan(0);
+    let received = 0;
+    client.on('data', (d) => (received += d.length));
+    client.resume();
+    while (received < 8 * CHUNK.length) await new Promise((r) => setTimeout(r, 20));
+    // The stale reading is not believed: read again, and the queue is empty.
+    expect(await meter.isBelow(64 * 1024)).toBe(true);
+  });
 });

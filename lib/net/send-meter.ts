@@ -25,6 +25,8 @@ export class SendMeter {
   /** Bytes written since then (at first: everything written on this socket, headers included). */
   private unmeasured: number;
   private reading = false;
+  /** The reading under way, while `reading`. */
+  private pending: Promise<void> = Promise.resolve();
   private blind = false;
 
   constructor(
@@ -42,31 +44,48 @@ export class SendMeter {
     return this.buffered() + this.kernel;
   }
 
+  /**
+   * Whether at most `bytes` wait for the client now, for a writer that paces
+   * itself (a stream catching up). The bound (the last reading plus
+   * everything written since) answers when it is low enough; otherwise the
+   * kernel is read again, after this call: a stale reading would keep a
+   * writer waiting for bytes the client took long ago, or let it write a page
+   * on top of bytes it has not taken.
+   */
+  async isBelow(bytes: number): Promise<boolean> {
+    if (this.kernel + this.base + this.unmeasured <= bytes) return true;
+    if (!this.blind) {
+      while (this.reading) await this.pending;
+      await this.measure();
+    }
+    return this.queued() <= bytes;
+  }
+
   wrote(bytes: number): void {
     this.unmeasured += bytes + FRAMING_BYTES;
-    if (this.mayBeOver()) this.measure();
+    if (this.mayBeOver()) void this.measure();
   }
 
   private mayBeOver(): boolean {
     return !this.blind && !this.reading && this.kernel + this.base + this.unmeasured > this.limit;
   }
 
-  private measure(): void {
+  private measure(): Promise<void> {
     const key = socketKey(this.socket);
-    if (key === null) return;
+    if (key === null) return Promise.resolve();
     this.reading = true;
     this.base = this.buffered();
     this.unmeasured = 0;
     // The reading is taken after this call, so bytes written from now on are
     // in `unmeasured` or in the reading, never in neither.
-    void this.read(this.socket.remoteFamily ?? 'IPv4').then((queues) => {
+    return (this.pending = this.read(this.socket.remoteFamily ?? 'IPv4').then((queues) => {
       this.reading = false;
       // No kernel figures on this platform: Node's buffer alone counts, as before.
       if (queues === null) return void (this.blind = true);
       this.kernel = queues.get(key) ?? 0;
       const queued = this.queued();
       if (queued > this.limit) this.onOverLimit(queued);
-      else if (this.mayBeOver()) this.measure();
-    });
+      else if (this.mayBeOver()) void this.measure();
+    }));
   }
 }

@@ -6,8 +6,12 @@ import { compareCursors, type TCursor } from '@/lib/stream-protocol';
 import { onNudge } from '@/lib/nudge';
 import { feedExtensions } from './extensions';
 import { checkViewers, currentCursor, readDetectionUpdatesAfter, readDetectionsAfter } from './feed';
+import { catchUpReads, type TCatchUpSubscriber } from './catch-up';
 import { OrgPoller, type TPollerSource, type TSubscriber } from './org-poller';
 import { prometheusRegistry } from './prometheus';
+
+/** Pages one stream may read to catch up (500 rows each): five million rows. */
+const MAX_CATCH_UP_PAGES = 10_000;
 
 /**
  * The event hub: one poller per organization with open streams on this
@@ -63,22 +67,35 @@ class Hub {
    * Attaches a stream. A stream behind the shared feed first catches up with
    * its own paged reads up to the feed's position, then joins it; from then
    * on it receives exactly what the poller reads, filtered past its cursor.
+   * A resuming stream on an org without a poller catches up to the horizon
+   * the same way before it starts one (a poller started at its old cursor
+   * would replay everything back to back). Catch-up goes at the client's pace
+   * and a few reads at a time in the process (catch-up.ts).
    */
-  async subscribe(orgId: string, sub: TSubscriber & { closed: boolean }, options: { catchUp: boolean }): Promise<() => void> {
+  async subscribe(orgId: string, sub: TCatchUpSubscriber, options: { catchUp: boolean }): Promise<() => void> {
     this.ensureNudges();
     const key = env().REALTIME_STRATEGY === 'hub' ? orgId : `${orgId}#${sub.id}`;
-    for (let page = 0; page < 10_000; page++) {
+    let behindHorizon = options.catchUp;
+    for (let page = 0; page < MAX_CATCH_UP_PAGES; page++) {
       if (sub.closed) return () => {};
       const poller = this.pollers.get(key);
-      if (!poller || compareCursors(sub.cursor, poller.position) >= 0) {
+      if (poller ? compareCursors(sub.cursor, poller.position) >= 0 : !behindHorizon) {
         return this.attach(key, orgId, sub, { pollNow: options.catchUp && !poller });
       }
-      const target = poller.position;
-      const batch = await withOrgTransaction(orgId, (db) => readDetectionsAfter({ db, orgId, cursor: sub.cursor, upTo: target }));
-      if (sub.closed) return () => {};
-      if (batch.detections.length > 0) sub.deliver(batch.detections, batch.cursor);
-      // Nothing left below the target: the stream is level with the feed.
-      if (!batch.hasMore) sub.cursor = target;
+      // The client's pace: the next page once it has taken most of the last one.
+      if (!(await sub.waitForRoom())) return () => {};
+      // A poller started or stopped meanwhile: decide again.
+      if (this.pollers.get(key) !== poller) continue;
+      const target = poller?.position;
+      const batch = await catchUpReads().run(async () =>
+        sub.closed ? undefined : withOrgTransaction(orgId, (db) => readDetectionsAfter({ db, orgId, cursor: sub.cursor, upTo: target })),
+      );
+      if (!batch || sub.closed) return () => {};
+      if (batch.detections.length > 0 && !sub.deliver(batch.detections, batch.cursor)) return () => {};
+      if (batch.hasMore) continue;
+      // Nothing left below the target: the stream is level with the feed (or the horizon, without one).
+      if (target) sub.cursor = target;
+      else behindHorizon = false;
     }
     throw new Error('catch-up did not converge');
   }

@@ -2,6 +2,7 @@ import type { Logger } from '@/lib/logger';
 import { processState } from '@/lib/process-state';
 import type { TDetection } from '@/lib/detections/schema';
 import { encodeRetryHint, encodeStreamEvent, formatCursor, type TCursor } from '@/lib/stream-protocol';
+import { waitForRoom } from './catch-up';
 import { hub } from './hub';
 import { realtimeMetrics } from './metrics';
 
@@ -28,6 +29,12 @@ export type TSink = {
   write(chunk: Uint8Array): void;
   /** Bytes written and not yet taken by the client, as far as the transport can tell (the lean handler's counts the kernel's send queue too). */
   queuedBytes(): number;
+  /**
+   * Whether at most `bytes` wait for the client now, for a catch-up pacing
+   * itself; may read what queuedBytes() only estimates (the lean handler's
+   * kernel send queue). Without it, queuedBytes() is taken as it is.
+   */
+  hasRoom?(bytes: number): Promise<boolean>;
   end(): void;
   /**
    * Drops the connection at once, with whatever is still queued: for a client
@@ -105,6 +112,7 @@ export function openDetectionStream(options: TStreamOptions, sink: TSink): (reas
       return ok;
     },
     close: (reason: string) => stop(reason),
+    waitForRoom: () => waitForRoom((bytes) => (sink.hasRoom ? sink.hasRoom(bytes) : sink.queuedBytes() <= bytes), () => sub.closed),
   };
 
   const leaveHeartbeat = joinHeartbeat((chunk) => {

@@ -1,9 +1,13 @@
 import net from 'node:net';
 
-/** A TCP proxy a test can cut, to make a real database unreachable for a real server. */
+/**
+ * A TCP proxy a test can cut, to make a real database unreachable for a real
+ * server; it counts the bytes the target sent back (what a server read from its database).
+ */
 export async function startTcpProxy(target: { host: string; port: number }) {
   const sockets = new Set<net.Socket>();
   let blocked = false;
+  let fromTarget = 0;
   const server = net.createServer((client) => {
     if (blocked) return client.destroy();
     const upstream = net.connect(target.port, target.host);
@@ -12,6 +16,7 @@ export async function startTcpProxy(target: { host: string; port: number }) {
       s.on('close', () => sockets.delete(s));
       s.on('error', () => {});
     }
+    upstream.on('data', (chunk: Buffer) => (fromTarget += chunk.length));
     client.pipe(upstream).pipe(client);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
@@ -20,6 +25,8 @@ export async function startTcpProxy(target: { host: string; port: number }) {
   const port = (server.address() as net.AddressInfo).port;
   return {
     port,
+    /** Bytes the target has sent through the proxy so far. */
+    bytesFromTarget: () => fromTarget,
     block() {
       blocked = true;
       sockets.forEach((s) => s.destroy());
