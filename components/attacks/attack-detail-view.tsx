@@ -8,7 +8,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { useOrgId } from '@/components/shell/org-context';
 import { formatTime } from '@/components/dashboard/format';
 import { useAttackDetail } from '@/hooks/use-attacks';
-import type { TAttack, TTopEntry } from '@/lib/attacks/schema';
+import type { TTopEntry } from '@/lib/attacks/schema';
 import { attackDurationMs, blockedShare, describeAction, formatCount, formatDuration } from './describe';
 
 function TopList({ title, entries }: { title: string; entries: TTopEntry[] }) {
@@ -39,12 +39,6 @@ function TopList({ title, entries }: { title: string; entries: TTopEntry[] }) {
       </Table>
     </Card>
   );
-}
-
-/** The CSV of the incident: its window, from its first attempt to its last. */
-function exportUrl(a: TAttack): string {
-  const to = new Date(Date.parse(a.endedAt ? a.lastAttemptAt : new Date().toISOString()) + 1_000).toISOString();
-  return `/api/v1/detections/export?from=${encodeURIComponent(a.startedAt)}&to=${encodeURIComponent(to)}`;
 }
 
 /** /attacks/:id – one incident after the fact (or while it lasts): its figures, why it opened, and the team's actions. */
@@ -80,7 +74,7 @@ export function AttackDetailView({ id }: { id: string }) {
             .
           </p>
         </div>
-        <a className="btn btn-secondary btn-sm" href={exportUrl(a)} download data-testid="attack-export">
+        <a className="btn btn-secondary btn-sm" href={`/api/v1/attacks/${a.id}/export`} download data-testid="attack-export">
           Export CSV
         </a>
       </div>

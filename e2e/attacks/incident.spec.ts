@@ -50,7 +50,7 @@ test('the war room closes into a summary that links to the incident and what the
   await page.waitForURL('**/attacks/*');
   await expect(page.getByTestId('attack-title')).toContainText('Card-testing attack');
   await expect(page.getByTestId('attack-actions')).toContainText(/blocked IP 203\.0\.113\.77 for/);
-  await expect(page.getByTestId('attack-export')).toHaveAttribute('href', /\/api\/v1\/detections\/export\?from=/);
+  await expect(page.getByTestId('attack-export')).toHaveAttribute('href', /\/api\/v1\/attacks\/[0-9a-f-]+\/export$/);
 
   await page.getByRole('link', { name: '← Incidents' }).click();
   await expect(page.getByTestId('attack-row')).toHaveCount(1);

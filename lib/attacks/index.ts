@@ -5,3 +5,4 @@ export * from './observe';
 export type { TAttackEvent } from './watch';
 export { attackFeedExtension } from './feed-extension';
 export * from './detail';
+export { attributedSql } from './attribution';

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { detections } from '@/db/schema';
 import { withOrgTransaction } from '@/lib/db';
@@ -14,13 +14,17 @@ import { toDetection } from './schema';
 /** Rows per read, and so per chunk of the body. */
 export const EXPORT_PAGE_ROWS = 1_000;
 
-/** An export's rows: one org, created_at from `from` to `to` inclusive; `to` is fixed when the export starts. */
-export type TExportRange = { orgId: string; from: Date; to: Date };
+/**
+ * An export's rows: one org, created_at from `from` to `to` inclusive; `to` is
+ * fixed when the export starts. `only`: a further condition on the row (an
+ * incident's attributed attempts, lib/attacks attributedSql).
+ */
+export type TExportRange = { orgId: string; from: Date; to: Date; only?: SQL };
 
 /** Where a page ended: created_at to the microsecond (a JS Date keeps milliseconds), then seq. */
 type TKey = { at: string; seq: number };
 
-const inRange = (r: TExportRange) => and(eq(detections.organizationId, r.orgId), gte(detections.createdAt, r.from), lte(detections.createdAt, r.to));
+const inRange = (r: TExportRange) => and(eq(detections.organizationId, r.orgId), gte(detections.createdAt, r.from), lte(detections.createdAt, r.to), r.only);
 
 /** How many rows the export sends (at most EXPORT_MAX_ROWS) and whether more matched: a count that stops at the cap. */
 export async function countExportRows(options: TExportRange & { db: Executor }): Promise<{ rows: number; truncated: boolean }> {

@@ -90,6 +90,15 @@ describe('an attack among ordinary shoppers', () => {
       expect(closed.indicators.ips.length).toBeGreaterThanOrEqual(3);
 
       expect((await sale.session.json('/api/v1/attacks')).attacks).toEqual([]);
+
+      // The incident's CSV holds its own attempts, not the shoppers of the same minutes.
+      const csv = await shop.session.fetch(`/api/v1/attacks/${closed.id}/export`);
+      expect(csv.status).toBe(200);
+      const lines = (await csv.text()).trim().split('\r\n');
+      expect(Number(csv.headers.get('x-orylo-rows'))).toBe(closed.attempts);
+      expect(lines).toHaveLength(closed.attempts + 1);
+      expect(lines.filter((l) => l.includes(`sim_n_${shoppers.runId}_`)).length).toBeLessThanOrEqual(closed.attempts - truth.attempts + 1);
+      expect(lines.filter((l) => l.includes(`sim_ct_${attack.runId}_`))).toHaveLength(truth.attempts);
     } finally {
       shoppersOn.abort();
       await shoppers.done;
