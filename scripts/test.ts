@@ -72,8 +72,9 @@ async function main() {
     server = spawnNext('start', { port: PORT, env: serverEnv, quiet: true, hostname: '127.0.0.1' });
     await waitForHealthy(BASE_URL, { timeoutMs: 60_000, child: server });
 
-    // The tests assert as the owner; the server itself never sees its URL.
-    const testEnv = { ...serverEnv, DATABASE_URL: db.ownerUrl, ORYLO_SERVER_PID: String(server.pid), ORYLO_BASE_URL: BASE_URL, ORYLO_ADMIN_EMAIL: ADMIN_EMAIL, PLAYWRIGHT_JSON: `${RESULTS}/playwright.json`, ORYLO_TEST_RESULTS: RESULTS };
+    // The tests assert as the owner; the server itself never sees its URL. Extra servers a test
+    // starts derive their runtime role from the DATABASE_URL it gives them (a proxy, say).
+    const testEnv = { ...serverEnv, DATABASE_URL: db.ownerUrl, DATABASE_APP_URL: '', ORYLO_SERVER_PID: String(server.pid), ORYLO_BASE_URL: BASE_URL, ORYLO_ADMIN_EMAIL: ADMIN_EMAIL, PLAYWRIGHT_JSON: `${RESULTS}/playwright.json`, ORYLO_TEST_RESULTS: RESULTS };
     const filter = process.argv.slice(2);
     const vitest = await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/vitest.json`, ...filter], testEnv);
     const pw = process.env.SKIP_E2E === '1' ? 0 : await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...(process.env.E2E_FILTER?.split(' ').filter(Boolean) ?? [])], testEnv);

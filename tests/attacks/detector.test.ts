@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { BASE_URL, cardTestingAttempt, newMerchant, postTx, uniq, type Merchant } from '../helpers/env';
+import { BASE_URL, cardTestingAttempt, newMerchant, ownerSql, postTx, uniq, type Merchant } from '../helpers/env';
 import { SseReader } from '../helpers/sse';
 
 // The card-testing detector against the real server: incidents open from
@@ -166,4 +166,37 @@ describe('card-testing detector', () => {
     expect((await fetch(`${BASE_URL}/api/v1/attacks`)).status).toBe(401);
     expect((await m.session.json('/api/v1/attacks?status=open')).attacks).toEqual([]);
   });
+
+  it('the same attack back soon after its incident closed resumes it; another attacker opens a new one', async () => {
+    const m = await newMerchant('atk-resume');
+    const owner = ownerSql();
+    try {
+      for (let i = 0; i < 12; i++) await postTx(m, cardTest(i));
+      const first = await until('an open incident', 10_000, async () => (await m.session.json('/api/v1/attacks?status=open')).attacks[0]);
+      // Closed as the detector closes it after a quiet minute (tested above), without the wait.
+      await owner`update attacks set status = 'closed', ended_at = now(), version = version + 1 where id = ${first.id}`;
+      await sleep(1_100);
+
+      // The same IP again, five minutes later in the attacker's life: the incident resumes.
+      for (let i = 100; i < 112; i++) await postTx(m, cardTest(i));
+      const resumed = await until('the incident to resume', 10_000, async () => {
+        const [a] = (await m.session.json('/api/v1/attacks?status=open')).attacks;
+        return a?.resumedAt ? a : undefined;
+      });
+      expect(resumed).toMatchObject({ id: first.id, startedAt: first.startedAt, endedAt: null });
+      expect(resumed.attempts).toBeGreaterThanOrEqual(24);
+      await owner`update attacks set status = 'closed', ended_at = now(), version = version + 1 where id = ${first.id}`;
+      await sleep(1_100);
+
+      // Another attacker: another IP, other cards and BINs. A new incident.
+      const other = (i: number) => ({ ...cardTest(i), ip: '198.51.100.201', card: { fingerprint: uniq('fp-other'), bin: '520082', last4: String(3000 + i), country: 'US' } });
+      for (let i = 0; i < 12; i++) await postTx(m, other(i));
+      const second = await until('a new incident', 10_000, async () => (await m.session.json('/api/v1/attacks?status=open')).attacks[0]);
+      expect(second.id).not.toBe(first.id);
+      expect(second.resumedAt).toBeNull();
+      expect(second.topIps.map((t: { value: string }) => t.value)).toEqual(['198.51.100.201']);
+    } finally {
+      await owner.end();
+    }
+  }, 60_000);
 });
