@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 import postgres from 'postgres';
 
 // Shared steps of the Playwright specs: a person signing up, an API key made
@@ -24,6 +24,31 @@ export async function signUpAndCreateOrg(page: Page, who: string, run: string): 
   await expect(page.getByTestId('detections-empty')).toBeVisible();
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('connection-state')).toHaveText('Live');
+}
+
+/**
+ * Another person joins the owner's active organization with `role` through
+ * Better Auth's invitation flow (sign-up, invitation, acceptance), then opens
+ * the dashboard in a browser context of their own.
+ */
+export async function joinOrgAs(browser: Browser, owner: Page, role: 'viewer' | 'member' | 'analyst' | 'admin', run: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  // Better Auth refuses cookie-bearing POSTs without an Origin.
+  const headers = { Origin: new URL(owner.url()).origin };
+  const email = `${role}-${run}@example.com`;
+  const post = async (who: Page, path: string, data: Record<string, unknown>) => {
+    const res = await who.request.post(path, { headers, data });
+    expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
+    return res.json();
+  };
+  await post(page, '/api/auth/sign-up/email', { name: `User ${role}`, email, password: PASSWORD });
+  const { orgId } = await sessionOf(owner);
+  const invitation = await post(owner, '/api/auth/organization/invite-member', { email, role, organizationId: orgId });
+  await post(page, '/api/auth/organization/accept-invitation', { invitationId: invitation.id });
+  await post(page, '/api/auth/organization/set-active', { organizationId: orgId });
+  await page.goto('/dashboard');
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'live');
+  return page;
 }
 
 /** Creates a key on the API keys page of a new tab and reads the secret shown once. */

@@ -7,8 +7,9 @@ import { apiKeyKeys } from './query-keys';
 import { apiKeysQueryOptions, type TCreatedApiKey } from './query-options';
 import { useRefresh } from './use-refresh';
 
-export function useApiKeys(orgId: string) {
-  return useQuery(apiKeysQueryOptions(orgId));
+/** `enabled: false` for roles that may not list keys: the page says so instead of asking for a 403. */
+export function useApiKeys(orgId: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...apiKeysQueryOptions(orgId), enabled });
 }
 
 export function useCreateApiKey(orgId: string) {

@@ -5,8 +5,10 @@ import { forgetApiKey, recallApiKey, rememberApiKey } from '@/components/dashboa
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { useOrgId } from '@/components/shell/org-context';
+import { RoleNote } from '@/components/shell/role-note';
 import type { TCreatedApiKey } from '@/hooks/query-options';
 import { useApiKeys } from '@/hooks/use-api-keys';
+import { useCan } from '@/hooks/use-permissions';
 import { ApiError } from '@/lib/api-client';
 import type { TApiKey } from '@/lib/api-keys/keys';
 import { ApiKeysTable } from './api-keys-table';
@@ -15,7 +17,8 @@ import { NewKeyBox } from './new-key-box';
 
 export function ApiKeysView() {
   const orgId = useOrgId();
-  const keys = useApiKeys(orgId);
+  const canManage = useCan('api-keys.manage');
+  const keys = useApiKeys(orgId, { enabled: canManage });
   const [created, setCreated] = useState<TCreatedApiKey | null>(null);
 
   const onCreated = (key: TCreatedApiKey) => {
@@ -27,7 +30,7 @@ export function ApiKeysView() {
     if (created?.id === key.id) setCreated(null);
   };
 
-  // Members without the owner or admin role get a 403 with the reason.
+  // A role changed since the page loaded: the 403 says why.
   const forbidden = keys.error instanceof ApiError && keys.error.status === 403 ? keys.error : null;
 
   return (
@@ -39,7 +42,13 @@ export function ApiKeysView() {
         </div>
       </div>
 
-      {forbidden ? (
+      {!canManage ? (
+        <Card>
+          <CardBody>
+            <RoleNote permission="api-keys.manage" cannot="see or create API keys" />
+          </CardBody>
+        </Card>
+      ) : forbidden ? (
         <Alert testId="api-keys-forbidden">{forbidden.message}</Alert>
       ) : (
         <>

@@ -8,6 +8,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { useOrgId } from '@/components/shell/org-context';
 import { formatTime } from '@/components/dashboard/format';
 import { useAttackDetail } from '@/hooks/use-attacks';
+import { useCan } from '@/hooks/use-permissions';
 import type { TTopEntry } from '@/lib/attacks/schema';
 import { attackDurationMs, blockedShare, describeAction, formatCount, formatDuration } from './describe';
 
@@ -45,6 +46,7 @@ function TopList({ title, entries }: { title: string; entries: TTopEntry[] }) {
 export function AttackDetailView({ id }: { id: string }) {
   const orgId = useOrgId();
   const detail = useAttackDetail(orgId, id);
+  const canExport = useCan('export');
   if (detail.isPending) return <div className="skeleton" aria-busy="true" />;
   if (detail.isError) return <Alert>Could not load this incident: {detail.error.message}</Alert>;
   const { attack: a, actions } = detail.data;
@@ -74,9 +76,11 @@ export function AttackDetailView({ id }: { id: string }) {
             .
           </p>
         </div>
-        <a className="btn btn-secondary btn-sm" href={`/api/v1/attacks/${a.id}/export`} download data-testid="attack-export">
-          Export CSV
-        </a>
+        {canExport ? (
+          <a className="btn btn-secondary btn-sm" href={`/api/v1/attacks/${a.id}/export`} download data-testid="attack-export">
+            Export CSV
+          </a>
+        ) : null}
       </div>
       <div className="war-counters" data-testid="attack-figures">
         {figures.map(([label, value]) => (

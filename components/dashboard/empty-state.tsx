@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useSyncExternalStore } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
+import { useCan } from '@/hooks/use-permissions';
 import { recallApiKey } from './last-api-key';
 
 const KEY_PLACEHOLDER = '<key>';
@@ -26,6 +27,7 @@ export function EmptyState({ orgId }: { orgId: string }) {
   const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => '$ORIGIN');
   const key = useSyncExternalStore(noSubscribe, () => recallApiKey(orgId), () => null);
   const command = curlCommand(origin, key ?? KEY_PLACEHOLDER);
+  const canCreateKey = useCan('api-keys.manage');
 
   return (
     <div className="empty" data-testid="detections-empty">
@@ -42,6 +44,10 @@ export function EmptyState({ orgId }: { orgId: string }) {
         <li>
           {key ? (
             'Your new API key is filled in below (this tab only).'
+          ) : !canCreateKey ? (
+            <>
+              Ask an owner or admin of this organization for an API key, and put it in place of <code>{KEY_PLACEHOLDER}</code>.
+            </>
           ) : (
             <>
               <Link href="/settings/api-keys">Create an API key</Link> and put it in place of <code>{KEY_PLACEHOLDER}</code>.

@@ -3,6 +3,7 @@
 import { DetectionCells, DetectionsHead } from '@/components/dashboard/detection-cells';
 import { reasonsTooltip } from '@/components/dashboard/format';
 import { Table, TBody, Td, Th, Tr } from '@/components/ui/table';
+import { useCan } from '@/hooks/use-permissions';
 import type { TDetection } from '@/lib/detections/schema';
 import { ReviewActions } from './review-actions';
 import styles from './review.module.css';
@@ -19,13 +20,17 @@ function ShortReasons({ detection }: { detection: TDetection }) {
 }
 
 export function ReviewTable({ orgId, detections, onOpen }: { orgId: string; detections: TDetection[]; onOpen: (id: string) => void }) {
+  // Viewers get no decision column at all (the page says why).
+  const canReview = useCan('review');
   return (
     <Table data-testid="review-table" aria-label="Payments waiting for review, newest first">
       <DetectionsHead>
         <Th>Why</Th>
-        <Th>
-          <span className="sr-only">Decision</span>
-        </Th>
+        {canReview ? (
+          <Th>
+            <span className="sr-only">Decision</span>
+          </Th>
+        ) : null}
       </DetectionsHead>
       <TBody>
         {detections.map((d) => (
@@ -41,9 +46,11 @@ export function ReviewTable({ orgId, detections, onOpen }: { orgId: string; dete
             <Td>
               <ShortReasons detection={d} />
             </Td>
-            <Td>
-              <ReviewActions orgId={orgId} detection={d} />
-            </Td>
+            {canReview ? (
+              <Td>
+                <ReviewActions orgId={orgId} detection={d} />
+              </Td>
+            ) : null}
           </Tr>
         ))}
       </TBody>

@@ -7,7 +7,9 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { useOrgId } from '@/components/shell/org-context';
+import { RoleNote } from '@/components/shell/role-note';
 import { queueRows } from '@/hooks/cache/review-queue';
+import { useCan } from '@/hooks/use-permissions';
 import { useReviewQueue } from '@/hooks/use-review-queue';
 import { ReviewTable } from './review-table';
 import styles from './review.module.css';
@@ -15,6 +17,7 @@ import styles from './review.module.css';
 export function ReviewView() {
   const orgId = useOrgId();
   const queue = useReviewQueue(orgId);
+  const canReview = useCan('review');
   const [openId, setOpenId] = useState<string | null>(null);
   const close = useCallback(() => setOpenId(null), []);
 
@@ -41,6 +44,7 @@ export function ReviewView() {
             Payments scored REVIEW wait here for a person. Approve lets the order through (ALLOW), Block refuses it. Everyone in the
             organization sees your decision live.
           </p>
+          {canReview ? null : <RoleNote permission="review" cannot="review payments" />}
         </div>
       </div>
 

@@ -4,8 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { useAddListEntry } from '@/hooks/use-lists';
+import { usePermissions } from '@/hooks/use-permissions';
 import { ApiError } from '@/lib/api-client';
-import { LIST_TYPE_LABEL, LIST_TYPES, type TListAction, type TListType } from '@/lib/lists/schema';
+import { LIST_ACTIONS, LIST_TYPE_LABEL, LIST_TYPES, listEntryPermission, type TListAction, type TListType } from '@/lib/lists/schema';
 import styles from './rules.module.css';
 
 const DURATIONS = [
@@ -23,7 +24,12 @@ const PLACEHOLDER: Record<TListType, string> = {
   customer_id: 'cus_…',
 };
 
+const ACTION_LABEL: Record<TListAction, string> = { block: 'Block', allow: 'Allow' };
+
+/** Shown to roles that may add at least a block entry; analysts are offered only the block list. */
 export function AddListEntryForm({ orgId }: { orgId: string }) {
+  const { can } = usePermissions();
+  const actions = LIST_ACTIONS.filter((a) => can(listEntryPermission(a)));
   const [type, setType] = useState<TListType>('ip');
   const [value, setValue] = useState('');
   const [action, setAction] = useState<TListAction>('block');
@@ -75,8 +81,11 @@ export function AddListEntryForm({ orgId }: { orgId: string }) {
       <div className="field">
         <label htmlFor="list-action">List</label>
         <select id="list-action" className="select" value={action} onChange={(e) => setAction(e.target.value as TListAction)}>
-          <option value="block">Block</option>
-          <option value="allow">Allow</option>
+          {actions.map((a) => (
+            <option key={a} value={a}>
+              {ACTION_LABEL[a]}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
@@ -96,6 +105,11 @@ export function AddListEntryForm({ orgId }: { orgId: string }) {
         {add.isPending ? 'Adding…' : 'Add'}
       </Button>
       {error && !error.field ? <p className={styles.error}>{error.message}</p> : null}
+      {actions.length < LIST_ACTIONS.length ? (
+        <p className="hint" style={{ flexBasis: '100%' }} data-testid="block-only">
+          Analysts add block entries; an allow entry, or removing one, takes an owner or admin.
+        </p>
+      ) : null}
       {type === 'card_bin' ? <p className="hint" style={{ flexBasis: '100%' }}>A BIN is the first 6 to 8 digits; it also matches longer BINs that start with it.</p> : null}
     </form>
   );

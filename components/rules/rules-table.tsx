@@ -2,6 +2,7 @@
 
 import { Badge } from '@/components/ui/badge';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { useCan } from '@/hooks/use-permissions';
 import type { TRule, TUpdateRule } from '@/lib/rules/schema';
 import { EditableNumber } from './editable-number';
 import { actionLabel, actionTone, featureLabel, isRatioFeature, operatorLabel, thresholdLabel, windowLabel } from './labels';
@@ -13,6 +14,8 @@ export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) 
   const update = useUpdateRule(orgId);
   const save = (rule: TRule, patch: TUpdateRule) => update.mutate({ rule, patch });
   const busy = (rule: TRule) => update.isPending && update.variables?.rule.id === rule.id;
+  // Only owners and admins edit rules; everyone else reads the same values as text.
+  const canEdit = useCan('rules.edit');
 
   return (
     <Table data-testid="rules-table">
@@ -41,7 +44,7 @@ export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) 
               <span className={`${styles.sub} mono`}>{rule.feature}</span>
             </Td>
             <Td>
-              {rule.feature === 'amount' ? (
+              {rule.feature === 'amount' || !canEdit ? (
                 windowLabel(rule)
               ) : (
                 // Edited in minutes; stored in seconds.
@@ -59,42 +62,58 @@ export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) 
             </Td>
             <Td style={{ whiteSpace: 'nowrap' }}>
               {operatorLabel(rule)}{' '}
-              <EditableNumber
-                value={rule.threshold}
-                display={thresholdLabel(rule)}
-                label={`threshold of "${rule.name}"${isRatioFeature(rule.feature) ? ' (a ratio from 0 to 1)' : ''}`}
-                step={isRatioFeature(rule.feature) ? '0.01' : 'any'}
-                min={0}
-                disabled={busy(rule)}
-                testId="edit-threshold"
-                onSave={(threshold) => save(rule, { threshold })}
-              />
+              {canEdit ? (
+                <EditableNumber
+                  value={rule.threshold}
+                  display={thresholdLabel(rule)}
+                  label={`threshold of "${rule.name}"${isRatioFeature(rule.feature) ? ' (a ratio from 0 to 1)' : ''}`}
+                  step={isRatioFeature(rule.feature) ? '0.01' : 'any'}
+                  min={0}
+                  disabled={busy(rule)}
+                  testId="edit-threshold"
+                  onSave={(threshold) => save(rule, { threshold })}
+                />
+              ) : (
+                thresholdLabel(rule)
+              )}
             </Td>
             <Td>
               <Badge tone={actionTone(rule.action)}>{actionLabel(rule)}</Badge>
             </Td>
             <Td>
-              <Switch
-                checked={rule.mode === 'active'}
-                onChange={(active) => save(rule, { mode: active ? 'active' : 'shadow' })}
-                label={`Mode of "${rule.name}": active decides, shadow only reports`}
-                onText="Active"
-                offText="Shadow"
-                tone="shadow"
-                disabled={busy(rule)}
-                testId="rule-mode"
-              />
+              {canEdit ? (
+                <Switch
+                  checked={rule.mode === 'active'}
+                  onChange={(active) => save(rule, { mode: active ? 'active' : 'shadow' })}
+                  label={`Mode of "${rule.name}": active decides, shadow only reports`}
+                  onText="Active"
+                  offText="Shadow"
+                  tone="shadow"
+                  disabled={busy(rule)}
+                  testId="rule-mode"
+                />
+              ) : rule.mode === 'active' ? (
+                'Active'
+              ) : (
+                <Badge tone="review">Shadow</Badge>
+              )}
             </Td>
             <Td>
-              <Switch
-                checked={rule.enabled}
-                onChange={(enabled) => save(rule, { enabled })}
-                label={`"${rule.name}" enabled`}
-                onText="On"
-                offText="Off"
-                disabled={busy(rule)}
-                testId="rule-enabled"
-              />
+              {canEdit ? (
+                <Switch
+                  checked={rule.enabled}
+                  onChange={(enabled) => save(rule, { enabled })}
+                  label={`"${rule.name}" enabled`}
+                  onText="On"
+                  offText="Off"
+                  disabled={busy(rule)}
+                  testId="rule-enabled"
+                />
+              ) : rule.enabled ? (
+                'On'
+              ) : (
+                'Off'
+              )}
             </Td>
           </Tr>
         ))}

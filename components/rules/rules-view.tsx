@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { useOrgId } from '@/components/shell/org-context';
+import { RoleNote } from '@/components/shell/role-note';
 import { useListEntries } from '@/hooks/use-lists';
+import { usePermissions } from '@/hooks/use-permissions';
 import { AddListEntryForm } from './add-list-entry-form';
 import { ListsTable } from './lists-table';
 import { RulesTable } from './rules-table';
@@ -24,6 +26,8 @@ export function RulesView() {
   const thresholds = useThresholds(orgId);
   const [includeExpired, setIncludeExpired] = useState(false);
   const lists = useListEntries(orgId, { includeExpired });
+  const { can } = usePermissions();
+  const canAdd = can('lists.block');
 
   return (
     <>
@@ -61,7 +65,14 @@ export function RulesView() {
             <Alert>Could not load the rules: {rules.error.message}</Alert>
           </CardBody>
         ) : (
-          <RulesTable orgId={orgId} rules={rules.data.rules} />
+          <>
+            {can('rules.edit') ? null : (
+              <CardBody>
+                <RoleNote permission="rules.edit" cannot="edit rules" />
+              </CardBody>
+            )}
+            <RulesTable orgId={orgId} rules={rules.data.rules} />
+          </>
         )}
       </Card>
 
@@ -77,7 +88,7 @@ export function RulesView() {
           }
         />
         <CardBody className="form">
-          <AddListEntryForm orgId={orgId} />
+          {canAdd ? <AddListEntryForm orgId={orgId} /> : <RoleNote permission="lists.block" cannot="add or remove list entries" />}
         </CardBody>
         {lists.isPending ? (
           <Loading />
@@ -87,7 +98,9 @@ export function RulesView() {
           </CardBody>
         ) : lists.data.entries.length === 0 ? (
           <CardBody>
-            <p className="muted">No entries{includeExpired ? '' : ' in force'}. Add an IP, card, BIN, email, device or customer above.</p>
+            <p className="muted">
+              No entries{includeExpired ? '' : ' in force'}.{canAdd ? ' Add an IP, card, BIN, email, device or customer above.' : ''}
+            </p>
           </CardBody>
         ) : (
           <ListsTable orgId={orgId} entries={lists.data.entries} />

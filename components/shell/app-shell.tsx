@@ -9,13 +9,17 @@ import { NotificationsMenu } from '@/components/notifications/notifications-menu
 import { WarRoomBanner } from '@/components/war-room/war-room-banner';
 import { orgKeys } from '@/hooks/query-keys';
 import { useRealtimeDetections } from '@/hooks/realtime/use-realtime-detections';
+import { PermissionsProvider } from '@/hooks/use-permissions';
 import { authClient } from '@/lib/auth/client';
+import type { TOrgRole } from '@/lib/orgs/permissions';
 import { Nav } from './nav';
 import { OrgProvider } from './org-context';
 import { OrgSwitcher } from './org-switcher';
 import { SignOutButton } from './sign-out-button';
 
-export function AppShell({ orgId, email, isAdmin = false, children }: { orgId: string; email: string; isAdmin?: boolean; children: ReactNode }) {
+type TProps = { orgId: string; role: TOrgRole; email: string; isAdmin?: boolean; children: ReactNode };
+
+export function AppShell({ orgId, role, email, isAdmin = false, children }: TProps) {
   const router = useRouter();
   const queryClient = useQueryClient();
   // One stream per tab, on every signed-in page: the indicator and toasts
@@ -37,25 +41,27 @@ export function AppShell({ orgId, email, isAdmin = false, children }: { orgId: s
 
   return (
     <OrgProvider orgId={orgId}>
-      <header className="shell-header">
-        <Link href="/dashboard" className="brand">
-          <span className="brand-mark" aria-hidden />
-          Orylo
-        </Link>
-        <Nav isAdmin={isAdmin} />
-        <div className="shell-spacer" />
-        <ConnectionIndicator view={realtime} />
-        <NotificationsMenu orgId={orgId} />
-        <div className="shell-user">
-          <OrgSwitcher orgId={orgId} />
-          <span className="muted hide-sm" data-testid="user-email">
-            {email}
-          </span>
-          <SignOutButton />
-        </div>
-      </header>
-      <WarRoomBanner orgId={orgId} />
-      <main className="page">{children}</main>
+      <PermissionsProvider role={role}>
+        <header className="shell-header">
+          <Link href="/dashboard" className="brand">
+            <span className="brand-mark" aria-hidden />
+            Orylo
+          </Link>
+          <Nav isAdmin={isAdmin} />
+          <div className="shell-spacer" />
+          <ConnectionIndicator view={realtime} />
+          <NotificationsMenu orgId={orgId} />
+          <div className="shell-user">
+            <OrgSwitcher orgId={orgId} />
+            <span className="muted hide-sm" data-testid="user-email">
+              {email}
+            </span>
+            <SignOutButton />
+          </div>
+        </header>
+        <WarRoomBanner orgId={orgId} />
+        <main className="page">{children}</main>
+      </PermissionsProvider>
     </OrgProvider>
   );
 }

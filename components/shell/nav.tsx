@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useCan } from '@/hooks/use-permissions';
 
 const LINKS = [
   { href: '/dashboard', label: 'Dashboard' },
@@ -9,14 +10,17 @@ const LINKS = [
   { href: '/attacks', label: 'Incidents' },
   { href: '/settings/rules', label: 'Rules' },
   { href: '/settings/audit', label: 'Audit log' },
-  { href: '/settings/api-keys', label: 'API keys' },
 ] as const;
+
+// Only owners and admins may even list the keys: the page says so if reached by URL.
+const API_KEYS_LINK = { href: '/settings/api-keys', label: 'API keys' } as const;
 
 const ADMIN_LINK = { href: '/admin', label: 'Admin' } as const;
 
 export function Nav({ isAdmin = false }: { isAdmin?: boolean }) {
   const pathname = usePathname();
-  const links = isAdmin ? [...LINKS, ADMIN_LINK] : LINKS;
+  const canManageKeys = useCan('api-keys.manage');
+  const links = [...LINKS, ...(canManageKeys ? [API_KEYS_LINK] : []), ...(isAdmin ? [ADMIN_LINK] : [])];
   return (
     <nav className="nav" aria-label="Main">
       {links.map((link) => (

@@ -8,11 +8,12 @@ type TProps = {
   type: TBlockTarget['type'];
   entries: TTopEntry[];
   blocked: Set<string>;
-  onBlock: (target: TBlockTarget) => void;
+  /** Null when the user's role may not add block-list entries: the Block buttons are left out. */
+  onBlock: ((target: TBlockTarget) => void) | null;
   pending: boolean;
 };
 
-/** The attack's top IPs, BINs or cards with their decision split, each one block away. */
+/** The attack's top IPs, BINs or cards with their decision split, each one block away (for analysts and up). */
 export function TopTable({ title, type, entries, blocked, onBlock, pending }: TProps) {
   return (
     <div className="war-top" data-testid={`war-top-${type}`}>
@@ -42,11 +43,11 @@ export function TopTable({ title, type, entries, blocked, onBlock, pending }: TP
                   <td className="num">
                     {isBlocked ? (
                       <span className="badge badge-block" data-testid="war-blocked">Blocked</span>
-                    ) : (
+                    ) : onBlock ? (
                       <Button size="sm" variant="danger" disabled={pending} onClick={() => onBlock({ type, value: e.value })} data-testid="war-block">
                         Block
                       </Button>
-                    )}
+                    ) : null}
                   </td>
                 </tr>
               );

@@ -1,8 +1,12 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { thresholdsQueryOptions } from '@/components/rules/queries';
+import { RoleNote } from '@/components/shell/role-note';
 import { Button } from '@/components/ui/button';
 import { ENTRIES_IN_FORCE, useListEntries } from '@/hooks/use-lists';
+import { usePermissions } from '@/hooks/use-permissions';
 import { useStats } from '@/hooks/use-stats';
 import {
   DURATIONS,
@@ -12,6 +16,8 @@ import {
   useWarRoomTimeline,
   type TBlockTarget,
 } from '@/hooks/war-room';
+import { listEntryPermission } from '@/lib/lists/schema';
+import { overridePermission } from '@/lib/scoring/thresholds';
 import { TopTable } from './top-table';
 
 /** Stricter thresholds for the war room: review and block at lower scores, for an hour. */
@@ -36,6 +42,13 @@ export function WarRoomPanel({ orgId }: { orgId: string }) {
   const block = useBlockFromWarRoom(orgId, attack?.id ?? null);
   const tighten = useRaiseThresholds(orgId);
   const [durationMs, setDurationMs] = useState<number>(DURATIONS[0].ms);
+  const { can } = usePermissions();
+  // Whether the one-click thresholds tighten what is in force (an analyst's
+  // to do) or would loosen it (an admin's): the same rule as the route.
+  const thresholds = useQuery({ ...thresholdsQueryOptions(orgId), enabled: Boolean(attack) }).data;
+  const canBlock = can(listEntryPermission('block'));
+  const canTighten = can(thresholds ? overridePermission(thresholds, TIGHTENED) : 'thresholds.tighten');
+  const canExport = can('export');
 
   const blocked = useMemo(() => new Set((lists?.entries ?? []).filter((e) => e.action === 'block').map((e) => `${e.type}:${e.value}`)), [lists]);
   // The last 15 minutes of the stats timeline: attempts per minute, all decisions.
@@ -43,7 +56,7 @@ export function WarRoomPanel({ orgId }: { orgId: string }) {
   const peak = Math.max(1, ...perMinute.map((b) => b.total));
 
   if (!attack) return null;
-  const onBlock = (target: TBlockTarget) => block.mutate({ ...target, durationMs });
+  const onBlock = canBlock ? (target: TBlockTarget) => block.mutate({ ...target, durationMs }) : null;
   const exportUrl = `/api/v1/detections/export?from=${encodeURIComponent(new Date(Date.parse(attack.startedAt) - 120_000).toISOString())}`;
   const counters = [
     { label: 'Attempts', value: attack.attempts },
@@ -59,24 +72,31 @@ export function WarRoomPanel({ orgId }: { orgId: string }) {
         <div>
           <h2 id="war-room-title">War room</h2>
           <p>Card-testing attack since {formatClock(attack.startedAt)}. Counters refresh every 2 seconds.</p>
+          {canBlock ? null : <RoleNote permission="lists.block" cannot="block, tighten the thresholds or export" />}
         </div>
         <div className="war-actions">
-          <label>
-            Block for{' '}
-            <select value={durationMs} onChange={(e) => setDurationMs(Number(e.target.value))} data-testid="war-duration">
-              {DURATIONS.map((d) => (
-                <option key={d.label} value={d.ms}>
-                  {d.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <Button size="sm" onClick={() => tighten.mutate(TIGHTENED)} disabled={tighten.isPending} data-testid="war-tighten">
-            Tighten thresholds for 1 h
-          </Button>
-          <a className="btn btn-secondary btn-sm" href={exportUrl} download data-testid="war-export">
-            Export CSV
-          </a>
+          {canBlock ? (
+            <label>
+              Block for{' '}
+              <select value={durationMs} onChange={(e) => setDurationMs(Number(e.target.value))} data-testid="war-duration">
+                {DURATIONS.map((d) => (
+                  <option key={d.label} value={d.ms}>
+                    {d.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          {canTighten ? (
+            <Button size="sm" onClick={() => tighten.mutate(TIGHTENED)} disabled={tighten.isPending} data-testid="war-tighten">
+              Tighten thresholds for 1 h
+            </Button>
+          ) : null}
+          {canExport ? (
+            <a className="btn btn-secondary btn-sm" href={exportUrl} download data-testid="war-export">
+              Export CSV
+            </a>
+          ) : null}
         </div>
       </header>
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listCandidates } from './match';
 import { parseCreateListEntry } from './parse';
-import { normalizeIp, ZCreateListEntrySchema } from './schema';
+import { listEntryPermission, normalizeIp, ZCreateListEntrySchema } from './schema';
 
 const fieldOf = (body: unknown) => {
   try {
@@ -48,5 +48,12 @@ describe('list entries', () => {
       { type: 'card_fingerprint', values: ['fp'] },
       { type: 'card_bin', values: ['424242', '4242429', '42424299'] },
     ]);
+  });
+});
+
+describe('listEntryPermission', () => {
+  it('lets analysts block, and takes an admin to allow', () => {
+    expect(listEntryPermission('block')).toBe('lists.block');
+    expect(listEntryPermission('allow')).toBe('lists.allow');
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TPermission } from '@/lib/orgs/permissions';
 
 // Allow and block lists as the API and the settings page see them. No database
 // imports here: the browser imports these types and schemas too.
@@ -7,6 +8,11 @@ export const LIST_TYPES = ['ip', 'card_fingerprint', 'card_bin', 'email', 'devic
 export const LIST_ACTIONS = ['block', 'allow'] as const;
 export type TListType = (typeof LIST_TYPES)[number];
 export type TListAction = (typeof LIST_ACTIONS)[number];
+
+/** What adding an entry of this action takes (lib/orgs/permissions.ts): the route and the form both ask. */
+export function listEntryPermission(action: TListAction): TPermission {
+  return action === 'allow' ? 'lists.allow' : 'lists.block';
+}
 
 export type TListEntry = {
   id: string;

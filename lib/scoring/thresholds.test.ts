@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionFor, riskLevelFor, tightens, ZThresholdsOverrideSchema, ZThresholdsSchema } from './thresholds';
+import { decisionFor, overridePermission, riskLevelFor, tightens, ZThresholdsOverrideSchema, ZThresholdsSchema } from './thresholds';
 
 describe('thresholds', () => {
   it('maps a score to a decision and a risk level consistent with it', () => {
@@ -40,5 +40,15 @@ describe('tightens', () => {
     const during = { ...standing, override: { review: 30, block: 60, until: '2030-01-01T00:00:00Z' } };
     expect(tightens(during, { review: 40, block: 70 })).toBe(false);
     expect(tightens(during, { review: 20, block: 60 })).toBe(true);
+  });
+});
+
+describe('overridePermission', () => {
+  const standing = { review: 50, block: 80, override: null };
+  it('asks an analyst\'s permission to tighten, an admin\'s for anything looser', () => {
+    expect(overridePermission(standing, { review: 30, block: 60 })).toBe('thresholds.tighten');
+    expect(overridePermission(standing, { review: 30, block: 90 })).toBe('thresholds.change');
+    const during = { ...standing, override: { review: 20, block: 40, until: '2030-01-01T00:00:00Z' } };
+    expect(overridePermission(during, { review: 30, block: 60 })).toBe('thresholds.change');
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TDecision, TRiskLevel } from '@/lib/detections/schema';
+import type { TPermission } from '@/lib/orgs/permissions';
 
 // Score → decision and risk level, by the org's thresholds. No database
 // imports: the settings page uses the schemas and types too.
@@ -60,4 +61,9 @@ export function riskLevelFor(score: number, t: TThresholds): TRiskLevel {
 export function tightens(current: TThresholdsView, next: TThresholds): boolean {
   const applied = current.override ?? current;
   return next.review <= applied.review && next.block <= applied.block;
+}
+
+/** What setting these temporary thresholds takes: tightening is an analyst's, anything looser an admin's. */
+export function overridePermission(current: TThresholdsView, next: TThresholds): TPermission {
+  return tightens(current, next) ? 'thresholds.tighten' : 'thresholds.change';
 }

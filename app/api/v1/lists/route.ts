@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { withOrg } from '@/lib/api/with-org';
-import { createListEntry, findListEntries, parseCreateListEntry } from '@/lib/lists';
+import { createListEntry, findListEntries, listEntryPermission, parseCreateListEntry } from '@/lib/lists';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 // Analysts may block (the war room); letting traffic through takes an admin.
 export const POST = withOrg(
   async ({ body, db, orgId, user, ip, log, authorize }) => {
-    if (body.action === 'allow') authorize('lists.allow');
+    authorize(listEntryPermission(body.action));
     const entry = await createListEntry({ db, orgId, actor: user, ip, input: body });
     log.info({ listEntryId: entry.id, type: entry.type, action: entry.action }, 'list entry created');
     return Response.json({ entry }, { status: 201 });

@@ -1,5 +1,5 @@
 import { withOrg } from '@/lib/api/with-org';
-import { clearThresholdsOverride, getThresholds, setThresholdsOverride, tightens, ZThresholdsOverrideSchema } from '@/lib/scoring';
+import { clearThresholdsOverride, getThresholds, overridePermission, setThresholdsOverride, ZThresholdsOverrideSchema } from '@/lib/scoring';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 // An analyst may tighten them during an attack; anything looser takes an admin.
 export const POST = withOrg(
   async ({ body, db, orgId, user, ip, log, authorize }) => {
-    if (!tightens(await getThresholds({ db, orgId }), body)) authorize('thresholds.change');
+    authorize(overridePermission(await getThresholds({ db, orgId }), body));
     const view = await setThresholdsOverride({ db, orgId, actor: user, ip, input: body });
     log.info({ override: view.override }, 'thresholds override set');
     return Response.json(view);
