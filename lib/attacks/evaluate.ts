@@ -115,7 +115,10 @@ async function resumeRecent({ db, orgId, config, indicators, trigger }: TCtx & {
 async function evaluateOpen({ db, orgId, config, open, suspects }: TCtx & { open: { row: TAttackRow; msSinceUpdate: number }; suspects: TSuspects }): Promise<TEvaluation> {
   const stored = toIndicators(open.row.indicators);
   const indicators = mergeIndicators(stored, suspects, config);
-  const counters = await readIncidentCounters({ db, orgId, config, since: open.row.startedAt, indicators });
+  // An IP or device that joins may have tried its first cards before the incident opened (it had
+  // too few then to be a suspect): look one detection window further back, and start there.
+  const since = new Date(new Date(open.row.startedAt).getTime() - config.windowSeconds * 1000);
+  const counters = await readIncidentCounters({ db, orgId, config, since, indicators });
   const recent = recentAttributed(indicators, counters.recent, incidentBaselineRatio(open.row.trigger, config));
   const action = decideOpenIncident({ recent, msSinceUpdate: open.msSinceUpdate }, config);
   if (action === 'wait') return { outcome: 'unchanged', attack: toAttack(open.row) };
@@ -125,6 +128,7 @@ async function evaluateOpen({ db, orgId, config, open, suspects }: TCtx & { open
     .set({
       ...counterColumns(counters),
       indicators,
+      ...(counters.firstAttemptAt ? { startedAt: sql`least(${attacks.startedAt}, ${counters.firstAttemptAt}::timestamptz)` } : {}),
       ...(counters.lastAttemptAt ? { lastAttemptAt: sql`${counters.lastAttemptAt}::timestamptz` } : {}),
       ...(action === 'close' ? { status: 'closed', endedAt: sql`now()` } : {}),
       version: sql`${attacks.version} + 1`,

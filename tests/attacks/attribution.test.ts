@@ -4,6 +4,7 @@ import { createRng, hashSeed, randomSeed } from '@/lib/simulate/random';
 import { TrafficRecorder } from '@/lib/simulate/recorder';
 import { createMix, type TScenarioName } from '@/lib/simulate/scenarios';
 import { BASE_URL, newMerchant, ownerSql, type Merchant } from '../helpers/env';
+import { sleep, until } from '../helpers/wait';
 
 // The detector under the conditions it exists for: a shop's ordinary traffic
 // before, during and after a card-testing attack, sent over time through the
@@ -14,7 +15,6 @@ import { BASE_URL, newMerchant, ownerSql, type Merchant } from '../helpers/env';
 
 const owner = ownerSql();
 afterAll(() => owner.end());
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Sends one scenario at `rate`/s for `seconds` (or until aborted) with its own run id. */
 function traffic(m: Merchant, scenario: TScenarioName, rate: number, seconds: number, options: { signal?: AbortSignal; attackerIps?: number } = {}) {
@@ -27,15 +27,6 @@ function traffic(m: Merchant, scenario: TScenarioName, rate: number, seconds: nu
   return { runId, recorder, done };
 }
 
-async function until<T>(what: string, timeoutMs: number, fn: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(250);
-  }
-}
 
 const openAttack = async (m: Merchant) => (await m.session.json('/api/v1/attacks?status=open')).attacks[0];
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { BASE_URL, cardTestingAttempt, newMerchant, ownerSql, postTx, uniq, type Merchant } from '../helpers/env';
+import { sleep, until } from '../helpers/wait';
 import { SseReader } from '../helpers/sse';
 
 // The card-testing detector against the real server: incidents open from
@@ -9,7 +10,6 @@ import { SseReader } from '../helpers/sse';
 
 const open: SseReader[] = [];
 afterAll(() => open.forEach((r) => r.close()));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function stream(m: Merchant) {
   const r = await SseReader.open({ cookie: m.session.cookieHeader });
@@ -20,15 +20,6 @@ async function stream(m: Merchant) {
 
 const cardTest = cardTestingAttempt;
 
-async function until<T>(what: string, timeoutMs: number, fn: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 const attackEvents = (r: SseReader) => r.messages.filter((m) => String(m.data.type).startsWith('attack_'));
 

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_URL, newMerchant, ownerSql, type Merchant } from '../helpers/env';
-import { startExtraServer } from '../helpers/server';
-import { startTcpProxy } from '../helpers/tcp-proxy';
+import { startServerBehindDbProxy, type startExtraServer } from '../helpers/server';
+import type { startTcpProxy } from '../helpers/tcp-proxy';
 
 // GET /api/v1/detections/export streams its CSV a page (1,000 rows) at a time,
 // each page read in its own RLS transaction when the client wants more:
@@ -93,11 +93,7 @@ describe('CSV export, the client and the database', () => {
   const ROWS = 40_000;
 
   beforeAll(async () => {
-    const db = new URL(process.env.DATABASE_URL!);
-    proxy = await startTcpProxy({ host: db.hostname, port: Number(db.port || 5432) });
-    db.hostname = '127.0.0.1';
-    db.port = String(proxy.port);
-    server = await startExtraServer({ DATABASE_URL: db.toString() });
+    ({ proxy, server } = await startServerBehindDbProxy());
     m = await newMerchant('export-client');
     // About 450 bytes of CSV a row: 18 MB in all, more than the sockets' buffers hold.
     await owner`insert into detections (organization_id, external_id, amount, currency, email, score, risk_level, decision, reasons, created_at)

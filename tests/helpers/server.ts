@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawnNext, spawnPlainNext, stopChild, waitForHealthy } from '@/scripts/lib/next-process';
-import { freePort } from './tcp-proxy';
+import { freePort, startTcpProxy } from './tcp-proxy';
 
 /**
  * Another production server on the same build and database as the main test
@@ -20,4 +20,17 @@ export async function startExtraServer(
   const child = options.plainNext ? spawnPlainNext(settings) : spawnNext('start', { ...settings, hostname: '127.0.0.1' });
   await waitForHealthy(url, { timeoutMs: 30_000, child });
   return { url, child, stop: () => stopChild(child) };
+}
+
+/** An extra server whose database link runs through a TCP proxy the test can cut (and count). */
+export async function startServerBehindDbProxy(env: Record<string, string> = {}): Promise<{
+  proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+  server: { url: string; stop: () => Promise<void>; child: ChildProcess };
+}> {
+  const db = new URL(process.env.DATABASE_URL!);
+  const proxy = await startTcpProxy({ host: db.hostname, port: Number(db.port || 5432) });
+  db.hostname = '127.0.0.1';
+  db.port = String(proxy.port);
+  const server = await startExtraServer({ DATABASE_URL: db.toString(), ...env });
+  return { proxy, server };
 }

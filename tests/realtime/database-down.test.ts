@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newMerchant, transaction, type Merchant } from '../helpers/env';
-import { startExtraServer } from '../helpers/server';
-import { startTcpProxy } from '../helpers/tcp-proxy';
+import { startServerBehindDbProxy, type startExtraServer } from '../helpers/server';
+import type { startTcpProxy } from '../helpers/tcp-proxy';
 
 // A second production server whose only way to PostgreSQL is a proxy the
 // test can cut: when the database is unreachable, the API answers 503 with
@@ -13,11 +13,7 @@ let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
 let m: Merchant;
 
 beforeAll(async () => {
-  const db = new URL(process.env.DATABASE_URL!);
-  proxy = await startTcpProxy({ host: db.hostname, port: Number(db.port || 5432) });
-  db.hostname = '127.0.0.1';
-  db.port = String(proxy.port);
-  server = await startExtraServer({ DATABASE_URL: db.toString() });
+  ({ proxy, server } = await startServerBehindDbProxy());
   URL_B = server.url;
   m = await newMerchant('db-down');
 }, 60_000);
