@@ -14,8 +14,11 @@ describe('applyAttackEvent', () => {
 
 describe('attackTimelineEntry', () => {
   it('says when an attack started and ended; updates add nothing', () => {
-    expect(attackTimelineEntry(attack, 'started', 1_000)).toEqual({ at: 1_000, text: 'Attack detected: 120 attempts, 40 distinct cards', tone: 'danger' });
+    // A tab that opens mid-attack is greeted with attack_started: the start is the incident's, shown by the panel.
+    expect(attackTimelineEntry(attack, 'started', 1_000)).toBeNull();
+    expect(attackTimelineEntry({ ...attack, resumedAt: '2026-11-30T14:05:00.000Z' }, 'started', 1_000)).toEqual({ at: Date.parse('2026-11-30T14:05:00.000Z'), text: 'Attack resumed: 120 attempts so far', tone: 'danger' });
     expect(attackTimelineEntry(attack, 'ended', 2_000)).toEqual({ at: 2_000, text: 'Attack ended: 120 attempts, 90 blocked', tone: 'success' });
+    expect(attackTimelineEntry({ ...attack, endedAt: '2026-11-30T14:10:00.000Z' }, 'ended', 2_000)?.at).toBe(Date.parse('2026-11-30T14:10:00.000Z'));
     expect(attackTimelineEntry(attack, 'updated', 1_500)).toBeNull();
   });
 });

@@ -19,10 +19,15 @@ export function applyAttackEvent(attack: TAttack, phase: TAttackPhase): TAttack 
   return phase === 'ended' ? null : attack;
 }
 
-/** What the timeline says of an event; an update only moves the counters. */
+/**
+ * What the timeline says of an event, at the server's time of it, not when
+ * this tab heard of it (a tab opened mid-attack is greeted with
+ * attack_started). The start itself is the panel's first entry (the
+ * incident's startedAt); an update only moves the counters.
+ */
 export function attackTimelineEntry(attack: TAttack, phase: TAttackPhase, at: number): TTimelineEntry | null {
-  if (phase === 'started') return { at, text: `Attack detected: ${attack.attempts} attempts, ${attack.distinctCards} distinct cards`, tone: 'danger' };
-  if (phase === 'ended') return { at, text: `Attack ended: ${attack.attempts} attempts, ${attack.blocked} blocked`, tone: 'success' };
+  if (phase === 'started' && attack.resumedAt) return { at: Date.parse(attack.resumedAt), text: `Attack resumed: ${attack.attempts} attempts so far`, tone: 'danger' };
+  if (phase === 'ended') return { at: attack.endedAt ? Date.parse(attack.endedAt) : at, text: `Attack ended: ${attack.attempts} attempts, ${attack.blocked} blocked`, tone: 'success' };
   return null;
 }
 

@@ -106,7 +106,6 @@ describe('stream caches', () => {
     expect(queryClient.getQueryData(warRoomKeys.attack(ORG))).toBeNull();
     expect(queryClient.getQueryData<{ text: string }[]>(warRoomKeys.timeline(ORG))?.map((e) => e.text)).toEqual([
       'Attack ended: 30 attempts, 3 blocked',
-      'Attack detected: 12 attempts, 7 distinct cards',
     ]);
     caches.stop();
   });
