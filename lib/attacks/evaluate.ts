@@ -45,13 +45,13 @@ export async function evaluateAttack(options: { orgId: string; config: TAttackCo
       readWindowSignals({ db, orgId, config }),
     ]);
     if (!lock.locked) return { outcome: 'busy' };
-    if (open) return evaluateOpen({ db, orgId, config, open, suspects: window.suspects });
+    if (open) return evaluateOpen({ db, orgId, config, open, suspects: window.suspects, notBefore: window.lastClosedEnd });
     return evaluateQuiet({ db, orgId, config, window });
   });
 }
 
 type TCtx = { db: Executor; orgId: string; config: TAttackConfig };
-type TWindow = TWindowSignals & { windowStart: string; suspects: TSuspects };
+type TWindow = TWindowSignals & { windowStart: string; lastClosedEnd: string | null; suspects: TSuspects };
 
 async function evaluateQuiet({ db, orgId, config, window }: TCtx & { window: TWindow }): Promise<TEvaluation> {
   if (window.attempts < config.minAttempts) return { outcome: 'quiet' };
@@ -112,13 +112,16 @@ async function resumeRecent({ db, orgId, config, indicators, trigger }: TCtx & {
   return { outcome: 'opened', attack: toAttack(row) };
 }
 
-async function evaluateOpen({ db, orgId, config, open, suspects }: TCtx & { open: { row: TAttackRow; msSinceUpdate: number }; suspects: TSuspects }): Promise<TEvaluation> {
+async function evaluateOpen({
+  db, orgId, config, open, suspects, notBefore,
+}: TCtx & { open: { row: TAttackRow; msSinceUpdate: number }; suspects: TSuspects; notBefore: string | null }): Promise<TEvaluation> {
   const stored = toIndicators(open.row.indicators);
   const indicators = mergeIndicators(stored, suspects, config);
   // An IP or device that joins may have tried its first cards before the incident opened (it had
-  // too few then to be a suspect): look one detection window further back, and start there.
-  const since = new Date(new Date(open.row.startedAt).getTime() - config.windowSeconds * 1000);
-  const counters = await readIncidentCounters({ db, orgId, config, since, indicators });
+  // too few then to be a suspect): look one detection window further back, and start there, but
+  // never into another incident's time (notBefore: the last closed one's end).
+  const lookback = { seconds: config.windowSeconds, notBefore };
+  const counters = await readIncidentCounters({ db, orgId, config, since: open.row.startedAt, lookback, indicators });
   const recent = recentAttributed(indicators, counters.recent, incidentBaselineRatio(open.row.trigger, config));
   const action = decideOpenIncident({ recent, msSinceUpdate: open.msSinceUpdate }, config);
   if (action === 'wait') return { outcome: 'unchanged', attack: toAttack(open.row) };

@@ -25,7 +25,9 @@ const pgTime = (t: TPgTime) => (typeof t === 'string' ? t : t.toISOString());
  * that tried many cards, IPs that failed again and again, BINs whose many
  * cards mostly failed.
  */
-export async function readWindowSignals(options: TOrg & { config: TAttackConfig }): Promise<TWindowSignals & { windowStart: string; suspects: TSuspects }> {
+export async function readWindowSignals(
+  options: TOrg & { config: TAttackConfig },
+): Promise<TWindowSignals & { windowStart: string; lastClosedEnd: string | null; suspects: TSuspects }> {
   const { db, orgId, config } = options;
   const suspects = (column: string, having: ReturnType<typeof sql>) => sql`
     (select coalesce(json_agg(v), '[]'::json) from (
@@ -46,6 +48,7 @@ export async function readWindowSignals(options: TOrg & { config: TAttackConfig 
     )
     select
       (select start::text from bounds) as window_start,
+      (select max(ended_at)::text from attacks where organization_id = ${orgId} and status = 'closed') as last_closed_end,
       (select count(*) from w)::int as attempts,
       (select count(*) from w where auth_status = 'declined')::int as declined,
       (select json_build_object('value', ip, 'cards', n) from (
@@ -59,11 +62,12 @@ export async function readWindowSignals(options: TOrg & { config: TAttackConfig 
       ${suspects('device_id', sql`count(distinct fp) >= ${config.ipDistinctCards}`)} as suspect_devices,
       ${suspects('bin', sql`count(distinct fp) >= ${config.binDistinctCards} and count(*) filter (where failed) >= ${config.minDeclineRatio}::float8 * count(*)`)} as suspect_bins
   `)) as unknown as {
-    window_start: string; attempts: number; declined: number; top_ip: TWindowSignals['topIp']; top_bin: TWindowSignals['topBin'];
+    window_start: string; last_closed_end: string | null; attempts: number; declined: number; top_ip: TWindowSignals['topIp']; top_bin: TWindowSignals['topBin'];
     suspect_ips: string[]; suspect_devices: string[]; suspect_bins: string[];
   }[];
   return {
     windowStart: r.window_start,
+    lastClosedEnd: r.last_closed_end,
     attempts: r.attempts,
     declined: r.declined,
     topIp: r.top_ip,
@@ -89,6 +93,13 @@ export async function readBaseline(options: TOrg & { config: TAttackConfig }): P
   return { attempts: r.attempts, declined: r.declined };
 }
 
+function sinceSql(since: TPgTime, lookback?: { seconds: number; notBefore: string | null }) {
+  const start = sql`${pgTime(since)}::timestamptz`;
+  if (!lookback) return sql`created_at >= ${start}`;
+  return sql`(created_at >= ${start} or (created_at >= ${start} - make_interval(secs => ${lookback.seconds})
+    and created_at > coalesce(${lookback.notBefore}::timestamptz, '-infinity')))`;
+}
+
 export type TIncidentCounters = {
   attempts: number;
   declined: number;
@@ -104,8 +115,15 @@ export type TIncidentCounters = {
   topCards: TTopEntry[];
 };
 
-/** An incident's counters: its attributed attempts since `since`, the last minute's rate, and the top IPs, BINs and cards. */
-export async function readIncidentCounters(options: TOrg & { config: TAttackConfig; since: TPgTime; indicators: TAttackIndicators }): Promise<TIncidentCounters> {
+/**
+ * An incident's counters: its attributed attempts since `since`, the last
+ * minute's rate, and the top IPs, BINs and cards. `lookback`: also up to this
+ * long before `since`, but only after `notBefore` (the end of another
+ * incident, whose attempts are not this one's).
+ */
+export async function readIncidentCounters(
+  options: TOrg & { config: TAttackConfig; since: TPgTime; lookback?: { seconds: number; notBefore: string | null }; indicators: TAttackIndicators },
+): Promise<TIncidentCounters> {
   const { db, orgId, config } = options;
   const top = (column: string) => sql`
     (select coalesce(json_agg(t), '[]'::json) from (
@@ -120,7 +138,7 @@ export async function readIncidentCounters(options: TOrg & { config: TAttackConf
     with a as (
       select ip, card_fingerprint, card_bin, auth_status, decision, created_at
       from detections
-      where organization_id = ${orgId} and created_at >= ${pgTime(options.since)}::timestamptz and ${attributedSql(options.indicators)}
+      where organization_id = ${orgId} and ${sinceSql(options.since, options.lookback)} and ${attributedSql(options.indicators)}
     )
     select
       (select count(*) from a)::int as attempts,
