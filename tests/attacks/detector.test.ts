@@ -186,6 +186,17 @@ describe('card-testing detector', () => {
       expect(second.id).not.toBe(first.id);
       expect(second.resumedAt).toBeNull();
       expect(second.topIps.map((t: { value: string }) => t.value)).toEqual(['198.51.100.201']);
+
+      // The first attacker joins the open incident: its new attempts count, not those of the closed one.
+      const [{ ended_at: firstEnded }] = await owner`select ended_at from attacks where id = ${first.id}`;
+      for (let i = 200; i < 206; i++) await postTx(m, cardTest(i));
+      const joined = await until('the first attacker to join', 10_000, async () => {
+        const [a] = (await m.session.json('/api/v1/attacks?status=open')).attacks;
+        return a?.indicators.ips.includes('203.0.113.66') && a.attempts >= 18 ? a : undefined;
+      });
+      expect(joined.id).toBe(second.id);
+      expect(joined.attempts).toBe(18);
+      expect(Date.parse(joined.startedAt)).toBeGreaterThan(new Date(firstEnded).getTime());
     } finally {
       await owner.end();
     }
