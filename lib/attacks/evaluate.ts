@@ -115,6 +115,9 @@ async function resumeRecent({ db, orgId, config, indicators, trigger }: TCtx & {
 async function evaluateOpen({
   db, orgId, config, open, suspects, notBefore,
 }: TCtx & { open: { row: TAttackRow; msSinceUpdate: number }; suspects: TSuspects; notBefore: string | null }): Promise<TEvaluation> {
+  // Rewritten less than updateIntervalMs ago: nothing to do yet. Under attack the detector runs
+  // about once a second, and the counters' read grows with the incident; a close waits at most this long.
+  if (open.msSinceUpdate < config.updateIntervalMs) return { outcome: 'unchanged', attack: toAttack(open.row) };
   const stored = toIndicators(open.row.indicators);
   const indicators = mergeIndicators(stored, suspects, config);
   // An IP or device that joins may have tried its first cards before the incident opened (it had
