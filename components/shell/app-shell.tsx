@@ -13,6 +13,7 @@ import { authClient } from '@/lib/auth/client';
 import { Nav } from './nav';
 import { OrgProvider } from './org-context';
 import { OrgSwitcher } from './org-switcher';
+import { RealtimeStatusProvider } from './realtime-status';
 import { SignOutButton } from './sign-out-button';
 
 export function AppShell({ orgId, email, isAdmin = false, children }: { orgId: string; email: string; isAdmin?: boolean; children: ReactNode }) {
@@ -55,7 +56,9 @@ export function AppShell({ orgId, email, isAdmin = false, children }: { orgId: s
         </div>
       </header>
       <WarRoomBanner orgId={orgId} />
-      <main className="page">{children}</main>
+      <RealtimeStatusProvider state={realtime.state} problem={realtime.problem}>
+        <main className="page">{children}</main>
+      </RealtimeStatusProvider>
     </OrgProvider>
   );
 }
