@@ -76,7 +76,9 @@ async function main() {
     const testEnv = { ...serverEnv, DATABASE_URL: db.ownerUrl, ORYLO_SERVER_PID: String(server.pid), ORYLO_BASE_URL: BASE_URL, ORYLO_ADMIN_EMAIL: ADMIN_EMAIL, PLAYWRIGHT_JSON: `${RESULTS}/playwright.json`, ORYLO_TEST_RESULTS: RESULTS };
     const filter = process.argv.slice(2);
     const vitest = await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/vitest.json`, ...filter], testEnv);
-    const pw = process.env.SKIP_E2E === '1' ? 0 : await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test'], testEnv);
+    // E2E_FILTER="e2e/war-room toasts": only the Playwright specs whose paths match (Playwright's own filters).
+    const e2eFilter = (process.env.E2E_FILTER ?? '').split(/\s+/).filter(Boolean);
+    const pw = process.env.SKIP_E2E === '1' ? 0 : await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...e2eFilter], testEnv);
 
     const v = readCounts(`${RESULTS}/vitest.json`, 'vitest');
     const p = process.env.SKIP_E2E === '1' ? { passed: 0, failed: 0 } : readCounts(`${RESULTS}/playwright.json`, 'playwright');
