@@ -21,8 +21,10 @@ export type TBrowserResult = {
   embedded: boolean;
   run: TRunSummary;
   /** Main-thread task time ÷ wall time over the traffic, and the busiest second. */
-  busy: { share: number; busiestSecond: number; seconds: number };
+  busy: { share: number; cpuShare: number; busiestSecond: number; seconds: number; idleShare: number };
   longTasks: { count: number; over100ms: number; longestMs: number; totalMs: number; blockingMs: number };
+  /** Over the traffic: the server's and the database's CPU (% of one core) and the whole machine's busy share. */
+  machine: { server: number; database: number | null; busyShare: number };
   warRoomAfterSeconds: number | null;
   /** Click sent → request started by the network stack (wall clock), and in the page press → fetch() called. */
   block: { attempts: number; sent: number; toNetwork: TLatency; toFetch: TLatency; errors: string[] };
@@ -37,8 +39,11 @@ export function summariseBrowserRun(input: {
   embedded: boolean;
   seed: number;
   run: TRunSummary;
-  window: { seconds: number; busySeconds: number; pageStart: number; pageEnd: number };
+  window: { seconds: number; busySeconds: number; cpuSeconds: number; pageStart: number; pageEnd: number };
   perSecond: number[];
+  /** The same share over 5 s before the traffic: the page live and at rest. */
+  idleShare: number;
+  machine: TBrowserResult['machine'];
   warRoomAfterSeconds: number | null;
   probe: TPageProbe;
   clicks: TBlockClick[];
@@ -57,7 +62,7 @@ export function summariseBrowserRun(input: {
     build: input.build,
     embedded: input.embedded,
     run: input.run,
-    busy: { share: round(w.busySeconds / w.seconds, 4), busiestSecond: round(Math.max(0, ...input.perSecond), 3), seconds: round(w.seconds) },
+    busy: { share: round(w.busySeconds / w.seconds, 4), cpuShare: round(w.cpuSeconds / w.seconds, 4), busiestSecond: round(Math.max(0, ...input.perSecond), 3), seconds: round(w.seconds), idleShare: round(input.idleShare, 4) },
     longTasks: {
       count: tasks.length,
       over100ms: tasks.filter((t) => t.duration > 100).length,
@@ -65,6 +70,7 @@ export function summariseBrowserRun(input: {
       totalMs: round(tasks.reduce((s, t) => s + t.duration, 0)),
       blockingMs: round(tasks.reduce((s, t) => s + Math.max(0, t.duration - 50), 0)),
     },
+    machine: { ...input.machine, busyShare: round(input.machine.busyShare, 3) },
     warRoomAfterSeconds: input.warRoomAfterSeconds === null ? null : round(input.warRoomAfterSeconds),
     block: {
       attempts: input.clicks.length,
@@ -94,12 +100,15 @@ export function renderBrowserMarkdown(meta: TMeta, r: TBrowserResult): string {
     '',
     `Traffic: ${r.rate}/s for ${r.duration} s, ${Math.round(r.attackShare * 100)} % card testing, the rest shoppers (seed ${r.seed}); ` +
       `${r.run.sent} sent, ${r.run.achievedRate}/s answered, statuses ${JSON.stringify(r.run.statuses)}, decisions ${JSON.stringify(r.run.decisions)}. ` +
-      `War room with Block buttons ${r.warRoomAfterSeconds === null ? 'never shown' : `after ${r.warRoomAfterSeconds} s`}.`,
+      `War room with Block buttons ${r.warRoomAfterSeconds === null ? 'never shown' : `after ${r.warRoomAfterSeconds} s`}. ` +
+      `Meanwhile the server used ${r.machine.server} % of a core, the database ${r.machine.database ?? '?'} %, and the machine's cores were ${pct(r.machine.busyShare)} busy in all.`,
     '',
     '| figure | measured | target |',
     '|---|---:|---|',
     `| main thread busy (task time ÷ wall time, ${r.busy.seconds} s) | ${pct(r.busy.share)}${dev ? '' : mark(r.busy.share < t.busyShare)} | ${dev ? '–' : `< ${pct(t.busyShare)}`} |`,
+    `| main thread CPU time ÷ wall time (the same tasks, less the time they waited for a core) | ${pct(r.busy.cpuShare)} | – |`,
     `| busiest second | ${pct(r.busy.busiestSecond)} | – |`,
+    `| main thread busy at rest (live, no traffic, 5 s before) | ${pct(r.busy.idleShare)} | – |`,
     `| long tasks (> 50 ms) / over 100 ms | ${r.longTasks.count} / ${r.longTasks.over100ms} | – |`,
     `| longest task | ${r.longTasks.longestMs} ms${dev ? '' : mark(r.longTasks.longestMs <= t.longestTaskMs)} | ${dev ? '–' : `≤ ${t.longestTaskMs} ms`} |`,
     `| total blocking time (Σ task − 50 ms) | ${r.longTasks.blockingMs} ms | – |`,
@@ -107,7 +116,8 @@ export function renderBrowserMarkdown(meta: TMeta, r: TBrowserResult): string {
     `| Block click sent → request started, p50 / p95 / max | ${l.p50} / ${l.p95} / ${l.max} ms${mark(l.count > 0 && l.p95 < blockTarget && r.block.sent === r.block.attempts)} | p95 < ${blockTarget} ms |`,
     `| in the page: pointerdown → fetch() called, p50 / p95 / max | ${f.p50} / ${f.p95} / ${f.max} ms | – |`,
     '',
-    'Busy share: Chromium\'s `TaskDuration` (CDP `Performance.getMetrics`) for the page\'s renderer main thread, over the traffic. ' +
+    'Busy share: Chromium\'s `TaskDuration` (CDP `Performance.getMetrics`) for the page\'s renderer main thread, over the traffic, in wall time ' +
+      '(`timeDomain: timeTicks`) and in the thread\'s CPU time (`threadTicks`): when the machine is overloaded the first grows with the time tasks wait for a core. ' +
       'Long tasks: `PerformanceObserver(\'longtask\')` installed before the app\'s scripts, those that started during the traffic. ' +
       'Block latency: the button is located first, then the clock starts and the mouse goes down and up on it through CDP (as a person\'s click: ' +
       'no actionability checks), until Chromium\'s network stack starts the `POST /api/v1/lists` (Playwright\'s request timing, both wall clock); ' +

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { runOpenLoop } from '@/lib/simulate/open-loop';
 import { createRng, hashSeed, randomSeed } from '@/lib/simulate/random';
@@ -12,6 +13,8 @@ import { summariseBrowserRun, type TBrowserResult } from './browser-report';
 import { ensureIngestBuild } from './ingest';
 import type { TOptions } from './options';
 import { startServer } from './setup';
+import { dataDirectory, ownerPool } from './db';
+import { cpuPercent, postmasterPid, sampleTree } from './proc';
 
 // `npm run bench -- --browser [--dev]`: is the dashboard fast while it streams?
 // The production build (or `next dev`) on a fresh embedded PostgreSQL, one
@@ -25,7 +28,17 @@ export type TBrowserResources = { server?: ChildProcess; db?: PreparedDatabase; 
 
 const PASSWORD = 'bench-browser-correct-horse';
 const CLICK_EVERY_MS = 2_500;
+const IDLE_MS = 5_000;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Busy and total CPU ticks of the whole machine (/proc/stat): how contended the cores were. */
+function machineTicks(): { busy: number; total: number } {
+  const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const ticks = fields.map(Number);
+  const idle = ticks[3] + (ticks[4] ?? 0);
+  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
 
 async function createOrg(baseUrl: string) {
   const label = `bench-browser-${randomBytes(3).toString('hex')}`;
@@ -58,6 +71,9 @@ export async function runBrowserBench(input: { options: TOptions; secret: string
   });
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const org = await createOrg(baseUrl);
+  const sql = ownerPool(db.ownerUrl, 1);
+  const dir = await dataDirectory(sql).finally(() => sql.end({ timeout: 2 }));
+  const pgPid = dir ? postmasterPid(dir) : null;
 
   const browser = (resources.browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }));
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
@@ -75,7 +91,17 @@ export async function runBrowserBench(input: { options: TOptions; secret: string
   await page.waitForTimeout(3_000);
 
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
+  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+  // The same counter in the thread's CPU time: on a machine shared with the
+  // server, the database and other work, a task waiting for a core inflates
+  // wall time but not this.
+  const cpu = await context.newCDPSession(page);
+  await cpu.send('Performance.enable', { timeDomain: 'threadTicks' });
+  // BENCH_BROWSER_CPUPROFILE=<file>: the page's CPU profile over the traffic, for Chrome DevTools' Performance panel.
+  const profileFile = process.env.BENCH_BROWSER_CPUPROFILE;
+  if (profileFile) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+  // BENCH_BROWSER_TRACE=<file>: a Chrome trace (style, layout, paint per task) over the traffic, for chrome://tracing or DevTools.
+  const traceFile = process.env.BENCH_BROWSER_TRACE;
   const seed = randomSeed();
   const parts = [
     { scenario: 'card-testing', share: options.attackShare },
@@ -85,7 +111,14 @@ export async function runBrowserBench(input: { options: TOptions; secret: string
   const rng = createRng(hashSeed(seed, 'attempts'));
   const recorder = new TrafficRecorder();
 
-  const start = { wall: Date.now(), page: (await readPageProbe(page)).now, busy: await mainThreadSeconds(cdp) };
+  // The page at rest (live, no traffic): what the animations and timers cost on their own.
+  const idleFrom = { wall: Date.now(), busy: await mainThreadSeconds(cdp) };
+  await page.waitForTimeout(IDLE_MS);
+  const idleShare = ((await mainThreadSeconds(cdp)) - idleFrom.busy) / ((Date.now() - idleFrom.wall) / 1000);
+
+  if (traceFile) await browser.startTracing(page, { path: traceFile, categories: (process.env.BENCH_BROWSER_TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline').split(',') });
+  const start = { wall: Date.now(), page: (await readPageProbe(page)).now, busy: await mainThreadSeconds(cdp), cpu: await mainThreadSeconds(cpu) };
+  const machineBefore = { server: sampleTree(resources.server.pid!), database: pgPid ? sampleTree(pgPid) : null, all: machineTicks() };
   progress(`sending ${options.rate}/s for ${options.duration} s (${Math.round(options.attackShare * 100)} % card testing, the rest shoppers)`);
   let sending = true;
   const traffic = runOpenLoop({
@@ -122,8 +155,18 @@ export async function runBrowserBench(input: { options: TOptions; secret: string
   })();
   await traffic;
   await sampler;
-  const end = { wall: Date.now(), busy: await mainThreadSeconds(cdp) };
+  const end = { wall: Date.now(), busy: await mainThreadSeconds(cdp), cpu: await mainThreadSeconds(cpu) };
+  const allAfter = machineTicks();
+  const machine = {
+    server: cpuPercent(machineBefore.server, sampleTree(resources.server.pid!)),
+    database: machineBefore.database && pgPid ? cpuPercent(machineBefore.database, sampleTree(pgPid)) : null,
+    busyShare: (allAfter.busy - machineBefore.all.busy) / Math.max(1, allAfter.total - machineBefore.all.total),
+  };
   const probe = await readPageProbe(page);
+  // BENCH_BROWSER_SCREENSHOT=<file.png>: what the page showed when the traffic ended.
+  if (process.env.BENCH_BROWSER_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_BROWSER_SCREENSHOT });
+  if (traceFile) await browser.stopTracing();
+  if (profileFile) fs.writeFileSync(profileFile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const run: TRunSummary = recorder.summary();
   await browser.close();
   resources.browser = undefined;
@@ -135,8 +178,10 @@ export async function runBrowserBench(input: { options: TOptions; secret: string
     embedded: db.embedded,
     seed,
     run,
-    window: { seconds: (end.wall - start.wall) / 1000, busySeconds: end.busy - start.busy, pageStart: start.page, pageEnd: probe.now },
+    window: { seconds: (end.wall - start.wall) / 1000, busySeconds: end.busy - start.busy, cpuSeconds: end.cpu - start.cpu, pageStart: start.page, pageEnd: probe.now },
     perSecond,
+    idleShare,
+    machine,
     warRoomAfterSeconds: warRoomAt === null ? null : (warRoomAt - start.wall) / 1000,
     probe,
     clicks,
