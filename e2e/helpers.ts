@@ -59,14 +59,18 @@ export async function postTransaction(request: APIRequestContext, key: string, e
 export const row = (page: Page, externalId: string): Locator =>
   page.locator(`[data-testid="detection-row"][data-external-id="${externalId}"]`);
 
-/** Asserts the locator stays absent for the whole window, checking the live page repeatedly. */
+/**
+ * Asserts the locator stays absent for the whole window, checking the live
+ * page repeatedly. Each check counts once (a retrying toHaveCount(0) would
+ * wait for something that did appear to go away again, and pass).
+ */
 export async function expectAbsentFor(page: Page, locator: Locator, ms: number): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    await expect(locator).toHaveCount(0);
+    expect(await locator.count(), `${locator} appeared`).toBe(0);
     await page.waitForTimeout(250);
   }
-  await expect(locator).toHaveCount(0);
+  expect(await locator.count(), `${locator} appeared`).toBe(0);
 }
 
 
@@ -156,10 +160,11 @@ export async function expectToastsClear(page: Page, targets: Record<string, Loca
   const toasts = await page.locator('[data-sonner-toast]').all();
   expect(toasts.length, 'a toast is on screen').toBeGreaterThan(0);
   for (const [name, target] of Object.entries(targets)) {
-    const box = await target.boundingBox();
+    const box = await target.boundingBox({ timeout: 5_000 });
     expect(box, `${name} is on screen`).not.toBeNull();
     for (const toast of toasts) {
-      const toastBox = await toast.boundingBox();
+      // A toast may time out and leave between the listing and the measuring.
+      const toastBox = await toast.boundingBox({ timeout: 1_000 }).catch(() => null);
       if (!toastBox) continue;
       expect(boxesOverlap(toastBox, box!), `a toast covers ${name} (${JSON.stringify(toastBox)} over ${JSON.stringify(box)})`).toBe(false);
     }
