@@ -69,6 +69,7 @@ function cleanup(): Promise<void> {
     await withTimeout(browser.browser?.close() ?? Promise.resolve(), 10_000);
     await withTimeout(stopChild(browser.server), 10_000);
     await withTimeout(browser.db?.stop() ?? Promise.resolve(), 20_000);
+    browser.restore?.();
   })();
   return cleaning;
 }

@@ -24,7 +24,15 @@ import { cpuPercent, postmasterPid, sampleTree } from './proc';
 // clicks one of its Block buttons every few seconds. Read from the page:
 // long tasks, the main thread's busy share, and click → request latency.
 
-export type TBrowserResources = { server?: ChildProcess; db?: PreparedDatabase; browser?: Browser };
+export type TBrowserResources = { server?: ChildProcess; db?: PreparedDatabase; browser?: Browser; restore?: () => void };
+
+/** Returns a function that puts the file back as it is now, if something rewrote it meanwhile. */
+function keepFile(file: string): () => void {
+  const before = fs.readFileSync(file, 'utf8');
+  return () => {
+    if (fs.readFileSync(file, 'utf8') !== before) fs.writeFileSync(file, before);
+  };
+}
 
 const PASSWORD = 'bench-browser-correct-horse';
 const CLICK_EVERY_MS = 2_500;
@@ -53,8 +61,9 @@ async function createOrg(baseUrl: string) {
 export async function runBrowserBench(input: { options: TOptions; secret: string; resources: TBrowserResources; progress: (m: string) => void }): Promise<TBrowserResult> {
   const { options, resources, progress } = input;
   const mode = options.dev ? 'dev' : 'start';
-  // next dev writes into its distDir too: never the production build's folder.
-  if (mode === 'dev') process.env.NEXT_DIST_DIR = `.next-bench-dev-${options.port}`;
+  // next dev (Next 16) builds into .next/dev, beside the production build, and
+  // rewrites tsconfig.json when its folder is not listed there: keep both as they are.
+  if (mode === 'dev') resources.restore = keepFile('tsconfig.json');
   const build = mode === 'start' ? await ensureIngestBuild(progress) : null;
   const dataDir = `.data/pg-bench-browser-${options.pgPort}`;
   progress(`${build ? `build ${build.buildId} (${build.distDir})` : 'next dev'}; starting PostgreSQL (${dataDir}, fresh)`);
