@@ -74,23 +74,24 @@ export type TBlockClick = { ok: boolean; clickedAt?: number; networkStartAt?: nu
  * and waits until its POST /api/v1/lists has left and been answered, so the
  * next click finds the buttons enabled again. The button is found first; then
  * the clock starts (`clickedAt`, wall time) and the mouse goes down and up at
- * its centre through CDP, as a person's click would: no actionability checks,
- * which would need the page's main thread before the input is even sent.
+ * its centre through CDP, as a person's click would: no actionability checks
+ * (their rAF-paced stability polling would need the page's main thread before
+ * the input is even sent, and cost it layouts the app did not ask for).
  */
 export async function clickBlock(page: Page): Promise<TBlockClick> {
-  const enabled = '[data-testid="war-block"]:not([disabled])';
-  const cards = page.locator(`[data-testid="war-top-card_fingerprint"] ${enabled}`);
   try {
-    // A live list re-renders: the button found may be replaced before it is measured; look again.
-    let box: { x: number; y: number; width: number; height: number } | null = null;
-    for (let attempt = 0; attempt < 5 && !box; attempt++) {
-      const button = (await cards.count()) > 0 ? cards.first() : page.locator(enabled).first();
-      box = await button
-        .scrollIntoViewIfNeeded({ timeout: 30_000 })
-        .then(() => button.boundingBox({ timeout: 30_000 }))
-        .catch(() => null);
-    }
-    if (!box) return { ok: false, error: 'no Block button could be located' };
+    // One look at the page, as little as a person's glance costs it: the first
+    // enabled Block button (a top card's, else any), brought into view if it is not.
+    const box = await page.evaluate(() => {
+      const enabled = '[data-testid="war-block"]:not([disabled])';
+      const button = document.querySelector(`[data-testid="war-top-card_fingerprint"] ${enabled}`) ?? document.querySelector(enabled);
+      if (!button) return null;
+      const rect = button.getBoundingClientRect();
+      if (rect.top < 0 || rect.bottom > window.innerHeight) button.scrollIntoView({ block: 'center' });
+      const { x, y, width, height } = button.getBoundingClientRect();
+      return { x, y, width, height };
+    });
+    if (!box) return { ok: false, error: 'no enabled Block button' };
     const request = page.waitForRequest((r: Request) => r.method() === 'POST' && r.url().includes('/api/v1/lists'), { timeout: 15_000 });
     request.catch(() => {});
     const clickedAt = Date.now();
