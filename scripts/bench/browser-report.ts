@@ -97,6 +97,7 @@ export function renderBrowserMarkdown(meta: TMeta, r: TBrowserResult): string {
     `${dev ? '`next dev`' : `Production build ${r.build?.buildId} (${r.build?.distDir}, built ${r.build?.builtAt})`}, git ${meta.gitHead ?? '?'}, ` +
       `${r.embedded ? 'embedded' : 'own'} PostgreSQL, Chromium (headless, 1280×800), ${meta.cpus}, Node ${meta.node}. ` +
       `Load average ${meta.loadAverage.start} at the start, ${meta.loadAverage.end} at the end: server, database, Chromium and the bench share these cores.`,
+    ...(process.env.BENCH_NOTE ? ['', `Note: ${process.env.BENCH_NOTE}`] : []),
     '',
     `Traffic: ${r.rate}/s for ${r.duration} s, ${Math.round(r.attackShare * 100)} % card testing, the rest shoppers (seed ${r.seed}); ` +
       `${r.run.sent} sent, ${r.run.achievedRate}/s answered, statuses ${JSON.stringify(r.run.statuses)}, decisions ${JSON.stringify(r.run.decisions)}. ` +
