@@ -86,17 +86,24 @@ export async function clickBlock(page: Page): Promise<TBlockClick> {
       const enabled = '[data-testid="war-block"]:not([disabled])';
       const button = document.querySelector(`[data-testid="war-top-card_fingerprint"] ${enabled}`) ?? document.querySelector(enabled);
       if (!button) return null;
-      const rect = button.getBoundingClientRect();
-      if (rect.top < 0 || rect.bottom > window.innerHeight) button.scrollIntoView({ block: 'center' });
+      // Reachable: what is at its centre is the button (not off screen, not under the sticky header or a toast).
+      // No named helper in here: the bundler would wrap it in a function the page does not have.
+      const r = button.getBoundingClientRect();
+      if (!button.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2))) button.scrollIntoView({ block: 'center' });
       const { x, y, width, height } = button.getBoundingClientRect();
       return { x, y, width, height };
     });
     if (!box) return { ok: false, error: 'no enabled Block button' };
-    const request = page.waitForRequest((r: Request) => r.method() === 'POST' && r.url().includes('/api/v1/lists'), { timeout: 15_000 });
+    const request = page.waitForRequest((r: Request) => r.method() === 'POST' && r.url().includes('/api/v1/lists'), { timeout: 5_000 });
     request.catch(() => {});
     const clickedAt = Date.now();
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    const sent = await request;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.click(x, y);
+    const sent = await request.catch(async (error: Error) => {
+      // What the click met instead: a re-rendered row, a toast, a disabled button.
+      const under = await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.outerHTML.slice(0, 160) ?? 'nothing', [x, y] as const);
+      throw new Error(`${error.message.split('\n')[0]}; under the pointer: ${under}`);
+    });
     await sent.response();
     return { ok: true, clickedAt, networkStartAt: sent.timing().startTime };
   } catch (error) {
