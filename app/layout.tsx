@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import './globals.css';
+import './live.css';
 
 export const metadata: Metadata = {
   title: { default: 'Orylo', template: '%s · Orylo' },

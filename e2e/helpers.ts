@@ -84,14 +84,18 @@ export async function postTransaction(request: APIRequestContext, key: string, e
 export const row = (page: Page, externalId: string): Locator =>
   page.locator(`[data-testid="detection-row"][data-external-id="${externalId}"]`);
 
-/** Asserts the locator stays absent for the whole window, checking the live page repeatedly. */
+/**
+ * Asserts the locator stays absent for the whole window, checking the live
+ * page repeatedly. Each check counts once (a retrying toHaveCount(0) would
+ * wait for something that did appear to go away again, and pass).
+ */
 export async function expectAbsentFor(page: Page, locator: Locator, ms: number): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    await expect(locator).toHaveCount(0);
+    expect(await locator.count(), `${locator} appeared`).toBe(0);
     await page.waitForTimeout(250);
   }
-  await expect(locator).toHaveCount(0);
+  expect(await locator.count(), `${locator} appeared`).toBe(0);
 }
 
 
@@ -141,3 +145,53 @@ export async function sessionOf(page: Page): Promise<{ userId: string; orgId: st
 }
 
 export const connectionState = (page: Page) => page.getByTestId('connection-state');
+
+type TAttempt = { externalId: string; ip: string; card: string; declined?: boolean; amount?: number; email?: string };
+
+/** One ingest like a checkout's, with its own IP, card and decline status; returns the detection. */
+export async function postAttempt(request: APIRequestContext, key: string, a: TAttempt) {
+  const res = await request.post('/api/v1/transactions', {
+    headers: { Authorization: `Bearer ${key}` },
+    data: {
+      externalId: a.externalId,
+      amount: a.amount ?? 100,
+      currency: 'EUR',
+      ip: a.ip,
+      email: a.email ?? `${a.card}@mailinator.test`,
+      card: { fingerprint: `fp_${a.card}`, bin: '411111', last4: '1111' },
+      authStatus: a.declined ? 'declined' : 'authorized',
+      ...(a.declined ? { declineCode: 'card_declined' } : {}),
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()).detection as { id: string; decision: string };
+}
+
+/** A card-testing script: 14 cards from one IP, mostly declined, enough to open an incident (the war room). */
+export async function cardTestingBurst(request: APIRequestContext, key: string, run: string, ip = '203.0.113.66'): Promise<void> {
+  for (let i = 0; i < 14; i++) {
+    await postAttempt(request, key, { externalId: `ct_${i}_${run}`, ip, card: `c${i}${run}`, declined: i % 4 !== 0, amount: 50 + i });
+  }
+}
+
+type TBox = { x: number; y: number; width: number; height: number };
+
+/** True when two boxes share any area (touching edges do not count). */
+export const boxesOverlap = (a: TBox, b: TBox): boolean =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Fails when any visible toast covers any of the `targets` (each must be on screen). */
+export async function expectToastsClear(page: Page, targets: Record<string, Locator>): Promise<void> {
+  const toasts = await page.locator('[data-sonner-toast]').all();
+  expect(toasts.length, 'a toast is on screen').toBeGreaterThan(0);
+  for (const [name, target] of Object.entries(targets)) {
+    const box = await target.boundingBox({ timeout: 5_000 });
+    expect(box, `${name} is on screen`).not.toBeNull();
+    for (const toast of toasts) {
+      // A toast may time out and leave between the listing and the measuring.
+      const toastBox = await toast.boundingBox({ timeout: 1_000 }).catch(() => null);
+      if (!toastBox) continue;
+      expect(boxesOverlap(toastBox, box!), `a toast covers ${name} (${JSON.stringify(toastBox)} over ${JSON.stringify(box)})`).toBe(false);
+    }
+  }
+}

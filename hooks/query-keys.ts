@@ -37,6 +37,9 @@ export const auditKeys = {
 
 export const reviewKeys = { queue: resource('reviews') };
 
+/** The REVIEW and BLOCK detections the notifications menu opens with (read once per tab and org). */
+export const notificationKeys = { recent: resource('notifications') };
+
 export const listKeys = {
   /** The rules page and the war room read the same entries: one prefix refreshes both. */
   all: resource('lists'),

@@ -23,8 +23,9 @@ export function openAttackQueryOptions(orgId: string) {
   });
 }
 
-export function useOpenAttack(orgId: string) {
-  return useQuery(openAttackQueryOptions(orgId));
+/** `refetchInterval`: the war room reads every 2 s while the stream, which normally brings the updates, is not live. */
+export function useOpenAttack(orgId: string, options: { refetchInterval?: number } = {}) {
+  return useQuery({ ...openAttackQueryOptions(orgId), ...options });
 }
 
 export function useWarRoomTimeline(orgId: string) {

@@ -5,7 +5,8 @@
 // transactions/s, latency, RSS per stream, CPU, lost/duplicated/reordered).
 // `--quick` for a run of about 1.5 minutes, `--max-streams` for how far the hub goes,
 // `--ingest` for ingest latency under a card-testing attack (scripts/bench/ingest.ts),
-// `--hostile` for /api/health while nested bodies arrive (scripts/bench/hostile.ts).
+// `--hostile` for /api/health while nested bodies arrive (scripts/bench/hostile.ts),
+// `--browser [--dev]` for a real Chromium on the dashboard and war room under traffic (scripts/bench/browser.ts).
 // See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -13,6 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareDatabase, type PreparedDatabase } from './lib/database';
 import { stopChild } from './lib/next-process';
+import { runBrowserBench, type TBrowserResources } from './bench/browser';
+import { renderBrowserMarkdown, writeBrowserReport } from './bench/browser-report';
 import { ClientLink } from './bench/client-link';
 import type { TBenchContext, TCalibration } from './bench/context';
 import { dataDirectory, measureReadCost, ownerPool } from './bench/db';
@@ -47,6 +50,7 @@ let ctx: TBenchContext | undefined;
 let cleaning: Promise<void> | undefined;
 const ingest: TIngestResources = {};
 const hostile: THostileResources = {};
+const browser: TBrowserResources = {};
 
 const withTimeout = (p: Promise<unknown>, ms: number) => Promise.race([p.catch(() => {}), new Promise((r) => setTimeout(r, ms))]);
 
@@ -62,6 +66,10 @@ function cleanup(): Promise<void> {
     await withTimeout(ingest.db?.stop() ?? Promise.resolve(), 20_000);
     await withTimeout(stopChild(hostile.server), 10_000);
     await withTimeout(hostile.db?.stop() ?? Promise.resolve(), 20_000);
+    await withTimeout(browser.browser?.close() ?? Promise.resolve(), 10_000);
+    await withTimeout(stopChild(browser.server), 10_000);
+    await withTimeout(browser.db?.stop() ?? Promise.resolve(), 20_000);
+    browser.restore?.();
   })();
   return cleaning;
 }
@@ -85,8 +93,21 @@ async function mainIngest(): Promise<number> {
   return 0;
 }
 
+/** --browser: its own server (production or dev), database, Chromium and report. */
+async function mainBrowser(): Promise<number> {
+  const result = await runBrowserBench({ options, secret: SECRET, resources: browser, progress });
+  const meta = collectMeta(startedAt, result.build ?? { buildId: 'next dev', builtAt: '' }, result.embedded, loadAtStart);
+  const markdown = renderBrowserMarkdown(meta, result);
+  const { argv, ...flags } = options;
+  const file = writeBrowserReport(markdown, { meta, options: flags, argv, result }, startedAt, options.dev);
+  process.stdout.write(`\n${markdown}\n`);
+  progress(`report written to ${file} (+ .json; also latest-browser${options.dev ? '-dev' : ''}.md)`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   if (options.ingest) return mainIngest();
+  if (options.browser) return mainBrowser();
   if (options.hostile) {
     process.stdout.write(`\n${await runHostileBench({ options, secret: SECRET, resources: hostile, progress })}\n`);
     return 0;

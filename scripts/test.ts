@@ -77,8 +77,8 @@ async function main() {
     const testEnv = { ...serverEnv, DATABASE_URL: db.ownerUrl, DATABASE_APP_URL: '', ORYLO_SERVER_PID: String(server.pid), ORYLO_BASE_URL: BASE_URL, ORYLO_ADMIN_EMAIL: ADMIN_EMAIL, PLAYWRIGHT_JSON: `${RESULTS}/playwright.json`, ORYLO_TEST_RESULTS: RESULTS };
     const filter = process.argv.slice(2);
     const vitest = await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/vitest.json`, ...filter], testEnv);
-    // E2E_FILTER="e2e/permissions": Playwright's own file filters, space-separated (all specs when unset).
-    const e2eFilter = (process.env.E2E_FILTER ?? '').split(' ').filter(Boolean);
+    // E2E_FILTER="e2e/war-room toasts": only the Playwright specs whose paths match (Playwright's own filters).
+    const e2eFilter = (process.env.E2E_FILTER ?? '').split(/\s+/).filter(Boolean);
     const pw = process.env.SKIP_E2E === '1' ? 0 : await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...e2eFilter], testEnv);
 
     const v = readCounts(`${RESULTS}/vitest.json`, 'vitest');

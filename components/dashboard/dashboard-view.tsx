@@ -40,7 +40,7 @@ export function DashboardView() {
       <KpiCards orgId={orgId} />
       <DecisionsChart orgId={orgId} />
 
-      <Card>
+      <Card className="offscreen-skip">
         <CardHeader title="Latest detections" description="Newest first. Click a row to see why it was scored this way." />
         {detections.isPending ? (
           <div className="card-body" aria-busy="true" style={{ display: 'grid', gap: 10 }}>

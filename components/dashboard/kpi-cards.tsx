@@ -1,6 +1,8 @@
 'use client';
 
+import { memo } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { useStaleNotice } from '@/components/shell/realtime-status';
 import { Card } from '@/components/ui/card';
 import { useAnimatedNumber, useRiseFlash } from '@/hooks/use-animated-number';
 import { useStats } from '@/hooks/use-stats';
@@ -18,10 +20,14 @@ type TKpi = {
 };
 
 const share = (part: number, total: number) => (total > 0 ? `${Math.round((part / total) * 100)}% of today` : '—');
-const formatRate = (perMinute: number) => `${perMinute.toLocaleString()}/min`;
+const RATE = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const formatRate = (perMinute: number) => `${RATE.format(perMinute)}/min`;
 
-export function KpiCards({ orgId }: { orgId: string }) {
+// Memoised on orgId: the dashboard re-renders with every batch of rows, this does not need to.
+export const KpiCards = memo(function KpiCards({ orgId }: { orgId: string }) {
   const stats = useStats(orgId);
+  // While the feed is not live the counters may lag: say since when, rather than look current.
+  const stale = useStaleNotice(stats.dataUpdatedAt || null);
   if (stats.isError) return <Alert>Could not load the counters: {stats.error.message}</Alert>;
 
   const s = stats.data;
@@ -41,13 +47,20 @@ export function KpiCards({ orgId }: { orgId: string }) {
   ];
 
   return (
-    <section className="kpis" aria-label="Today's counters" aria-busy={stats.isPending}>
-      {kpis.map((kpi) => (
-        <KpiCard key={kpi.id} kpi={kpi} />
-      ))}
+    <section className="kpis-block" aria-label="Today's counters" aria-busy={stats.isPending}>
+      {stale ? (
+        <p className="stale-note" role="status" data-testid="kpi-stale">
+          {stale}
+        </p>
+      ) : null}
+      <div className="kpis" data-stale={stale ? 'true' : undefined}>
+        {kpis.map((kpi) => (
+          <KpiCard key={kpi.id} kpi={kpi} />
+        ))}
+      </div>
     </section>
   );
-}
+});
 
 /** One counter. Only the displayed number moves; it settles on exactly `format(value)`, which the e2e tests read. */
 function KpiCard({ kpi }: { kpi: TKpi }) {

@@ -3,11 +3,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useNotifications } from '@/hooks/use-notifications';
+import { useNotificationsSeed } from '@/hooks/use-notifications-seed';
 import { playAlertSound } from '@/lib/notifications/sound';
 import { notificationsStore, type TNotificationGroup } from '@/lib/notifications/store';
 import styles from './notifications-menu.module.css';
 
-const EMPTY_TEXT = 'No alerts yet. Blocked payments and payments to review will appear here.';
+const EMPTY_TEXT = 'No blocked payments or payments to review recently. New ones will appear here.';
 
 function formatRelative(at: number, now: number): string {
   const seconds = Math.floor((now - at) / 1000);
@@ -61,6 +62,8 @@ export function NotificationsMenu({ orgId }: { orgId: string }) {
   const panelId = useId();
 
   useEffect(() => () => notificationsStore.clear(), [orgId]);
+  // After the clearing effect: on an org switch the old org's are cleared, then the new one's read.
+  useNotificationsSeed(orgId);
 
   useEffect(() => {
     if (!open) return;

@@ -15,6 +15,7 @@ import type { TOrgRole } from '@/lib/orgs/permissions';
 import { Nav } from './nav';
 import { OrgProvider } from './org-context';
 import { OrgSwitcher } from './org-switcher';
+import { RealtimeStatusProvider } from './realtime-status';
 import { SignOutButton } from './sign-out-button';
 
 type TProps = { orgId: string; role: TOrgRole; email: string; isAdmin?: boolean; children: ReactNode };
@@ -60,7 +61,9 @@ export function AppShell({ orgId, role, email, isAdmin = false, children }: TPro
           </div>
         </header>
         <WarRoomBanner orgId={orgId} />
-        <main className="page">{children}</main>
+        <RealtimeStatusProvider state={realtime.state} problem={realtime.problem}>
+          <main className="page">{children}</main>
+        </RealtimeStatusProvider>
       </PermissionsProvider>
     </OrgProvider>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatCount } from '@/components/dashboard/format';
 import { Button } from '@/components/ui/button';
 import type { TBlockTarget, TTopEntry } from '@/hooks/war-room';
 
@@ -36,7 +37,7 @@ export function TopTable({ title, type, entries, blocked, onBlock, pending }: TP
               return (
                 <tr key={e.value} data-testid="war-top-row" data-value={e.value}>
                   <td className="mono">{e.value}</td>
-                  <td className="num">{e.attempts.toLocaleString('en-US')}</td>
+                  <td className="num">{formatCount(e.attempts)}</td>
                   <td className="num">
                     <span className="war-b">{e.blocked ?? 0}</span> / <span className="war-r">{e.review ?? 0}</span> / <span className="war-a">{e.allowed ?? 0}</span>
                   </td>

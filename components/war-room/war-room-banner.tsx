@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { formatCount } from '@/components/dashboard/format';
 import { useOpenAttack } from '@/hooks/war-room';
 
 /** Wherever the user is: a red banner while the org is under a card-testing attack. */
@@ -11,8 +12,8 @@ export function WarRoomBanner({ orgId }: { orgId: string }) {
     <div className="war-banner" role="alert" data-testid="war-room-banner">
       <strong>Card-testing attack under way</strong>
       <span>
-        {attack.attempts.toLocaleString('en-US')} attempts · {attack.attemptsPerMinute.toLocaleString('en-US')}/min · {attack.blocked.toLocaleString('en-US')} blocked ·{' '}
-        {attack.distinctCards.toLocaleString('en-US')} distinct cards
+        {formatCount(attack.attempts)} attempts · {formatCount(attack.attemptsPerMinute)}/min · {formatCount(attack.blocked)} blocked ·{' '}
+        {formatCount(attack.distinctCards)} distinct cards
       </span>
       <Link href="/dashboard#war-room" className="war-banner-link">
         Open the war room

@@ -1,8 +1,10 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
+import { formatClock, formatCount } from '@/components/dashboard/format';
 import { thresholdsQueryOptions } from '@/components/rules/queries';
+import { useRealtimeStatus, useStaleNotice } from '@/components/shell/realtime-status';
 import { RoleNote } from '@/components/shell/role-note';
 import { Button } from '@/components/ui/button';
 import { ENTRIES_IN_FORCE, useListEntries } from '@/hooks/use-lists';
@@ -25,17 +27,21 @@ const TIGHTENED = { review: 30, block: 60, minutes: 60 };
 /** During an attack every analyst sees the others' blocks within 2 s. */
 const LISTS_REFRESH_MS = 2_000;
 
-function formatClock(at: number | string) {
-  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}
+/** While the stream is not live the attack's updates do not arrive: read the incident every 2 s instead. */
+const STALE_REFRESH_MS = 2_000;
 
 /**
  * The war room, on top of the dashboard while an attack is open: live
  * counters, attempts per minute, the top IPs / BINs / cards with one-click
  * blocks, stricter thresholds, the CSV export and the incident's timeline.
+ * Memoised on orgId: the dashboard re-renders with every batch of rows, this does not need to.
  */
-export function WarRoomPanel({ orgId }: { orgId: string }) {
-  const attack = useOpenAttack(orgId).data;
+export const WarRoomPanel = memo(function WarRoomPanel({ orgId }: { orgId: string }) {
+  const live = useRealtimeStatus().state === 'live';
+  const attackQuery = useOpenAttack(orgId, live ? {} : { refetchInterval: STALE_REFRESH_MS });
+  const attack = attackQuery.data;
+  // When the incident's figures were last read (an event or a fetch): the stale notice's time.
+  const stale = useStaleNotice(attackQuery.dataUpdatedAt || null);
   const stats = useStats(orgId).data;
   const timeline = useWarRoomTimeline(orgId);
   const lists = useListEntries(orgId, ENTRIES_IN_FORCE, { refetchInterval: attack ? LISTS_REFRESH_MS : false }).data;
@@ -71,7 +77,16 @@ export function WarRoomPanel({ orgId }: { orgId: string }) {
       <header className="war-room-head">
         <div>
           <h2 id="war-room-title">War room</h2>
-          <p>Card-testing attack since {formatClock(attack.startedAt)}. Counters refresh every 2 seconds.</p>
+          <p>
+            Card-testing attack since {formatClock(attack.startedAt)}.{' '}
+            {stale ? (
+              <strong className="stale-note" role="status" data-testid="war-stale">
+                {stale}.
+              </strong>
+            ) : (
+              'Counters refresh every 2 seconds.'
+            )}
+          </p>
           {canBlock ? null : <RoleNote permission="lists.block" cannot="block, tighten the thresholds or export" />}
         </div>
         <div className="war-actions">
@@ -100,12 +115,12 @@ export function WarRoomPanel({ orgId }: { orgId: string }) {
         </div>
       </header>
 
-      <div className="war-counters">
+      <div className="war-counters" data-stale={stale ? 'true' : undefined}>
         {counters.map((c) => (
           <div key={c.label} className="war-counter">
             <div className="war-counter-label">{c.label}</div>
             <div className="war-counter-value" data-testid={`war-${c.label.toLowerCase().replace(/\s+/g, '-')}`}>
-              {c.value.toLocaleString('en-US')}
+              {formatCount(c.value)}
             </div>
           </div>
         ))}
@@ -143,4 +158,4 @@ export function WarRoomPanel({ orgId }: { orgId: string }) {
       </div>
     </section>
   );
-}
+});

@@ -1,26 +1,49 @@
 import type { TDetection } from '@/lib/detections/schema';
 
-// Toasts for new detections, grouped: batches that arrive while the last
-// toast is still on screen (within GROUP_MS of each other) update that toast
-// instead of stacking a new one, so a burst of 50 shows one toast that counts.
+// Which new detections a fraud team is told about in a toast, and how.
+// Routine traffic (ALLOW) never toasts: it is the table's job, and a toast for
+// every sale buries the ones that matter. REVIEW and BLOCK are grouped: batches
+// that arrive while the last toast is still relevant (within GROUP_MS of each
+// other) update that toast's counts instead of stacking a new one, and the
+// toast is redrawn at most once per TOAST_UPDATE_MS however fast they come.
 
 export const GROUP_MS = 8_000;
+export const TOAST_UPDATE_MS = 1_000;
 
-export type TToastGroup = { id: number; total: number; blocked: number; review: number; lastAt: number };
+export type TToastGroup = { id: number; blocked: number; review: number; lastAt: number };
+export type TToastText = { title: string; description: string; tone: 'error' | 'warning' };
 
-/** The group a batch joins: the current one if recent and still shown, else a new one. */
-export function nextToastGroup(current: TToastGroup | null, batch: readonly TDetection[], now: number): TToastGroup {
-  const count = (decision: TDetection['decision']) => batch.filter((d) => d.decision === decision).length;
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * The group after a batch: unchanged (the same object) when the batch holds
+ * nothing to tell, the current one with more counts when it is recent, else a
+ * new one.
+ */
+export function nextToastGroup(current: TToastGroup | null, batch: readonly Pick<TDetection, 'decision'>[], now: number): TToastGroup | null {
+  let blocked = 0;
+  let review = 0;
+  for (const d of batch) {
+    if (d.decision === 'BLOCK') blocked += 1;
+    else if (d.decision === 'REVIEW') review += 1;
+  }
+  if (blocked + review === 0) return current;
   const fresh = !current || now - current.lastAt > GROUP_MS;
-  const base = fresh ? { id: (current?.id ?? 0) + 1, total: 0, blocked: 0, review: 0 } : current;
-  return { id: base.id, total: base.total + batch.length, blocked: base.blocked + count('BLOCK'), review: base.review + count('REVIEW'), lastAt: now };
+  const base = fresh ? { id: (current?.id ?? 0) + 1, blocked: 0, review: 0 } : current;
+  return { id: base.id, blocked: base.blocked + blocked, review: base.review + review, lastAt: now };
 }
 
-export function describeToastGroup(group: TToastGroup): { title: string; description: string; tone: 'error' | 'warning' | 'success' } {
-  const title = group.total === 1 ? '1 new detection' : `${group.total.toLocaleString('en-US')} new detections`;
-  const parts = [group.blocked > 0 ? `${group.blocked} blocked` : '', group.review > 0 ? `${group.review} to review` : ''].filter(Boolean);
+export function describeToastGroup(group: TToastGroup): TToastText {
+  const { blocked, review } = group;
   // A blocked payment is the stronger toast: it may be an attack under way.
-  if (group.blocked > 0) return { title, description: parts.join(', '), tone: 'error' };
-  if (group.review > 0) return { title, description: parts.join(', '), tone: 'warning' };
-  return { title, description: group.total === 1 ? 'Allowed' : 'All allowed', tone: 'success' };
+  if (blocked > 0 && review > 0) {
+    return { title: plural(blocked + review, 'flagged payment', 'flagged payments'), description: `${blocked.toLocaleString('en-US')} blocked, ${review.toLocaleString('en-US')} to review`, tone: 'error' };
+  }
+  if (blocked > 0) return { title: plural(blocked, 'blocked payment', 'blocked payments'), description: 'Stopped by your rules or lists.', tone: 'error' };
+  return { title: plural(review, 'payment to review', 'payments to review'), description: 'Waiting in the review queue.', tone: 'warning' };
+}
+
+/** How long to wait before drawing a changed toast: at once if the last draw is old enough, else when it is. */
+export function toastRedrawDelayMs(lastDrawnAt: number | null, now: number, minIntervalMs = TOAST_UPDATE_MS): number {
+  return lastDrawnAt === null ? 0 : Math.max(0, lastDrawnAt + minIntervalMs - now);
 }

@@ -1,54 +1,87 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { toast } from 'sonner';
 import type { TAttack } from '@/lib/attacks/schema';
 import type { TDetection } from '@/lib/detections/schema';
 import { playAlertSound } from '@/lib/notifications/sound';
 import { notificationsStore } from '@/lib/notifications/store';
 import type { TAttackPhase } from '../cache/war-room';
-import { describeToastGroup, nextToastGroup, type TToastGroup } from './batch-toast';
+import { describeToastGroup, nextToastGroup, toastRedrawDelayMs, type TToastGroup } from './batch-toast';
+import { createShownIncidents, type TShownIncidents } from './shown-incidents';
 
 // What the live feed tells the user beyond the data on screen: grouped toasts
-// for new detections, the attack toasts, the notifications menu and its beep,
-// and where to go when the session or the membership is gone.
+// for payments to review or blocked (./batch-toast.ts), the attack toast once
+// per incident, the notifications menu and its beep, and where to go when the
+// session or the membership is gone.
 
 export type TRealtimeAlerts = {
   /** Rows the user had not seen yet (an empty batch says nothing). */
   detections(fresh: TDetection[]): void;
   attack(attack: TAttack, phase: TAttackPhase): void;
   unauthorized(status: 401 | 403): void;
+  /** Cancels a toast redraw still waiting (the org changed). */
+  stop(): void;
 };
 
 /** Where alerts go: the browser's, or fakes in tests. */
 export type TAlertOutlets = {
   toast: Pick<typeof toast, 'error' | 'warning' | 'success'>;
   notifications: Pick<typeof notificationsStore, 'recordDetections' | 'isSoundEnabled'>;
+  incidents: TShownIncidents;
   playSound(): void;
   navigate(url: string): void;
   now(): number;
+  /** Runs `callback` after `ms`; returns a cancel function. */
+  later(callback: () => void, ms: number): () => void;
 };
 
-const browserOutlets: TAlertOutlets = {
+const browserOutlets = (): TAlertOutlets => ({
   toast,
   notifications: notificationsStore,
+  incidents: createShownIncidents(),
   playSound: playAlertSound,
   navigate: (url) => window.location.assign(url),
   now: () => Date.now(),
-};
+  later: (callback, ms) => {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  },
+});
 
-export function createRealtimeAlerts(orgId: string, out: TAlertOutlets = browserOutlets): TRealtimeAlerts {
+export function createRealtimeAlerts(orgId: string, out: TAlertOutlets = browserOutlets()): TRealtimeAlerts {
   let group: TToastGroup | null = null;
+  let drawnAt: number | null = null;
+  let cancelDraw: (() => void) | null = null;
+
+  const draw = () => {
+    cancelDraw = null;
+    if (!group) return;
+    drawnAt = out.now();
+    const { title, description, tone } = describeToastGroup(group);
+    out.toast[tone](title, { id: `detections-${orgId}-${group.id}`, description, duration: 8_000 });
+  };
+
   return {
     detections(fresh) {
       if (fresh.length === 0) return;
-      group = nextToastGroup(group, fresh, out.now());
-      const { title, description, tone } = describeToastGroup(group);
-      out.toast[tone](title, { id: `detections-${orgId}-${group.id}`, description, duration: tone === 'success' ? 3_000 : 8_000 });
+      const next = nextToastGroup(group, fresh, out.now());
+      if (next !== group) {
+        // A new group is drawn at once; a grown one waits for the redraw interval.
+        const isNew = next!.id !== group?.id;
+        group = next;
+        if (isNew) {
+          cancelDraw?.();
+          draw();
+        } else if (!cancelDraw) {
+          cancelDraw = out.later(draw, toastRedrawDelayMs(drawnAt, out.now()));
+        }
+      }
       const { urgent } = out.notifications.recordDetections(fresh);
       if (urgent && out.notifications.isSoundEnabled()) out.playSound();
     },
     attack(attack, phase) {
+      if (phase === 'updated' || !out.incidents.firstTime(attack.id, phase)) return;
       if (phase === 'started') {
         out.toast.error('Card-testing attack under way', {
           id: `attack-${attack.id}`,
@@ -56,7 +89,7 @@ export function createRealtimeAlerts(orgId: string, out: TAlertOutlets = browser
           duration: 15_000,
           action: { label: 'War room', onClick: () => out.navigate('/dashboard#war-room') },
         });
-      } else if (phase === 'ended') {
+      } else {
         out.toast.success('The attack has ended', { id: `attack-${attack.id}`, description: `${attack.attempts} attempts in all, ${attack.blocked} blocked.` });
       }
     },
@@ -64,10 +97,16 @@ export function createRealtimeAlerts(orgId: string, out: TAlertOutlets = browser
     unauthorized(status) {
       out.navigate(status === 401 ? '/sign-in' : '/onboarding');
     },
+    stop() {
+      cancelDraw?.();
+      cancelDraw = null;
+    },
   };
 }
 
 /** One per organization, stable across renders, so the stream's effect does not restart. */
 export function useRealtimeAlerts(orgId: string): TRealtimeAlerts {
-  return useMemo(() => createRealtimeAlerts(orgId), [orgId]);
+  const alerts = useMemo(() => createRealtimeAlerts(orgId), [orgId]);
+  useEffect(() => () => alerts.stop(), [alerts]);
+  return alerts;
 }

@@ -1,4 +1,5 @@
 import type { TDecision } from '@/lib/detections/schema';
+import { groupPastDetections } from './seed';
 
 // The notifications menu's state, kept free of React so it is unit-tested on
 // its own and fed by the realtime hook outside any render. Grouping keeps an
@@ -88,6 +89,11 @@ export function createNotificationsStore(options: TNotificationsStoreOptions = {
   const seen = new Set<string>();
   const listeners = new Set<() => void>();
 
+  const remember = (id: string) => {
+    seen.add(id);
+    if (seen.size > MAX_REMEMBERED_IDS) seen.delete(seen.values().next().value as string);
+  };
+
   const changed = () => {
     snapshot = null;
     for (const listener of [...listeners]) listener();
@@ -158,8 +164,7 @@ export function createNotificationsStore(options: TNotificationsStoreOptions = {
     for (const d of detections) {
       const kind = KIND[d.decision];
       if (!kind || seen.has(d.id)) continue;
-      seen.add(d.id);
-      if (seen.size > MAX_REMEMBERED_IDS) seen.delete(seen.values().next().value as string);
+      remember(d.id);
       byKind[kind].push(d.id);
     }
     if (byKind.block.length === 0 && byKind.review.length === 0) return { urgent: false };
@@ -170,6 +175,23 @@ export function createNotificationsStore(options: TNotificationsStoreOptions = {
     groups = Object.freeze(next.slice(0, maxGroups));
     changed();
     return { urgent: byKind.block.length > 0 };
+  }
+
+  /**
+   * What happened before this tab opened (./seed.ts), shown as already read:
+   * the bell's count is what arrived while the tab was open. Ids already
+   * recorded are skipped, and the stream's later copies of these are too.
+   */
+  function seedDetections(detections: readonly TNotifiableDetection[]): void {
+    const unseen = detections.filter((d) => KIND[d.decision] && !seen.has(d.id));
+    if (unseen.length === 0) return;
+    for (const d of unseen) remember(d.id);
+    const seeded = groupPastDetections(unseen, windowMs).map((g) => {
+      sequence += 1;
+      return frozen({ id: `${g.kind}-${sequence}`, kind: g.kind, count: g.ids.length, firstAt: g.firstAt, lastAt: g.lastAt, read: true, sampleIds: g.ids.slice(0, SAMPLE_SIZE), title: groupTitle(g.kind, g.ids.length) });
+    });
+    groups = Object.freeze([...groups, ...seeded].sort((a, b) => b.lastAt - a.lastAt).slice(0, maxGroups));
+    changed();
   }
 
   function markAllRead(): void {
@@ -199,7 +221,7 @@ export function createNotificationsStore(options: TNotificationsStoreOptions = {
     };
   }
 
-  return { recordDetections, unreadCount, markAllRead, clear, getSnapshot, subscribe, isSoundEnabled, setSoundEnabled };
+  return { recordDetections, seedDetections, unreadCount, markAllRead, clear, getSnapshot, subscribe, isSoundEnabled, setSoundEnabled };
 }
 
 export type TNotificationsStore = ReturnType<typeof createNotificationsStore>;

@@ -47,7 +47,7 @@ const MAX_IN_FLIGHT = 256;
  * has none. setup.ts's ensureBuild only knows `.next`, so another folder is
  * handled here (a second engineer's bench must not use, or rebuild, the first one's).
  */
-async function ensureIngestBuild(progress: (m: string) => void): Promise<TIngestResult['build']> {
+export async function ensureIngestBuild(progress: (m: string) => void): Promise<TIngestResult['build']> {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (distDir === '.next') return { ...(await ensureBuild(progress)), distDir };
   const file = path.join(distDir, 'BUILD_ID');

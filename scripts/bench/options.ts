@@ -6,6 +6,7 @@ import { z } from 'zod';
 //   [--max-streams [--target N] [--step N]]
 //   [--ingest [--rate 200] [--duration 20] [--attack-share 0.7]]
 //   [--hostile [--quick]]
+//   [--browser [--dev] [--rate 50] [--duration 60] [--attack-share 0.3]]
 
 const STRATEGIES = ['per-connection', 'hub'] as const;
 export type TStrategy = (typeof STRATEGIES)[number];
@@ -17,6 +18,10 @@ const ZOptionsSchema = z.object({
   ingest: z.boolean(),
   /** /api/health latency while waves of nested (hostile) ingest bodies arrive. */
   hostile: z.boolean(),
+  /** A real Chromium on the dashboard and the war room while traffic streams in (scripts/bench/browser.ts). */
+  browser: z.boolean(),
+  /** --browser against `next dev` instead of the production build. */
+  dev: z.boolean(),
   attackShare: z.coerce.number().min(0, 'Must be a share from 0 to 1, e.g. 0.7').max(1, 'Must be a share from 0 to 1, e.g. 0.7'),
   streams: z.coerce.number().int().min(1).max(18_000),
   orgs: z.coerce.number().int().min(1).max(1_000),
@@ -43,6 +48,8 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
       'max-streams': { type: 'boolean', default: false },
       ingest: { type: 'boolean', default: false },
       hostile: { type: 'boolean', default: false },
+      browser: { type: 'boolean', default: false },
+      dev: { type: 'boolean', default: false },
       'attack-share': { type: 'string' },
       streams: { type: 'string' },
       orgs: { type: 'string' },
@@ -61,17 +68,22 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
   });
   const quick = values.quick ?? false;
   const ingest = values.ingest ?? false;
+  const browser = values.browser ?? false;
+  const dev = values.dev ?? false;
   const parsed = ZOptionsSchema.safeParse({
     quick,
     maxStreams: values['max-streams'] ?? false,
     ingest,
     hostile: values.hostile ?? false,
-    attackShare: values['attack-share'] ?? 0.7,
+    browser,
+    dev,
+    // The browser run wants an open war room with ordinary traffic around it, not an attack alone.
+    attackShare: values['attack-share'] ?? (browser ? 0.3 : 0.7),
     streams: values.streams ?? (quick ? 200 : 2_000),
     orgs: values.orgs ?? (quick ? 10 : 50),
-    duration: values.duration ?? (quick ? 10 : ingest ? 20 : 60),
+    duration: values.duration ?? (quick ? (browser ? 20 : 10) : ingest ? 20 : 60),
     idle: values.idle ?? (quick ? 5 : 30),
-    rate: values.rate ?? (ingest ? 200 : 20),
+    rate: values.rate ?? (ingest ? 200 : browser && !dev ? 50 : 20),
     sqlRate: values['sql-rate'] ?? 5,
     strategies: (values.strategies ?? 'per-connection,hub').split(',').map((s) => s.trim()).filter(Boolean),
     target: values.target ?? (quick ? 2_000 : 10_000),
@@ -87,6 +99,8 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
     throw new Error(`Invalid options:\n${lines.join('\n')}`);
   }
   if (parsed.data.ingest && parsed.data.maxStreams) throw new Error('--ingest and --max-streams are separate runs: pass one of them');
+  if (parsed.data.browser && (parsed.data.ingest || parsed.data.maxStreams || parsed.data.hostile)) throw new Error('--browser is a run of its own: not with --ingest, --max-streams or --hostile');
+  if (parsed.data.dev && !parsed.data.browser) throw new Error('--dev applies to --browser only');
   if (parsed.data.streams < parsed.data.orgs) throw new Error('--streams must be at least --orgs (every org needs a viewer)');
   // A whole number of poll intervals: each per-connection poller then ticks the same number of times in it.
   const interval = parsed.data.pollIntervalMs / 1000;

@@ -61,18 +61,28 @@ export async function assertPortFree(port: number): Promise<void> {
   if (inUse) throw new Error(`port ${port} is already in use on 127.0.0.1: stop what listens there or pass --port`);
 }
 
-export type TServerOptions = { port: number; ownerUrl: string; secret: string; strategy: string; pollIntervalMs: number; metricsToken: string };
+export type TServerOptions = {
+  port: number;
+  ownerUrl: string;
+  secret: string;
+  strategy: string;
+  pollIntervalMs: number;
+  metricsToken: string;
+  /** `dev`: `next dev` (the browser bench's --dev), compiled on first request; default the production build. */
+  mode?: 'start' | 'dev';
+};
 
 export async function startServer(options: TServerOptions): Promise<ChildProcess> {
   await assertPortFree(options.port);
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const limit = '100000';
-  const child = spawnNext('start', {
+  const mode = options.mode ?? 'start';
+  const child = spawnNext(mode, {
     port: options.port,
     quiet: true,
     hostname: '127.0.0.1',
     env: {
-      NODE_ENV: 'production',
+      NODE_ENV: mode === 'dev' ? 'development' : 'production',
       ...serverDatabaseEnv(options.ownerUrl, options.secret),
       BETTER_AUTH_SECRET: options.secret,
       BETTER_AUTH_URL: baseUrl,
@@ -94,7 +104,7 @@ export async function startServer(options: TServerOptions): Promise<ChildProcess
       NODE_OPTIONS: ['--expose-gc', process.env.BENCH_SERVER_NODE_OPTIONS ?? ''].join(' ').trim(),
     },
   });
-  await waitForHealthy(baseUrl, { timeoutMs: 120_000, child });
+  await waitForHealthy(baseUrl, { timeoutMs: mode === 'dev' ? 240_000 : 120_000, child });
   return child;
 }
 

@@ -32,12 +32,16 @@ export const fetchTransport: TTransport = {
         (m) => !done && handlers.onMessage(m),
         (ms) => !done && handlers.onRetryHint(ms),
       );
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      // A TextDecoder on the raw chunks rather than a TextDecoderStream piped in
+      // front: one stream fewer, so fewer promise hops per event (dozens a second
+      // under attack). stream: true keeps a character split across chunks whole.
+      const reader = res.body.getReader();
+      const decoder = new TextDecoder();
       try {
         for (;;) {
           const { value, done: ended } = await reader.read();
           if (ended) return fail({ reason: 'stream_ended' });
-          parser.push(value);
+          parser.push(decoder.decode(value, { stream: true }));
         }
       } catch {
         fail({ reason: 'stream_broken' });

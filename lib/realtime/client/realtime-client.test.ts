@@ -326,4 +326,15 @@ describe('realtime client, polling through fetchPoll', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
     client.stop();
   });
+
+  it('records what the failing polls met, for the badge: a 5xx or a refused connection', async () => {
+    const { t, poll, client } = setup({ config: { fallbackAfter: 1 } });
+    poll.mockRejectedValueOnce(new RealtimeHttpError(502, 'bad gateway')).mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    t.fail({ reason: 'stream_ended' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.getStats()).toMatchObject({ state: 'offline', lastFailure: 'http_502' });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(client.getStats().lastFailure).toBe('network_error');
+    client.stop();
+  });
 });

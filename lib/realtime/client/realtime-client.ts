@@ -223,6 +223,8 @@ export function createRealtimeClient(options: TRealtimeClientOptions): TRealtime
         const status = error instanceof RealtimeHttpError ? error.status : undefined;
         if (status === 401 || status === 403) return unauthorized(status);
         pollFailing = true;
+        // The badge tells a server that refused or failed from a device with no network.
+        lastFailure = status !== undefined ? `http_${status}` : 'network_error';
         if (error instanceof RealtimeHttpError && error.retryAfterMs !== undefined) next = Math.max(next, error.retryAfterMs);
       }
     }

@@ -124,6 +124,24 @@ describe('shared realtime client', () => {
     for (const t of tabs) t.client.stop();
   });
 
+  it('relays the cursor after batches at once after a quiet spell, then at most every 250 ms', async () => {
+    const key = `org-${Math.random()}`;
+    const { tabs, created } = openTabs(2, key);
+    await tick();
+    const spy = new BroadcastChannel(`orylo-realtime:${key}`);
+    const relayed: string[] = [];
+    spy.onmessage = (event: MessageEvent) => void (event.data?.t === 'stats' && relayed.push(event.data.stats.cursor));
+    for (let i = 0; i < 10; i++) created[0].push([row(`r${i}`)], `20-${i}`);
+    await tick();
+    expect(relayed).toEqual(['20-0']);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(relayed).toEqual(['20-0', '20-9']);
+    // Every batch itself went through at once.
+    expect(tabs[1].received).toHaveLength(10);
+    spy.close();
+    for (const t of tabs) t.client.stop();
+  });
+
   it('forwards reconnect() from a follower to the leader', async () => {
     const { tabs, created } = openTabs(2);
     await tick();

@@ -12,6 +12,7 @@ import type { TEnvironment, TPollPage, TRealtimeClient, TRealtimeEventType, TRea
 // lost in the handover. Ten open tabs hold one connection.
 
 type TRelayed = Exclude<TRealtimeEventType, 'state'>;
+const STATS_RELAY_MS = 250;
 const RELAYED: TRelayed[] = ['new_detections', 'detection_updated', 'reset', 'attack_started', 'attack_updated', 'attack_ended', 'unauthorized'];
 
 type TMessage =
@@ -153,6 +154,26 @@ export function createSharedRealtimeClient(options: TSharedClientOptions): TReal
     }
   };
 
+  // The followers' copy of the leader's cursor, after batches: at once after a
+  // quiet spell, then at most every STATS_RELAY_MS (under attack batches come
+  // dozens of times a second, and each message costs a structured clone and an
+  // IPC hop in every tab). A follower that takes over from a cursor a little
+  // behind reads a few rows again, which its seen-filter drops.
+  let statsTimer: ReturnType<typeof setTimeout> | undefined;
+  let statsRelayedAt = -Infinity;
+  const relayStatsNow = () => {
+    clearTimeout(statsTimer);
+    statsTimer = undefined;
+    statsRelayedAt = Date.now();
+    if (leader) post({ t: 'stats', stats: leader.getStats() });
+  };
+  const relayStatsSoon = () => {
+    if (statsTimer !== undefined) return;
+    const wait = statsRelayedAt + STATS_RELAY_MS - Date.now();
+    if (wait <= 0) relayStatsNow();
+    else statsTimer = setTimeout(relayStatsNow, wait);
+  };
+
   function becomeLeader() {
     if (stopped) return;
     leader = options.create({ cursor: resumeCursor(), environment: sharedEnvironment, role: 'leader' });
@@ -161,7 +182,7 @@ export function createSharedRealtimeClient(options: TSharedClientOptions): TReal
         if (type === 'new_detections') fresh(payload as TRealtimeEvents['new_detections']);
         emitter.emit(type, payload as never);
         post({ t: 'event', type, payload });
-        if (type === 'new_detections') post({ t: 'stats', stats: leader!.getStats() });
+        if (type === 'new_detections') relayStatsSoon();
       });
     }
     leader.subscribe('state', () => {
@@ -174,7 +195,10 @@ export function createSharedRealtimeClient(options: TSharedClientOptions): TReal
 
   const onVisibility = () => post({ t: 'visible', tab, visible: !env.isHidden() });
   const offEnvironment = env.onChange(onVisibility);
-  const onPageHide = () => post({ t: 'bye', tab });
+  const onPageHide = () => {
+    if (statsTimer !== undefined) relayStatsNow();
+    post({ t: 'bye', tab });
+  };
   globalThis.addEventListener?.('pagehide', onPageHide);
 
   void locks
@@ -198,6 +222,7 @@ export function createSharedRealtimeClient(options: TSharedClientOptions): TReal
     setUrgent: (value) => (leader ? leader.setUrgent(value) : post({ t: 'urgent', value })),
     stop() {
       if (stopped) return;
+      if (statsTimer !== undefined) relayStatsNow();
       post({ t: 'bye', tab });
       stopped = true;
       leader?.stop();
