@@ -66,6 +66,9 @@ const ZEnvSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must look like smtp://user:pass@host:587 (or smtps://)').optional(),
     MAIL_FROM: z.string().default('Orylo <no-reply@orylo.local>'),
     REQUIRE_EMAIL_VERIFICATION: z.enum(['0', '1']).default('0'),
+    ORYLO_RETENTION_DAYS: intFromString(180),
+    ROLLUP_INTERVAL_MS: intFromString(1_000),
+    ORYLO_BACKGROUND_JOBS: z.enum(['0', '1']).default('1'),
   });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

@@ -66,6 +66,8 @@ export const detections = pgTable(
     uniqueIndex('detections_org_external_id_idx').on(t.organizationId, t.externalId),
     index('detections_org_cursor_idx').on(t.organizationId, t.txId, t.seq),
     index('detections_org_seq_idx').on(t.organizationId, t.seq),
+    // The rollup follower reads every organization in commit-safe order (lib/rollups).
+    index('detections_cursor_idx').on(t.txId, t.seq),
     index('detections_org_created_idx').on(t.organizationId, t.createdAt),
     index('detections_org_ip_idx').on(t.organizationId, t.ip, t.createdAt),
     index('detections_org_card_idx').on(t.organizationId, t.cardFingerprint, t.createdAt),
@@ -74,7 +76,7 @@ export const detections = pgTable(
     index('detections_org_device_idx').on(t.organizationId, t.deviceId, t.createdAt),
     index('detections_org_customer_idx').on(t.organizationId, t.customerId, t.createdAt),
     // The review queue: REVIEW detections nobody has reviewed yet.
-    index('detections_org_review_idx').on(t.organizationId, t.createdAt).where(sql`decision = 'REVIEW' and review_status is null`),
+    index('detections_org_review_idx').on(t.organizationId, t.seq).where(sql`decision = 'REVIEW' and review_status is null`),
     orgIsolation('detections'),
   ],
 );

@@ -111,9 +111,20 @@ export const detectionUpdates = pgTable(
     txId: xid8('tx_id').notNull().default(sql`pg_current_xact_id()`),
     organizationId: text('organization_id').notNull(),
     detectionId: uuid('detection_id').notNull(),
+    /** A review's decision change (both null for a change that moves no counter, e.g. a claim). */
+    fromDecision: text('from_decision'),
+    toDecision: text('to_decision'),
+    /** The detection's created_at: the rollup bucket the change applies to. */
+    detectionCreatedAt: timestamp('detection_created_at', { withTimezone: true }),
+    /** The rollups held the detection when the change committed (lib/rollups). */
+    counted: boolean('counted').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('detection_updates_org_cursor_idx').on(t.organizationId, t.txId, t.seq), orgIsolation('detection_updates')],
+  (t) => [
+    index('detection_updates_org_cursor_idx').on(t.organizationId, t.txId, t.seq),
+    index('detection_updates_cursor_idx').on(t.txId, t.seq),
+    orgIsolation('detection_updates'),
+  ],
 );
 
 /** Append-only: the app role may insert and read, never update or delete (0003). */

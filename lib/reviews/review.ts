@@ -4,6 +4,7 @@ import { detections, detectionUpdates, type TDetectionRow } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/record';
 import { toDetection, type TDetection } from '@/lib/detections/schema';
+import { isCountedByRollups } from '@/lib/rollups';
 import type { TReviewInput } from './schema';
 
 const OUTCOME = {
@@ -57,7 +58,17 @@ export async function reviewDetection(options: {
     })
     .where(where)
     .returning();
-  await db.insert(detectionUpdates).values({ organizationId: orgId, detectionId: id });
+  // The change moves the counters: the rollup follower applies it, unless it
+  // has not counted the row yet (it will then read the row as it is now).
+  const counted = await isCountedByRollups({ db, txId: String(row.txId), seq: row.seq });
+  await db.insert(detectionUpdates).values({
+    organizationId: orgId,
+    detectionId: id,
+    fromDecision: row.decision,
+    toDecision: outcome.decision,
+    detectionCreatedAt: row.createdAt,
+    counted,
+  });
 
   const detection = toDetection(updated);
   await recordAudit({

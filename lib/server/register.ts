@@ -1,5 +1,6 @@
 import { attackFeedExtension } from '@/lib/attacks/feed-extension';
 import { registerFeedExtension } from '@/lib/realtime/extensions';
+import { startRollupFollower } from '@/lib/rollups';
 
 /**
  * The composition root: plugs domains into the ones that define interfaces
@@ -10,4 +11,6 @@ import { registerFeedExtension } from '@/lib/realtime/extensions';
  */
 export function registerServerParts(): void {
   registerFeedExtension(attackFeedExtension);
+  // The counters' follower and retention: one per process (lib/rollups/follower.ts).
+  startRollupFollower();
 }

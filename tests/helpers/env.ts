@@ -16,6 +16,8 @@ if (!OWNER_URL || !SECRET) throw new Error('Run the integration tests through `n
 export const ownerSql = () => postgres(OWNER_URL, { max: 4, onnotice: () => {} });
 /** The app's runtime role: RLS applies. */
 export const appSql = (max = 4) => postgres(deriveAppUrl(OWNER_URL, SECRET), { max, onnotice: () => {} });
+/** The runtime role's URL, for a test that calls lib code with the app's own connection. */
+export const appUrl = () => deriveAppUrl(OWNER_URL, SECRET);
 
 export const uniq = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
 

@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { bigint, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { orgIsolation, xid8 } from './shared';
+
+// Counters that cost the same whatever the volume (lib/rollups). Written only
+// by the SECURITY DEFINER functions of migration 0006; the app role reads.
+
+/** Detections per organization and minute or hour, by decision, as the follower has read them. */
+export const detectionRollups = pgTable(
+  'detection_rollups',
+  {
+    organizationId: text('organization_id').notNull(),
+    /** minute | hour */
+    grain: text('grain').notNull(),
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    total: integer('total').notNull().default(0),
+    allow: integer('allow').notNull().default(0),
+    review: integer('review').notNull().default(0),
+    block: integer('block').notNull().default(0),
+    /** REVIEW detections of this bucket still waiting for an analyst. */
+    pending: integer('pending').notNull().default(0),
+    /** Reviews of this bucket's detections, by outcome. */
+    approved: integer('approved').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'detection_rollups_pk', columns: [t.organizationId, t.grain, t.bucket] }), orgIsolation('detection_rollups')],
+);
+
+/** One row: the follower's cursors into detections and detection_updates. */
+export const rollupState = pgTable('rollup_state', {
+  id: integer('id').primaryKey().default(1),
+  detTx: xid8('det_tx').notNull().default(sql`'0'::xid8`),
+  detSeq: bigint('det_seq', { mode: 'number' }).notNull().default(0),
+  updTx: xid8('upd_tx').notNull().default(sql`'0'::xid8`),
+  updSeq: bigint('upd_seq', { mode: 'number' }).notNull().default(0),
+  advancedAt: timestamp('advanced_at', { withTimezone: true }).notNull().defaultNow(),
+});

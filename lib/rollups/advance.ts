@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+
+/** Rows read per table and per call: small enough that a review never waits long on the follower's lock. */
+export const ROLLUP_BATCH = 5_000;
+
+/**
+ * Adds the next detections and reviews (commit-safe order, across
+ * organizations) to the rollups and moves the follower's cursor, atomically
+ * (migration 0006, orylo_rollup_advance). `busy` when another instance's
+ * follower holds the turn.
+ */
+export async function advanceRollups(options: { db: Executor; limit?: number }): Promise<{ detections: number; updates: number; busy: boolean }> {
+  const rows = (await options.db.execute(
+    sql`select detections, updates from orylo_rollup_advance(${options.limit ?? ROLLUP_BATCH})`,
+  )) as unknown as { detections: number; updates: number }[];
+  const r = rows[0];
+  if (r.detections < 0) return { detections: 0, updates: 0, busy: true };
+  return { detections: Number(r.detections), updates: Number(r.updates), busy: false };
+}
+
+/**
+ * Whether the rollups already hold this detection. Called by a change to a
+ * detection (a review) in its own transaction, just before it records the
+ * change; the lock it takes keeps the answer true until that transaction ends.
+ */
+export async function isCountedByRollups(options: { db: Executor; txId: string; seq: number }): Promise<boolean> {
+  const rows = (await options.db.execute(
+    sql`select orylo_rollup_counted(${options.txId}::xid8, ${options.seq}::bigint) as counted`,
+  )) as unknown as { counted: boolean }[];
+  return rows[0]?.counted === true;
+}
+
+/** How far the follower trails the table: rows it has not read yet (all organizations) and when it last moved. */
+export async function rollupLag(db: Executor): Promise<{ rowsBehind: number; advancedAt: string }> {
+  const rows = (await db.execute(sql`
+    select s.advanced_at,
+      (select count(*) from detections d where d.tx_id >= s.det_tx and (d.tx_id, d.seq) > (s.det_tx, s.det_seq))::int as behind
+    from rollup_state s where s.id = 1
+  `)) as unknown as { advanced_at: string | Date; behind: number }[];
+  return { rowsBehind: Number(rows[0]?.behind ?? 0), advancedAt: new Date(rows[0]?.advanced_at ?? 0).toISOString() };
+}
