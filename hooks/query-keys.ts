@@ -26,7 +26,11 @@ export const detectionKeys = {
   filtersOf: (key: QueryKey): Partial<TDetectionFilters> => (key[3] ?? {}) as Partial<TDetectionFilters>,
 };
 
-export const statsKeys = { all: resource('stats') };
+export const statsKeys = {
+  all: resource('stats'),
+  // Not under `all`: the stream invalidates the counters on every batch; 15-minute bars need no such churn.
+  history: (orgId: string, range: string) => [...resource('stats-history')(orgId), range] as const,
+};
 
 export const apiKeyKeys = { all: resource('api-keys') };
 

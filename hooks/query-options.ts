@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api-client';
 import type { TApiKey } from '@/lib/api-keys/keys';
 import type { TDetection } from '@/lib/detections/schema';
+import type { THistory, THistoryRange } from '@/lib/detections/history';
 import type { TStats } from '@/lib/detections/stats';
 import { apiKeyKeys, detectionKeys, statsKeys, type TDetectionFilters } from './query-keys';
 
@@ -33,6 +34,15 @@ export function statsQueryOptions(orgId: string) {
     queryKey: statsKeys.all(orgId),
     queryFn: ({ signal }) => fetchJson<TStats>('/api/v1/stats', { signal }),
     // New detections invalidate it; the interval only moves the last-hour window.
+    refetchInterval: 60_000,
+  });
+}
+
+export function historyQueryOptions(orgId: string, range: THistoryRange) {
+  return queryOptions({
+    queryKey: statsKeys.history(orgId, range),
+    queryFn: ({ signal }) => fetchJson<THistory>(`/api/v1/stats/history?range=${range}`, { signal }),
+    // Bars of 15 minutes or more: a minute's refresh is plenty, and new detections invalidate the stats prefix anyway.
     refetchInterval: 60_000,
   });
 }

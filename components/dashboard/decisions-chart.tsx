@@ -1,13 +1,16 @@
 'use client';
 
-import { memo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { memo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardHeader } from '@/components/ui/card';
+import { historyQueryOptions } from '@/hooks/query-options';
 import { useStats } from '@/hooks/use-stats';
+import type { THistoryRange } from '@/lib/detections/history';
 import type { TTimelineBucket } from '@/lib/detections/timeline';
-import { bucketTotal, describeTimeline, labelIndices, niceMax, stackBar, STACK_ORDER, summariseTimeline } from './timeline-chart';
+import { bucketTotal, describeTimeline, labelIndices, niceMax, stackBar, STACK_ORDER, summariseTimeline, type TChartPeriod } from './timeline-chart';
 
-// A stacked bar per minute in plain SVG: 60 bars do not need a chart library.
+// Stacked bars in plain SVG: 60 to 180 bars do not need a chart library.
 // The viewBox scales to the card's width; the colours are the decision tokens.
 
 // Wide and short: at a typical card width of 1,100–1,200 px the labels render near their CSS size.
@@ -22,60 +25,91 @@ const LABEL = { allow: 'Allow', review: 'Review', block: 'Block' } as const;
 // Made once: 60 bars and their labels are formatted on every refresh (every
 // 2 s under attack), and toLocaleTimeString with options builds a formatter per call.
 const MINUTE = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const DAY_HOUR = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const DAY = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 const COUNT = new Intl.NumberFormat();
 
 /** Local wall-clock time: the buckets are UTC minutes, the viewer lives somewhere. */
 const hhmm = (iso: string) => MINUTE.format(new Date(iso));
+const dayHour = (iso: string) => DAY_HOUR.format(new Date(iso));
+const day = (iso: string) => DAY.format(new Date(iso));
 
-function barTitle(b: TTimelineBucket, current: boolean): string {
+type TRange = '1h' | THistoryRange;
+
+/** Each view: its words, how a bar and an axis label read, and which bars get a label. */
+const VIEWS: Record<TRange, { tab: string; title: string; what: TChartPeriod; bar: (iso: string) => string; axis: (iso: string) => string; labels: (t: TTimelineBucket[]) => number[] }> = {
+  '1h': { tab: '1 h', title: 'Detections per minute, last hour', what: { period: 'Last hour', per: 'minute' }, bar: hhmm, axis: hhmm, labels: (t) => labelIndices(t) },
+  '24h': { tab: '24 h', title: 'Detections per 15 minutes, last 24 hours', what: { period: 'Last 24 hours', per: '15 minutes' }, bar: dayHour, axis: hhmm, labels: (t) => everyNth(t, 12) },
+  '7d': { tab: '7 d', title: 'Detections per hour, last 7 days', what: { period: 'Last 7 days', per: 'hour' }, bar: dayHour, axis: day, labels: (t) => everyNth(t, 24) },
+  '30d': { tab: '30 d', title: 'Detections per 4 hours, last 30 days', what: { period: 'Last 30 days', per: '4 hours' }, bar: dayHour, axis: day, labels: (t) => everyNth(t, 30) },
+};
+
+/** Labels counted back from the newest bar, so the latest stays labelled as time moves. */
+const everyNth = (t: TTimelineBucket[], n: number) => t.flatMap((_, i) => ((t.length - 1 - i) % n === 0 ? [i] : []));
+
+function barTitle(b: TTimelineBucket, current: boolean, format: (iso: string) => string): string {
   const n = bucketTotal(b);
-  const head = `${hhmm(b.minute)}${current ? ' (so far)' : ''}: ${COUNT.format(n)} detection${n === 1 ? '' : 's'}`;
+  const head = `${format(b.minute)}${current ? ' (so far)' : ''}: ${COUNT.format(n)} detection${n === 1 ? '' : 's'}`;
   return n === 0 ? head : `${head} (${b.allow} allowed, ${b.review} in review, ${b.block} blocked)`;
 }
 
 // Memoised on orgId: the dashboard re-renders with every batch of rows, this does not need to.
 export const DecisionsChart = memo(function DecisionsChart({ orgId }: { orgId: string }) {
+  const [range, setRange] = useState<TRange>('1h');
   const stats = useStats(orgId);
-  const timeline = stats.data?.timeline;
+  // The longer views come from the rollups, a minute's refresh at most; the last hour stays live with the counters.
+  const history = useQuery({ ...historyQueryOptions(orgId, range === '1h' ? '24h' : range), enabled: range !== '1h' });
+  const source = range === '1h' ? stats : history;
+  const timeline = range === '1h' ? stats.data?.timeline : history.data?.buckets;
   const summary = timeline ? summariseTimeline(timeline) : null;
+  const view = VIEWS[range];
 
   return (
     <Card className="offscreen-skip">
       <CardHeader
-        title="Detections per minute, last hour"
+        title={view.title}
         description="Your local time. Hover a bar for its counts."
         actions={
-          <ul className="chart-legend" aria-label="Legend">
-            {STACK_ORDER.map((d) => (
-              <li key={d}>
-                <span className={`chart-swatch chart-swatch-${d}`} aria-hidden="true" />
-                {LABEL[d]}
-                {summary ? <span className="muted"> {COUNT.format(summary[d])}</span> : null}
-              </li>
-            ))}
-          </ul>
+          <div className="chart-actions">
+            <div className="segmented" role="group" aria-label="Period">
+              {(Object.keys(VIEWS) as TRange[]).map((r) => (
+                <button key={r} type="button" className="segmented-item" aria-pressed={r === range} onClick={() => setRange(r)}>
+                  {VIEWS[r].tab}
+                </button>
+              ))}
+            </div>
+            <ul className="chart-legend" aria-label="Legend">
+              {STACK_ORDER.map((d) => (
+                <li key={d}>
+                  <span className={`chart-swatch chart-swatch-${d}`} aria-hidden="true" />
+                  {LABEL[d]}
+                  {summary ? <span className="muted"> {COUNT.format(summary[d])}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
         }
       />
-      <div className="card-body" aria-busy={stats.isPending}>
-        {stats.isError ? (
-          <Alert>Could not load the chart: {stats.error.message}</Alert>
+      <div className="card-body" aria-busy={source.isPending}>
+        {source.isError ? (
+          <Alert>Could not load the chart: {source.error.message}</Alert>
         ) : !timeline ? (
           <div className="skeleton chart-skeleton" />
         ) : (
-          <TimelineSvg timeline={timeline} />
+          <TimelineSvg timeline={timeline} range={range} />
         )}
       </div>
     </Card>
   );
 });
 
-type TBarProps = { bucket: TTimelineBucket; x: number; slot: number; barW: number; yMax: number; current: boolean };
+type TBarProps = { bucket: TTimelineBucket; x: number; slot: number; barW: number; yMax: number; current: boolean; format: (iso: string) => string };
 
-/** One minute's bar. A refresh changes the current minute's bucket; the other 59 keep their object and skip rendering. */
-const Bar = memo(function Bar({ bucket: b, x, slot, barW, yMax, current }: TBarProps) {
+/** One bar. A refresh changes the current bucket; the others keep their object and skip rendering. */
+const Bar = memo(function Bar({ bucket: b, x, slot, barW, yMax, current, format }: TBarProps) {
   return (
     <g className="chart-bar" transform={`translate(${x},0)`}>
-      <title>{barTitle(b, current)}</title>
+      <title>{barTitle(b, current, format)}</title>
       {/* Full-height and transparent: a short or empty bar still shows its tooltip. */}
       <rect className="chart-hit" width={slot} height={PLOT_H} />
       {stackBar(b, yMax, PLOT_H).map((s) => (
@@ -86,13 +120,14 @@ const Bar = memo(function Bar({ bucket: b, x, slot, barW, yMax, current }: TBarP
 });
 
 /** Rendered again only when the timeline changed (React Query keeps its object when a refresh brings the same). */
-const TimelineSvg = memo(function TimelineSvg({ timeline }: { timeline: TTimelineBucket[] }) {
+const TimelineSvg = memo(function TimelineSvg({ timeline, range }: { timeline: TTimelineBucket[]; range: TRange }) {
+  const view = VIEWS[range];
   const yMax = niceMax(Math.max(0, ...timeline.map(bucketTotal)));
   const slot = PLOT_W / timeline.length;
   const barW = slot * 0.72;
 
   return (
-    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={describeTimeline(timeline, hhmm)} data-testid="decisions-chart">
+    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={describeTimeline(timeline, view.bar, view.what)} data-testid="decisions-chart">
       <g transform={`translate(${M.left},${M.top})`}>
         <line className="chart-grid" x1={0} x2={PLOT_W} y1={0} y2={0} />
         <line className="chart-axis" x1={0} x2={PLOT_W} y1={PLOT_H} y2={PLOT_H} />
@@ -103,11 +138,11 @@ const TimelineSvg = memo(function TimelineSvg({ timeline }: { timeline: TTimelin
           0
         </text>
         {timeline.map((b, i) => (
-          <Bar key={b.minute} bucket={b} x={i * slot} slot={slot} barW={barW} yMax={yMax} current={i === timeline.length - 1} />
+          <Bar key={b.minute} bucket={b} x={i * slot} slot={slot} barW={barW} yMax={yMax} current={i === timeline.length - 1} format={view.bar} />
         ))}
-        {labelIndices(timeline).map((i) => (
+        {view.labels(timeline).map((i) => (
           <text key={i} className="chart-tick" x={i * slot + slot / 2} y={PLOT_H + 15} textAnchor="middle">
-            {hhmm(timeline[i].minute)}
+            {view.axis(timeline[i].minute)}
           </text>
         ))}
       </g>

@@ -35,11 +35,16 @@ export function summariseTimeline(timeline: TTimelineBucket[]): TTimelineSummary
 
 const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
+/** What a chart shows: its period and the width of a bar, in words. */
+export type TChartPeriod = { period: string; per: string };
+
+export const LAST_HOUR: TChartPeriod = { period: 'Last hour', per: 'minute' };
+
 /** The chart's accessible name, e.g. "Last hour: 120 detections, 30 blocked; peak 14 per minute at 14:02". */
-export function describeTimeline(timeline: TTimelineBucket[], formatMinute: (iso: string) => string): string {
+export function describeTimeline(timeline: TTimelineBucket[], formatMinute: (iso: string) => string, what: TChartPeriod = LAST_HOUR): string {
   const s = summariseTimeline(timeline);
-  if (!s.peak) return 'Last hour: no detections';
-  return `Last hour: ${plural(s.total, 'detection')}, ${s.block.toLocaleString()} blocked, ${s.review.toLocaleString()} in review; peak ${s.peak.count.toLocaleString()} per minute at ${formatMinute(s.peak.minute)}`;
+  if (!s.peak) return `${what.period}: no detections`;
+  return `${what.period}: ${plural(s.total, 'detection')}, ${s.block.toLocaleString()} blocked, ${s.review.toLocaleString()} in review; peak ${s.peak.count.toLocaleString()} per ${what.per} at ${formatMinute(s.peak.minute)}`;
 }
 
 /** The y axis top: the smallest 1, 2 or 5 × 10^k that holds `max`, so the label reads as a round number. */

@@ -3,3 +3,4 @@ export * from './ingest';
 export * from './find';
 export * from './stats';
 export * from './parse';
+export * from './history';
