@@ -41,6 +41,12 @@ export async function readCounts(options: {
   const step = sql`make_interval(secs => ${options.stepSeconds})`;
   // Buckets are aligned on the Unix epoch, in UTC whatever the session's time zone.
   const origin = sql`'1970-01-01T00:00:00Z'::timestamptz`;
+  // The cursor as a constant too, for the planner only: a bound it can
+  // estimate (the tail is a sliver of the table) where the one it joins is
+  // unknown to it, which made it plan for a third of the org's rows (and
+  // compile the plan with JIT: 100+ ms per read on a big org). The cursor only
+  // moves forward, so this bound is never tighter than the real one.
+  const [hint] = (await db.execute(sql`select det_tx::text as det, upd_tx::text as upd from rollup_state where id = 1`)) as unknown as { det: string; upd: string }[];
   const rows = (await db.execute(sql`
     with st as (select det_tx, det_seq, upd_tx, upd_seq from rollup_state where id = 1),
     parts as (
@@ -53,7 +59,7 @@ export async function readCounts(options: {
         (d.decision = 'REVIEW' and d.review_status is null)::int,
         (d.review_status = 'approved')::int, (d.review_status = 'blocked')::int
       from st join detections d
-        on d.organization_id = ${orgId} and d.tx_id >= st.det_tx and (d.tx_id, d.seq) > (st.det_tx, st.det_seq)
+        on d.organization_id = ${orgId} and d.tx_id >= ${hint.det}::xid8 and d.tx_id >= st.det_tx and (d.tx_id, d.seq) > (st.det_tx, st.det_seq)
       where d.created_at >= ${from}::timestamptz and d.created_at < ${to}::timestamptz
       union all
       -- Reviews of rows the rollups already held when the review committed
@@ -64,7 +70,7 @@ export async function readCounts(options: {
         (u.to_decision = 'BLOCK')::int - (u.from_decision = 'BLOCK')::int,
         -1, (u.to_decision = 'ALLOW')::int, (u.to_decision = 'BLOCK')::int
       from st join detection_updates u
-        on u.organization_id = ${orgId} and u.tx_id >= st.upd_tx and (u.tx_id, u.seq) > (st.upd_tx, st.upd_seq)
+        on u.organization_id = ${orgId} and u.tx_id >= ${hint.upd}::xid8 and u.tx_id >= st.upd_tx and (u.tx_id, u.seq) > (st.upd_tx, st.upd_seq)
       where u.counted and u.from_decision is not null and u.to_decision is not null
         and u.detection_created_at >= ${from}::timestamptz and u.detection_created_at < ${to}::timestamptz
     )
