@@ -1,7 +1,8 @@
-import { and, count, desc, eq, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { detections } from '@/db/schema';
 import { toDetection } from '@/lib/detections/schema';
+import { countPendingReviews } from './count';
 import type { TReviewQueuePage } from './schema';
 
 // Same predicate as the partial index detections_org_review_idx, so both
@@ -21,11 +22,11 @@ export async function findPendingReviews(options: { db: Executor; orgId: string;
     .where(and(pending(orgId), cursor ? lt(detections.seq, Number(cursor)) : undefined))
     .orderBy(desc(detections.seq))
     .limit(limit + 1);
-  const [total] = await db.select({ n: count() }).from(detections).where(pending(orgId));
+  const total = await countPendingReviews({ db, orgId });
   const page = rows.slice(0, limit);
   return {
     detections: page.map(toDetection),
     nextCursor: rows.length > limit ? String(page.at(-1)!.seq) : null,
-    count: total?.n ?? 0,
+    count: total,
   };
 }
