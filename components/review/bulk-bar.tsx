@@ -21,7 +21,17 @@ export function BulkBar(props: { orgId: string; selected: string[]; onClear: () 
   const [verdict, setVerdict] = useState<TVerdictChoice>('auto');
   const [asking, setAsking] = useState<string | null>(null);
   const run = (target: TBulkTarget, action: TReviewAction) =>
-    bulk.mutate({ target, action, verdict: verdictFor(action, verdict) }, { onSuccess: () => ('ids' in target ? props.onClear() : undefined), onSettled: () => setAsking(null) });
+    bulk.mutate(
+      { target, action, verdict: verdictFor(action, verdict) },
+      {
+        // A verdict is chosen for one decision: the next bulk starts from "as decided" again.
+        onSuccess: () => {
+          setVerdict('auto');
+          if ('ids' in target) props.onClear();
+        },
+        onSettled: () => setAsking(null),
+      },
+    );
 
   const scopes: TScope[] = [];
   if (props.ip) scopes.push({ key: 'ip', label: `every pending payment from ${props.ip}`, target: { ip: props.ip } });
@@ -30,7 +40,7 @@ export function BulkBar(props: { orgId: string; selected: string[]; onClear: () 
 
   return (
     <div className={styles.bulk} data-testid="review-bulk">
-      <VerdictSelect value={verdict} onChange={setVerdict} disabled={bulk.isPending} label="Verdict for bulk decisions" testId="bulk-verdict" />
+      <VerdictSelect value={verdict} onChange={setVerdict} disabled={bulk.isPending} label="Verdict for bulk decisions" testId="bulk-verdict" autoLabel="Verdict: as decided" />
       <span className={styles.bulkGroup}>
         <span data-testid="review-selected-count">{n} selected</span>
         <Button size="sm" variant="ghost" onClick={props.onSelectAll} data-testid="review-select-all">

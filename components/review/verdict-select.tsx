@@ -4,14 +4,14 @@ import type { TVerdictChoice } from './queue-logic';
 import styles from './review.module.css';
 
 const OPTIONS: { value: TVerdictChoice; label: string }[] = [
-  { value: 'auto', label: 'Verdict: as decided' },
+  { value: 'auto', label: 'Verdict' },
   { value: 'fraud', label: 'Fraud' },
   { value: 'genuine', label: 'Genuine' },
   { value: 'unclear', label: 'Unclear' },
 ];
 
 /** Why the analyst decides so. "As decided": approve → genuine, block → fraud. */
-export function VerdictSelect(props: { value: TVerdictChoice; onChange: (v: TVerdictChoice) => void; disabled?: boolean; label: string; testId: string }) {
+export function VerdictSelect(props: { value: TVerdictChoice; onChange: (v: TVerdictChoice) => void; disabled?: boolean; label: string; testId: string; autoLabel?: string }) {
   return (
     <select
       className={`select ${styles.verdict}`}
@@ -24,7 +24,7 @@ export function VerdictSelect(props: { value: TVerdictChoice; onChange: (v: TVer
     >
       {OPTIONS.map((o) => (
         <option key={o.value} value={o.value}>
-          {o.label}
+          {o.value === 'auto' && props.autoLabel ? props.autoLabel : o.label}
         </option>
       ))}
     </select>

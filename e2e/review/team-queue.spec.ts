@@ -117,3 +117,15 @@ test('bulk block: B selects two rows (x and a checkbox) and blocks them with a v
   // A still holds the oldest: it stayed in both queues.
   await expect(rowIn(b, reviewIds[0])).toBeVisible();
 });
+
+test('resolve by IP: B blocks every pending payment from the active row\'s IP; the one A holds is skipped and named', async () => {
+  const rest = reviewIds.slice(4);
+  await rowIn(b, rest[0]).locator('td').first().click();
+  await b.getByTestId('resolve-ip-block').click();
+  await b.getByTestId('resolve-ip-confirm').click();
+  await expect(b.getByText(/Blocked \d+ payments?; 1 skipped/)).toBeVisible();
+  for (const id of rest) await expect(rowIn(b, id)).toHaveCount(0);
+  await expect(rowIn(b, reviewIds[0])).toBeVisible();
+  for (const id of rest) expect(await detectionOf(a, id)).toMatchObject({ decision: 'BLOCK', review: { verdict: 'fraud' } });
+  expect((await detectionOf(a, reviewIds[0]))?.decision).toBe('REVIEW');
+});
