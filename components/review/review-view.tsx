@@ -94,7 +94,7 @@ export function ReviewView() {
               Keys: {SHORTCUTS}
             </p>
           ) : (
-            <RoleNote permission="review" cannot="review or claim payments" />
+            <RoleNote permission="review" cannot="review payments" />
           )}
         </div>
         {canReview ? (
