@@ -107,6 +107,27 @@ describe('POST /api/v1/reviews/bulk', () => {
     expect((await rows([one.id]))[0].review_status).toBeNull();
   });
 
+  it('at the cap: 500 pending items from one IP are blocked in one transaction, each with its audit entry', async () => {
+    const addr = ip();
+    const [{ count }] = await owner`
+      with made as (
+        insert into detections (organization_id, external_id, amount, currency, ip, score, risk_level, decision, reasons)
+        select ${m.orgId}, ${uniq('cap')} || '-' || g, 100, 'EUR', ${addr}, 60, 'high', 'REVIEW', '[]'::jsonb from generate_series(1, 500) g
+        returning 1)
+      select count(*)::int as count from made`;
+    expect(count).toBe(500);
+    const t0 = Date.now();
+    const res = await bulk(ana.session, { ip: addr, action: 'block', verdict: 'fraud' });
+    const ms = Date.now() - t0;
+    expect(res.status, JSON.stringify(res.body).slice(0, 200)).toBe(200);
+    expect(res.body.reviewed).toBe(500);
+    console.log(`[reviews] bulk block of 500 items took ${ms} ms`);
+    const [{ n, tx }] = await owner`select count(*)::int as n, count(distinct xmin::text)::int as tx from detections where organization_id = ${m.orgId} and ip = ${addr} and review_status = 'blocked'`;
+    expect({ n, tx }).toEqual({ n: 500, tx: 1 });
+    const [{ audits }] = await owner`select count(*)::int as audits from audit_log where organization_id = ${m.orgId} and after->>'via' = ${`bulk:ip:${addr}`}`;
+    expect(audits).toBe(500);
+  });
+
   it('viewers get a 403 naming the role; another org reviews nothing of this one', async () => {
     const viewer = await addMember(m, 'viewer');
     const d = await insertDetection(owner, m);
