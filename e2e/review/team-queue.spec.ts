@@ -80,7 +80,7 @@ test('A claims the next item; B sees it claimed by A, live, and cannot decide it
   await expect(rowIn(b, oldest).getByTestId('review-block')).toBeDisabled();
 });
 
-test('keyboard: typing in a note never fires a shortcut; j moves, a approves the active row', async () => {
+test('keyboard: typing in a note never fires a shortcut; j moves, a approves the active row, n claims the next', async () => {
   const target = reviewIds[1];
   await expect(b.getByTestId('review-shortcuts')).toContainText('a approve');
   // Typing "a" and "b" into a note is a note.
@@ -99,6 +99,11 @@ test('keyboard: typing in a note never fires a shortcut; j moves, a approves the
   await expect(rowIn(a, target)).toHaveCount(0, { timeout: 10_000 });
   const d = await detectionOf(b, target);
   expect(d).toMatchObject({ decision: 'ALLOW', review: { verdict: 'genuine', by: `member-${run}@example.com` } });
+  // n: B claims the oldest item nobody holds (A holds the oldest of all); it becomes B's active row, and A sees it live.
+  await b.keyboard.press('n');
+  await expect(rowIn(b, reviewIds[2]).getByTestId('review-claim')).toHaveAttribute('data-mine', 'true');
+  await expect(rowIn(b, reviewIds[2])).toHaveAttribute('data-active', 'true');
+  await expect(rowIn(a, reviewIds[2]).getByTestId('review-claim')).toHaveAttribute('data-claimed-by', `member-${run}@example.com`, { timeout: 10_000 });
 });
 
 test('bulk block: B selects two rows (x and a checkbox) and blocks them with a verdict; both dashboards drop them', async () => {
