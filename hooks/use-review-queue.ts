@@ -4,7 +4,7 @@ import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } f
 import { toast } from 'sonner';
 import { ApiError, fetchJson } from '@/lib/api-client';
 import type { TDetection } from '@/lib/detections/schema';
-import type { TReviewAction, TReviewQueuePage } from '@/lib/reviews/schema';
+import type { TReviewAction, TReviewQueuePage, TReviewVerdict } from '@/lib/reviews/schema';
 import { writeDetectionUpdates, writeQueueChanges } from './cache/write';
 import { reviewKeys } from './query-keys';
 
@@ -37,10 +37,14 @@ const PAST = { approve: 'Approved', block: 'Blocked' } as const;
 export function useReviewDetection(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { detection: TDetection; action: TReviewAction; note?: string }) =>
+    mutationFn: (input: { detection: TDetection; action: TReviewAction; note?: string; verdict?: TReviewVerdict }) =>
       fetchJson<{ detection: TDetection }>(`/api/v1/detections/${encodeURIComponent(input.detection.id)}/review`, {
         method: 'POST',
-        body: JSON.stringify({ action: input.action, ...(input.note?.trim() ? { note: input.note.trim() } : {}) }),
+        body: JSON.stringify({
+          action: input.action,
+          ...(input.note?.trim() ? { note: input.note.trim() } : {}),
+          ...(input.verdict ? { verdict: input.verdict } : {}),
+        }),
       }),
     // A refetch in flight read the queue before this review: its answer would bring the row back.
     onMutate: () => queryClient.cancelQueries({ queryKey: reviewKeys.queue(orgId) }),
@@ -48,7 +52,7 @@ export function useReviewDetection(orgId: string) {
       writeQueueChanges(queryClient, orgId, { updated: [detection] });
       writeDetectionUpdates(queryClient, orgId, [detection]);
       toast.success(`${PAST[input.action]} order ${detection.externalId}`, {
-        description: input.action === 'approve' ? 'Now ALLOW.' : 'Now BLOCK.',
+        description: `${input.action === 'approve' ? 'Now ALLOW' : 'Now BLOCK'}${input.verdict ? `, verdict ${input.verdict}` : ''}.`,
       });
     },
     onError: (error, input) => {

@@ -3,8 +3,8 @@
 import { DetectionCells, DetectionsHead } from '@/components/dashboard/detection-cells';
 import { reasonsTooltip } from '@/components/dashboard/format';
 import { Table, TBody, Td, Th, Tr } from '@/components/ui/table';
-import { useCan } from '@/hooks/use-permissions';
 import type { TDetection } from '@/lib/detections/schema';
+import { AgeCell, ClaimCell } from './claim-cell';
 import { ReviewActions } from './review-actions';
 import styles from './review.module.css';
 
@@ -19,36 +19,73 @@ function ShortReasons({ detection }: { detection: TDetection }) {
   );
 }
 
-export function ReviewTable({ orgId, detections, onOpen }: { orgId: string; detections: TDetection[]; onOpen: (id: string) => void }) {
-  // Viewers get no decision column at all (the page says why).
-  const canReview = useCan('review');
+export type TReviewTableProps = {
+  orgId: string;
+  detections: TDetection[];
+  onOpen: (id: string) => void;
+  canReview: boolean;
+  userId: string | null;
+  now: number;
+  targetMinutes: number | undefined;
+  activeId: string | null;
+  onActivate: (id: string) => void;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+};
+
+export function ReviewTable(p: TReviewTableProps) {
   return (
-    <Table data-testid="review-table" aria-label="Payments waiting for review, newest first">
+    <Table className={styles.queue} data-testid="review-table" aria-label="Payments waiting for review, newest first">
       <DetectionsHead>
+        <Th>Waiting · held by</Th>
         <Th>Why</Th>
-        {canReview ? (
+        {p.canReview ? (
           <Th>
             <span className="sr-only">Decision</span>
           </Th>
         ) : null}
       </DetectionsHead>
       <TBody>
-        {detections.map((d) => (
-          <Tr key={d.id} data-testid="review-row" data-external-id={d.externalId} data-detection-id={d.id}>
+        {p.detections.map((d) => (
+          <Tr
+            key={d.id}
+            data-testid="review-row"
+            data-external-id={d.externalId}
+            data-detection-id={d.id}
+            data-active={p.activeId === d.id ? 'true' : 'false'}
+            aria-selected={p.selected.has(d.id)}
+            className={p.activeId === d.id ? styles.active : undefined}
+            onClick={() => p.onActivate(d.id)}
+          >
             <DetectionCells
               detection={d}
               order={
-                <button type="button" className={styles.order} onClick={() => onOpen(d.id)} title="Show details">
-                  {d.externalId}
-                </button>
+                <span className={styles.orderCell}>
+                  {p.canReview ? (
+                    <input
+                      type="checkbox"
+                      checked={p.selected.has(d.id)}
+                      onChange={() => p.onToggle(d.id)}
+                      aria-label={`Select order ${d.externalId}`}
+                      data-testid="review-select"
+                    />
+                  ) : null}
+                  <button type="button" className={styles.order} onClick={() => p.onOpen(d.id)} title={`${d.externalId}: show details`}>
+                    {d.externalId}
+                  </button>
+                </span>
               }
             />
             <Td>
+              <AgeCell detection={d} targetMinutes={p.targetMinutes} now={p.now} />
+              <ClaimCell orgId={p.orgId} detection={d} userId={p.userId} now={p.now} canReview={p.canReview} />
+            </Td>
+            <Td>
               <ShortReasons detection={d} />
             </Td>
-            {canReview ? (
+            {p.canReview ? (
               <Td>
-                <ReviewActions orgId={orgId} detection={d} />
+                <ReviewActions orgId={p.orgId} detection={d} />
               </Td>
             ) : null}
           </Tr>

@@ -23,12 +23,13 @@ const fieldError = (error: unknown, field: string) => (error instanceof ApiError
 function StandingForm({ orgId, view }: { orgId: string; view: TThresholdsView }) {
   const [review, setReview] = useState(String(view.review));
   const [block, setBlock] = useState(String(view.block));
+  const [target, setTarget] = useState(String(view.reviewTargetMinutes));
   const save = useUpdateThresholds(orgId);
-  const dirty = Number(review) !== view.review || Number(block) !== view.block;
+  const dirty = Number(review) !== view.review || Number(block) !== view.block || Number(target) !== view.reviewTargetMinutes;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate({ review: Number(review), block: Number(block) });
+    save.mutate({ review: Number(review), block: Number(block), reviewTargetMinutes: Number(target) });
   };
 
   return (
@@ -38,6 +39,9 @@ function StandingForm({ orgId, view }: { orgId: string; view: TThresholdsView })
       </div>
       <div className={styles.narrow}>
         <Field label="Block from" name="block" type="number" min={2} max={100} step={1} value={block} onChange={(e) => setBlock(e.target.value)} hint={fieldError(save.error, 'block')} />
+      </div>
+      <div className={styles.narrow}>
+        <Field label="Review within (min)" name="reviewTargetMinutes" type="number" min={1} max={10080} step={1} value={target} onChange={(e) => setTarget(e.target.value)} hint={fieldError(save.error, 'reviewTargetMinutes')} />
       </div>
       <Button type="submit" variant="primary" disabled={!dirty || save.isPending} data-testid="save-thresholds">
         {save.isPending ? 'Saving…' : 'Save'}
@@ -100,7 +104,7 @@ export function ThresholdsForm({ orgId, view }: { orgId: string; view: TThreshol
         <h3>Standing thresholds</h3>
         <p className="hint">Scores from 1 to 100. The score is the sum of the SCORE rules that fire; a REVIEW or BLOCK rule decides on its own.</p>
         {can('thresholds.change') ? (
-          <StandingForm key={`${view.review}-${view.block}`} orgId={orgId} view={view} />
+          <StandingForm key={`${view.review}-${view.block}-${view.reviewTargetMinutes}`} orgId={orgId} view={view} />
         ) : (
           <>
             <p data-testid="thresholds-standing">

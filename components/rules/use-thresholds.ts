@@ -17,7 +17,7 @@ const PATH = '/api/v1/settings/thresholds';
 export function useUpdateThresholds(orgId: string) {
   const refresh = useRefresh(thresholdKeys.all(orgId));
   return useMutation({
-    mutationFn: (body: TThresholds) => fetchJson<TThresholdsView>(PATH, { method: 'PUT', body: JSON.stringify(body) }),
+    mutationFn: (body: TThresholds & { reviewTargetMinutes?: number }) => fetchJson<TThresholdsView>(PATH, { method: 'PUT', body: JSON.stringify(body) }),
     onSuccess: (view) => toast.success('Thresholds saved', { description: `Review from ${view.review}, block from ${view.block}.` }),
     onError: (error) => toast.error('Could not save the thresholds', { description: error.message }),
     onSettled: refresh,

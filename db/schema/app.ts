@@ -60,6 +60,13 @@ export const detections = pgTable(
     reviewedBy: text('reviewed_by'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewNote: text('review_note'),
+    /** The analyst's verdict with the review: fraud | genuine | unclear (null: not given, e.g. an older client). */
+    reviewVerdict: text('review_verdict'),
+    /** Who holds this pending item (user id, name, email) and until when; ignored once claimedUntil has passed. */
+    claimedBy: text('claimed_by'),
+    claimedByName: text('claimed_by_name'),
+    claimedByEmail: text('claimed_by_email'),
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

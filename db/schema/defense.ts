@@ -66,6 +66,8 @@ export const orgSettings = pgTable(
     overrideReviewThreshold: integer('override_review_threshold'),
     overrideBlockThreshold: integer('override_block_threshold'),
     overrideUntil: timestamp('override_until', { withTimezone: true }),
+    /** How long a REVIEW item may wait before the queue flags it. */
+    reviewTargetMinutes: integer('review_target_minutes').notNull().default(30),
     updatedBy: text('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -9,7 +9,7 @@ const detection = (id: string, patch: Partial<TDetection> = {}): TDetection =>
 const reviewed = (d: TDetection, status: 'approved' | 'blocked' = 'approved'): TDetection => ({
   ...d,
   decision: status === 'approved' ? 'ALLOW' : 'BLOCK',
-  review: { status, by: 'ana@example.com', at: new Date().toISOString(), note: null },
+  review: { status, by: 'ana@example.com', at: new Date().toISOString(), note: null, verdict: null, claim: null },
 });
 const queue = (pages: TDetection[][], count: number, lastCursor: string | null = null): TReviewQueueData => ({
   pages: pages.map((detections, i) => ({ detections, count, nextCursor: i === pages.length - 1 ? lastCursor : String(100 - i) })),
@@ -79,6 +79,15 @@ describe('applyQueueChanges', () => {
     const next = applyQueueChanges(queue([[a]], 1), { updated: [{ ...a, score: 70 }] }, new Set());
     expect(next.pages[0].detections[0].score).toBe(70);
     expect(next.pages[0].count).toBe(1);
+  });
+
+  it('keeps a claimed row (still pending) in place with its claim, and never counts a claim beyond the loaded pages', () => {
+    const a = detection('a');
+    const claim = { userId: 'u1', name: 'Ana', email: 'ana@example.com', until: new Date(Date.now() + 600_000).toISOString() };
+    const claimed = { ...a, review: { status: 'pending' as const, by: null, at: null, note: null, verdict: null, claim } };
+    const next = applyQueueChanges(queue([[a]], 3, '42'), { updated: [claimed, { ...detection('far'), review: claimed.review }] }, new Set());
+    expect(next.pages[0].detections[0].review?.claim).toEqual(claim);
+    expect(next.pages[0].count).toBe(3);
   });
 
   it('handles a review and new arrivals in one call, and keeps the count at least the rows shown', () => {

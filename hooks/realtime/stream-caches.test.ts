@@ -80,7 +80,7 @@ describe('stream caches', () => {
   it('detection_updated: replaces rows by id on every page and takes reviewed rows out of the queue', () => {
     const { queryClient, caches } = setup();
     caches.newDetections([detection('r', 'REVIEW')]);
-    const reviewed = { ...detection('r', 'BLOCK'), review: { status: 'blocked' as const, by: 'ana@example.com', at: new Date().toISOString(), note: null } };
+    const reviewed = { ...detection('r', 'BLOCK'), review: { status: 'blocked' as const, by: 'ana@example.com', at: new Date().toISOString(), note: null, verdict: null, claim: null } };
     caches.detectionUpdates([reviewed]);
     expect(queryClient.getQueryData<TDetectionsPage>(firstKey)?.detections[0].decision).toBe('BLOCK');
     expect(queryClient.getQueryData<TReviewQueueData>(reviewKeys.queue(ORG))?.pages[0].detections).toEqual([]);

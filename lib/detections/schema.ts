@@ -52,8 +52,22 @@ export type TRiskLevel = 'low' | 'medium' | 'high' | 'critical';
 /** Why a detection was decided. `decisive`: this reason (or these, together) made the decision. */
 export type TReason = { code: string; message: string; ruleId?: string; observed?: number; threshold?: number; action?: string; mode?: 'active' | 'shadow'; decisive?: boolean };
 
-/** An analyst's review of a REVIEW detection. */
-export type TReview = { status: 'approved' | 'blocked'; by: string | null; at: string; note: string | null };
+/** Who holds a pending REVIEW item (POST /api/v1/reviews/next or …/claim) and until when. */
+export type TReviewClaim = { userId: string; name: string | null; email: string | null; until: string };
+
+/**
+ * An analyst's review of a REVIEW detection, or, while it is still pending
+ * (`status: "pending"`), who holds it. Null: pending and nobody holds it.
+ * `verdict`: fraud | genuine | unclear, null when the reviewer gave none.
+ */
+export type TReview = {
+  status: 'pending' | 'approved' | 'blocked';
+  by: string | null;
+  at: string | null;
+  note: string | null;
+  verdict: 'fraud' | 'genuine' | 'unclear' | null;
+  claim: TReviewClaim | null;
+};
 
 /** The one JSON shape of a detection: ingest response, lists and stream events. Never a card number. */
 export type TDetection = {
@@ -90,10 +104,7 @@ export function toDetection(row: TDetectionRow): TDetection {
     decision: row.decision as TDecision,
     reasons: row.reasons,
     shadow: row.shadow ?? [],
-    review:
-      row.reviewStatus && row.reviewedAt
-        ? { status: row.reviewStatus as TReview['status'], by: row.reviewedBy, at: new Date(row.reviewedAt).toISOString(), note: row.reviewNote }
-        : null,
+    review: toReview(row),
     email: row.email,
     ip: row.ip,
     customerId: row.customerId,
@@ -105,4 +116,15 @@ export function toDetection(row: TDetectionRow): TDetection {
     declineCode: row.declineCode,
     createdAt: new Date(row.createdAt).toISOString(),
   };
+}
+
+function toReview(row: TDetectionRow): TReview | null {
+  if (row.reviewStatus && row.reviewedAt) {
+    const verdict = row.reviewVerdict as TReview['verdict'];
+    return { status: row.reviewStatus as TReview['status'], by: row.reviewedBy, at: new Date(row.reviewedAt).toISOString(), note: row.reviewNote, verdict, claim: null };
+  }
+  // A lapsed claim is no claim: nothing clears it, every reader compares with the clock.
+  if (row.decision !== 'REVIEW' || !row.claimedBy || !row.claimedUntil || new Date(row.claimedUntil).getTime() <= Date.now()) return null;
+  const claim = { userId: row.claimedBy, name: row.claimedByName, email: row.claimedByEmail, until: new Date(row.claimedUntil).toISOString() };
+  return { status: 'pending', by: null, at: null, note: null, verdict: null, claim };
 }

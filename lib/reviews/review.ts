@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/record';
 import { toDetection, type TDetection } from '@/lib/detections/schema';
 import { isCountedByRollups } from '@/lib/rollups';
+import { throwIfClaimedByOther } from './guards';
 import type { TReviewInput } from './schema';
 
 const OUTCOME = {
@@ -37,6 +38,8 @@ export async function reviewDetection(options: {
   actor: { id: string; email: string | null; name?: string | null };
   input: TReviewInput;
   ip: string | null;
+  /** A bulk review says which (e.g. "bulk:ip:203.0.113.7"); its audit entry carries it. */
+  via?: string;
 }): Promise<TDetection> {
   const { db, orgId, id, actor, input } = options;
   const where = and(eq(detections.organizationId, orgId), eq(detections.id, id));
@@ -45,6 +48,7 @@ export async function reviewDetection(options: {
   const [row] = await db.select().from(detections).where(where).for('update').limit(1);
   if (!row) throw new AppError('not_found', 'No detection with this id in your organization.');
   throwIfNotReviewable(row);
+  await throwIfClaimedByOther({ db, row, userId: actor.id });
 
   const outcome = OUTCOME[input.action];
   const [updated] = await db
@@ -55,6 +59,7 @@ export async function reviewDetection(options: {
       reviewedBy: actor.email || actor.name || actor.id,
       reviewedAt: sql`now()`,
       reviewNote: input.note ?? null,
+      reviewVerdict: input.verdict ?? null,
     })
     .where(where)
     .returning();
@@ -79,7 +84,7 @@ export async function reviewDetection(options: {
     target: { type: 'detection', id },
     ip: options.ip,
     before: { decision: row.decision, review: null },
-    after: { decision: detection.decision, review: detection.review },
+    after: { decision: detection.decision, review: detection.review, ...(options.via ? { via: options.via } : {}) },
   });
   return detection;
 }

@@ -27,6 +27,7 @@ function toView(row: TSettingsRow): TThresholdsView {
     override: active
       ? { review: row.overrideReviewThreshold!, block: row.overrideBlockThreshold!, until: row.overrideUntil!.toISOString() }
       : null,
+    reviewTargetMinutes: row.reviewTargetMinutes,
   };
 }
 
@@ -69,9 +70,10 @@ async function changeSettings(
 }
 
 /** The org's standing thresholds; an override in force keeps applying until it ends. */
-export async function updateThresholds(options: TChange & { input: TThresholds }): Promise<TThresholdsView> {
+export async function updateThresholds(options: TChange & { input: TThresholds & { reviewTargetMinutes?: number } }): Promise<TThresholdsView> {
   const { input } = options;
-  return changeSettings({ ...options, action: 'thresholds.update', change: () => ({ reviewThreshold: input.review, blockThreshold: input.block }) });
+  const target = input.reviewTargetMinutes === undefined ? {} : { reviewTargetMinutes: input.reviewTargetMinutes };
+  return changeSettings({ ...options, action: 'thresholds.update', change: () => ({ reviewThreshold: input.review, blockThreshold: input.block, ...target }) });
 }
 
 /** Temporary thresholds (the war room tightens them during an attack), replacing any override in force. */

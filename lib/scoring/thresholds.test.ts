@@ -29,7 +29,7 @@ describe('thresholds', () => {
 });
 
 describe('tightens', () => {
-  const standing = { review: 50, block: 80, override: null };
+  const standing = { review: 50, block: 80, override: null, reviewTargetMinutes: 30 };
   it('is true when neither threshold rises against what applies now', () => {
     expect(tightens(standing, { review: 30, block: 60 })).toBe(true);
     expect(tightens(standing, { review: 50, block: 80 })).toBe(true);
@@ -44,7 +44,7 @@ describe('tightens', () => {
 });
 
 describe('overridePermission', () => {
-  const standing = { review: 50, block: 80, override: null };
+  const standing = { review: 50, block: 80, override: null, reviewTargetMinutes: 30 };
   it('asks an analyst\'s permission to tighten, an admin\'s for anything looser', () => {
     expect(overridePermission(standing, { review: 30, block: 60 })).toBe('thresholds.tighten');
     expect(overridePermission(standing, { review: 30, block: 90 })).toBe('thresholds.change');

@@ -8,8 +8,15 @@ import type { TPermission } from '@/lib/orgs/permissions';
 /** The scores from which a payment is reviewed and blocked; `temporary`: an override (the war room's) is what applies. */
 export type TThresholds = { review: number; block: number; temporary?: boolean };
 
-/** GET /api/v1/settings/thresholds: the org's thresholds and the override while it lasts. */
-export type TThresholdsView = TThresholds & { override: (TThresholds & { until: string }) | null };
+/**
+ * GET /api/v1/settings/thresholds: the org's thresholds, the override while it
+ * lasts, and how long a REVIEW item may wait before the queue flags it.
+ */
+export type TThresholdsView = TThresholds & { override: (TThresholds & { until: string }) | null; reviewTargetMinutes: number };
+
+export const DEFAULT_REVIEW_TARGET_MINUTES = 30;
+/** A week: beyond that a target flags nothing. */
+export const REVIEW_TARGET_MAX_MINUTES = 10_080;
 
 export const DEFAULT_THRESHOLDS: TThresholds = { review: 50, block: 80 };
 
@@ -25,7 +32,19 @@ const point = (what: string) =>
 const ordered = <T extends TThresholds>(v: T) => v.review < v.block;
 const ORDER_MESSAGE = { message: 'The review threshold must be below the block threshold', path: ['review'] };
 
-export const ZThresholdsSchema = z.strictObject({ review: point('review'), block: point('block') }).refine(ordered, ORDER_MESSAGE);
+export const ZThresholdsSchema = z
+  .strictObject({
+    review: point('review'),
+    block: point('block'),
+    // Optional: clients that predate it keep the org's target as it is.
+    reviewTargetMinutes: z
+      .number({ error: `Must be how long a payment may wait for review, 1 to ${REVIEW_TARGET_MAX_MINUTES} minutes` })
+      .int('Must be a whole number of minutes')
+      .min(1, 'At least 1 minute')
+      .max(REVIEW_TARGET_MAX_MINUTES, `At most ${REVIEW_TARGET_MAX_MINUTES} minutes (a week)`)
+      .optional(),
+  })
+  .refine(ordered, ORDER_MESSAGE);
 
 export const ZThresholdsOverrideSchema = z
   .strictObject({

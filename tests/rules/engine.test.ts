@@ -290,7 +290,7 @@ describe('rule edits', () => {
 describe('thresholds', () => {
   it('decide from the score; a temporary override applies until it ends', async () => {
     const m = await newMerchant('thresholds');
-    expect(await m.session.json('/api/v1/settings/thresholds')).toEqual({ review: 50, block: 80, override: null });
+    expect(await m.session.json('/api/v1/settings/thresholds')).toEqual({ review: 50, block: 80, override: null, reviewTargetMinutes: 30 });
     const high = () => postTx(m, isolated({ amount: 600_000 })); // score 30
     expect((await high()).decision).toBe('ALLOW');
 
