@@ -22,7 +22,7 @@ export type TRelatedWindow = keyof typeof RELATED_WINDOWS;
 const WINDOW_NAMES = Object.keys(RELATED_WINDOWS) as TRelatedWindow[];
 
 /** Rows read per key at most (newest first); past it, longer windows are lower bounds. */
-export const RELATED_ROW_CAP = 20_000;
+export const RELATED_ROW_CAP = 5_000;
 /** The customer's recent payments the usual amount is the median of, at most. */
 export const USUAL_AMOUNT_CAP = 1_000;
 
