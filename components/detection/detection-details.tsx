@@ -24,6 +24,8 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
  */
 export function DetectionDetails({ orgId, detection }: { orgId: string; detection: TDetection }) {
   const d = detection;
+  // Only a REVIEW can be reviewed: after a review, the rules' decision was REVIEW whatever it is now.
+  const decidedByRules = d.review ? 'REVIEW' : d.decision;
   const fields: [string, string | null][] = [
     ['Amount', formatAmount(d.amount, d.currency)],
     ['Received', formatDateTime(d.createdAt)],
@@ -59,7 +61,7 @@ export function DetectionDetails({ orgId, detection }: { orgId: string; detectio
           <ul className="reasons" data-testid="detection-reasons">
             {d.reasons.map((r, i) => (
               <li key={`${r.code}-${i}`} className={r.decisive ? 'decisive' : undefined} data-decisive={r.decisive ? 'true' : undefined}>
-                {r.decisive ? <div className="decided-by">Decided {d.decision}</div> : null}
+                {r.decisive ? <div className="decided-by">Decided {decidedByRules}</div> : null}
                 <div>{r.message}</div>
                 <code>{r.code}</code>
               </li>

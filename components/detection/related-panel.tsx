@@ -13,7 +13,8 @@ import styles from './detection.module.css';
 
 // Types only from lib/detections/related: its values are server code.
 const WINDOWS: TRelatedWindow[] = ['24h', '7d', '30d'];
-const DECISION_SHORT = { ALLOW: 'allowed', REVIEW: 'review', BLOCK: 'blocked' } as const;
+const DECISIONS = ['ALLOW', 'REVIEW', 'BLOCK'] as const;
+const DECISION_LABEL = { ALLOW: 'Allowed', REVIEW: 'Sent to review', BLOCK: 'Blocked' } as const;
 
 function KeyRow({ orgId, detection, related, row, entries }: { orgId: string; detection: TDetection; related: TRelated; row: TRelatedKeyCounts; entries: Parameters<typeof KeyActions>[0]['entries'] }) {
   return (
@@ -24,26 +25,35 @@ function KeyRow({ orgId, detection, related, row, entries }: { orgId: string; de
           {row.value}
         </span>
       </div>
+      {/* Columns: one per window, each counting attempts then each decision; every figure links to its rows. */}
       <div className={styles.windows}>
+        <div className={styles.window} aria-hidden>
+          <span className="hint">&nbsp;</span>
+          <span className="hint">Attempts</span>
+          {DECISIONS.map((d) => (
+            <span key={d} className="hint">
+              {DECISION_LABEL[d]}
+            </span>
+          ))}
+        </div>
         {WINDOWS.map((w) => {
           const c = row.windows[w];
           const bounds = related.windows[w];
           const plus = c.exact ? '' : '+';
+          const what = `with this ${KEY_LABEL[row.key]} from ${formatDateTime(bounds.from)} to this payment`;
           return (
             <div key={w} className={styles.window} data-testid="related-window" data-window={w}>
               <span className="hint">{WINDOW_LABEL[w]}</span>
-              <Link className={styles.attempts} href={relatedListHref(row.key, row.value, bounds)} data-testid="related-attempts" title={`Attempts with this ${KEY_LABEL[row.key]} from ${formatDateTime(bounds.from)} to this payment`}>
+              <Link className={styles.attempts} href={relatedListHref(row.key, row.value, bounds)} data-testid="related-attempts" title={`Attempts ${what}`}>
                 {c.attempts.toLocaleString()}
                 {plus}
               </Link>
-              <span className={styles.split}>
-                {(['ALLOW', 'REVIEW', 'BLOCK'] as const).map((d) => (
-                  <Link key={d} href={relatedListHref(row.key, row.value, bounds, d)} data-testid={`related-${d.toLowerCase()}`} title={`${DECISION_SHORT[d]}`}>
-                    {c[d].toLocaleString()}
-                    {plus} {DECISION_SHORT[d]}
-                  </Link>
-                ))}
-              </span>
+              {DECISIONS.map((d) => (
+                <Link key={d} className={styles.count} href={relatedListHref(row.key, row.value, bounds, d)} data-testid={`related-${d.toLowerCase()}`} title={`${DECISION_LABEL[d]} ${what}`}>
+                  {c[d].toLocaleString()}
+                  {plus}
+                </Link>
+              ))}
             </div>
           );
         })}

@@ -72,7 +72,7 @@ test('an analyst investigates from the drawer, blocks the IP for an hour, and th
     expect(href.pathname).toBe('/dashboard');
     expect(href.searchParams.get('ip')).toBe(IP);
     expect(Date.parse(href.searchParams.get('from')!)).toBeLessThan(Date.parse(href.searchParams.get('to')!));
-    await expect(window24h(page).getByTestId('related-review')).toHaveText(/^3 review$/);
+    await expect(window24h(page).getByTestId('related-review')).toHaveText('3');
     await expect(drawer.locator('[data-testid="related-key"][data-key="card_bin"]')).toContainText('535353');
     await expect(drawer.getByTestId('usual-amount')).toContainText('no other payment');
   });
@@ -111,7 +111,7 @@ test('an analyst opens the page by URL and approves the review with a note', asy
   await detail.getByTestId('review-approve').click();
   await expect(detail.getByTestId('review-outcome')).toContainText(/Approved by analyst-/);
   await expect(detail.getByTestId('review-outcome-note')).toHaveText('“Known customer, called them”');
-  await expect(window24h(page).getByTestId('related-allow')).toHaveText(/^1 allowed$/);
+  await expect(window24h(page).getByTestId('related-allow')).toHaveText('1');
 });
 
 test('a viewer reads the detection and is offered no action', async () => {
