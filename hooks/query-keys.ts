@@ -26,6 +26,16 @@ export const detectionKeys = {
   filtersOf: (key: QueryKey): Partial<TDetectionFilters> => (key[3] ?? {}) as Partial<TDetectionFilters>,
 };
 
+/**
+ * One detection and its related activity (the detection page and the drawer). Not under
+ * detectionKeys.all: the stream writes pages of rows there, and these are not pages.
+ */
+export const detectionDetailKeys = {
+  all: resource('detection'),
+  detail: (orgId: string, id: string) => [...detectionDetailKeys.all(orgId), id] as const,
+  related: (orgId: string, id: string) => [...detectionDetailKeys.detail(orgId, id), 'related'] as const,
+};
+
 export const statsKeys = {
   all: resource('stats'),
   // Not under `all`: the stream invalidates the counters on every batch; 15-minute bars need no such churn.
