@@ -30,13 +30,3 @@ export async function isCountedByRollups(options: { db: Executor; txId: string; 
   )) as unknown as { counted: boolean }[];
   return rows[0]?.counted === true;
 }
-
-/** How far the follower trails the table: rows it has not read yet (all organizations) and when it last moved. */
-export async function rollupLag(db: Executor): Promise<{ rowsBehind: number; advancedAt: string }> {
-  const rows = (await db.execute(sql`
-    select s.advanced_at,
-      (select count(*) from detections d where d.tx_id >= s.det_tx and (d.tx_id, d.seq) > (s.det_tx, s.det_seq))::int as behind
-    from rollup_state s where s.id = 1
-  `)) as unknown as { advanced_at: string | Date; behind: number }[];
-  return { rowsBehind: Number(rows[0]?.behind ?? 0), advancedAt: new Date(rows[0]?.advanced_at ?? 0).toISOString() };
-}
