@@ -84,6 +84,9 @@ export const detections = pgTable(
     index('detections_org_customer_idx').on(t.organizationId, t.customerId, t.createdAt),
     // The review queue: REVIEW detections nobody has reviewed yet.
     index('detections_org_review_idx').on(t.organizationId, t.seq).where(sql`decision = 'REVIEW' and review_status is null`),
+    // Filters (lib/detections/filters.ts): reviewed rows newest first, and amount ranges.
+    index('detections_org_reviewed_idx').on(t.organizationId, t.createdAt).where(sql`review_status is not null`),
+    index('detections_org_amount_idx').on(t.organizationId, t.amount),
     orgIsolation('detections'),
   ],
 );

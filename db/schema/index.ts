@@ -2,3 +2,4 @@ export * from './auth';
 export * from './app';
 export * from './defense';
 export * from './rollups';
+export * from './search';

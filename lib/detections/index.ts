@@ -4,3 +4,4 @@ export * from './find';
 export * from './stats';
 export * from './parse';
 export * from './history';
+export * from './filters';
