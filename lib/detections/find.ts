@@ -29,8 +29,8 @@ function filterConditions(f: TDetectionFilters): (SQL | undefined)[] {
   const d = detections;
   return [
     f.decision ? eq(d.decision, f.decision) : undefined,
-    // Ingest keeps an IPv6 address as it was sent; the filter's is normalised.
-    f.ip ? (f.ip.includes(':') ? sql`lower(${d.ip}) = ${f.ip}` : eq(d.ip, f.ip)) : undefined,
+    // Ingest stores an IP normalised (lib/lists/schema.ts normalizeIp), and so is the filter's.
+    f.ip ? eq(d.ip, f.ip) : undefined,
     f.email ? eq(d.email, f.email) : undefined,
     f.cardFingerprint ? eq(d.cardFingerprint, f.cardFingerprint) : undefined,
     f.bin ? eq(d.cardBin, f.bin) : undefined,
