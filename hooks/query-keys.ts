@@ -1,5 +1,5 @@
 import type { QueryKey } from '@tanstack/react-query';
-import type { TDetection } from '@/lib/detections/schema';
+import type { TDetectionFilters as TListFilterValues } from '@/lib/detections/filters';
 
 // Every React Query key of the app, one factory per domain, so that a key is
 // spelled in one place and a mutation can invalidate exactly a domain's prefix.
@@ -7,7 +7,8 @@ import type { TDetection } from '@/lib/detections/schema';
 // organizations never shows one org's cached data under another, and
 // orgKeys.all drops every org's at once (AppShell).
 
-export type TDetectionFilters = { limit: number; decision?: TDetection['decision'] };
+/** A page of the detections list: its size and the list's filters, parsed (lib/detections/filters.ts), so equal filters share one cache entry. */
+export type TDetectionFilters = { limit: number } & TListFilterValues;
 export type TListFilters = { includeExpired: boolean };
 export type TAuditFilters = { action?: string };
 
@@ -24,6 +25,11 @@ export const detectionKeys = {
   page: (orgId: string, filters: TDetectionFilters) => [...detectionKeys.all(orgId), filters] as const,
   /** The filters a cached page was fetched with (the key's last part). */
   filtersOf: (key: QueryKey): Partial<TDetectionFilters> => (key[3] ?? {}) as Partial<TDetectionFilters>,
+  /**
+   * A URL whose filters do not parse, asked of the API only for its 400
+   * message. Not under `all`: it never holds rows for the stream to write into.
+   */
+  check: (orgId: string, search: string) => [...resource('detections-check')(orgId), search] as const,
 };
 
 /**
@@ -61,6 +67,9 @@ export const listKeys = {
 };
 
 export const ruleKeys = { all: resource('rules') };
+
+/** Saved filter sets: mine and the ones shared with the organization (one list). */
+export const viewKeys = { all: resource('views') };
 
 export const thresholdKeys = { all: resource('thresholds') };
 

@@ -9,15 +9,33 @@ import { apiKeyKeys, detectionKeys, statsKeys, type TDetectionFilters } from './
 // Query options for the dashboard's detections and counters and for the API
 // keys; their keys come from ./query-keys.
 
-export type TDetectionsPage = { detections: TDetection[]; nextCursor: string | null; streamCursor: string };
+export type TDetectionsPage = {
+  detections: TDetection[];
+  nextCursor: string | null;
+  streamCursor: string;
+  /** Set in the browser once "Load more" appended older rows: how many rows the list keeps from then on (./cache/detections.ts). */
+  keepRows?: number;
+  /**
+   * Set in the browser when live rows pushed older rows out of the bounded
+   * list: nextCursor no longer follows the last row kept, so "Load more"
+   * resumes from this row's time instead (./use-load-older.ts).
+   */
+  resumeBefore?: string;
+};
 export type TApiKeysList = { apiKeys: TApiKey[] };
 export type TCreatedApiKey = { id: string; name: string; key: string; prefix: string; createdAt: string };
 
 export const DEFAULT_DETECTION_FILTERS: TDetectionFilters = { limit: 50 };
 
+/** The list's query string: every filter set, in the API's names (numbers as integers, instants as ISO 8601). */
+export function detectionListParams(filters: TDetectionFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value !== undefined) params.set(name, String(value));
+  return params;
+}
+
 export function detectionsQueryOptions(orgId: string, filters: TDetectionFilters = DEFAULT_DETECTION_FILTERS) {
-  const params = new URLSearchParams({ limit: String(filters.limit) });
-  if (filters.decision) params.set('decision', filters.decision);
+  const params = detectionListParams(filters);
   return queryOptions({
     queryKey: detectionKeys.page(orgId, filters),
     queryFn: ({ signal }) => fetchJson<TDetectionsPage>(`/api/v1/detections?${params}`, { signal }),
