@@ -1,13 +1,16 @@
 'use client';
 
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { useOrgId } from '@/components/shell/org-context';
 import { AttackSummary } from '@/components/attacks/attack-summary';
 import { WarRoomPanel } from '@/components/war-room/war-room-panel';
-import { useDetections } from '@/hooks/use-detections';
+import { InvestigationBar } from '@/components/investigation/investigation-bar';
+import { LoadMore } from '@/components/investigation/load-more';
+import { useUrlFilters } from '@/components/investigation/use-url-filters';
+import { useDetectionList } from '@/hooks/use-detection-list';
 import { DetectionDrawer } from './detection-drawer';
 import { DetectionsTable } from './detections-table';
 import { EmptyState } from './empty-state';
@@ -17,11 +20,16 @@ import { useHeldBackRows } from './use-held-back-rows';
 
 export function DashboardView() {
   const orgId = useOrgId();
-  const detections = useDetections(orgId);
+  // The list's filters live in the URL (DESIGN, "Investigation"): a shared link shows the same list.
+  const { raw, search, navigate } = useUrlFilters();
+  const { filters, list: detections, invalid, checking } = useDetectionList(orgId, raw);
+  const filtered = Object.keys(raw).length > 0;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const close = useCallback(() => setSelectedId(null), []);
 
-  const rows = detections.data?.detections ?? [];
+  const page = filters ? detections.data : undefined;
+  const rows = useMemo(() => page?.detections ?? [], [page]);
+  const ruleSuggestions = useMemo(() => [...new Set(rows.slice(0, 200).flatMap((d) => d.reasons.map((r) => r.code)))].filter((c) => c !== 'score_threshold').sort(), [rows]);
   const selected = rows.find((d) => d.id === selectedId) ?? null;
   const tableRef = useRef<HTMLDivElement>(null);
   const { visible, held, release } = useHeldBackRows(rows, tableRef);
@@ -41,26 +49,40 @@ export function DashboardView() {
       <DecisionsChart orgId={orgId} />
 
       <Card className="offscreen-skip">
-        <CardHeader title="Latest detections" description="Newest first. Click a row to see why it was scored this way." />
-        {detections.isPending ? (
-          <div className="card-body" aria-busy="true" style={{ display: 'grid', gap: 10 }}>
-            {[0, 1, 2, 3].map((i) => (
-              <div key={i} className="skeleton" />
-            ))}
-          </div>
-        ) : detections.isError ? (
+        <CardHeader
+          title={filtered ? 'Filtered detections' : 'Latest detections'}
+          description={filtered ? 'Newest first, only the detections matching every filter; new ones that match appear live.' : 'Newest first. Click a row to see why it was scored this way.'}
+        />
+        <InvestigationBar orgId={orgId} raw={raw} search={search} filters={filters} invalid={invalid} ruleSuggestions={ruleSuggestions} onApply={navigate} />
+        {invalid ? null : detections.isError && filters ? (
           <div className="card-body" style={{ display: 'grid', gap: 10, justifyItems: 'start' }}>
             <Alert>Could not load detections: {detections.error.message}</Alert>
             <Button size="sm" onClick={() => void detections.refetch()}>
               Try again
             </Button>
           </div>
+        ) : checking || !page ? (
+          <div className="card-body" aria-busy="true" style={{ display: 'grid', gap: 10 }}>
+            {[0, 1, 2, 3].map((i) => (
+              <div key={i} className="skeleton" />
+            ))}
+          </div>
+        ) : rows.length === 0 && filtered ? (
+          <>
+            <p className="card-body muted" data-testid="filtered-empty">
+              No detections match these filters{page.nextCursor || page.resumeBefore ? ' among the newest' : ''}.
+            </p>
+            {filters && (page.nextCursor || page.resumeBefore) ? <LoadMore orgId={orgId} filters={filters} page={page} /> : null}
+          </>
         ) : rows.length === 0 ? (
           <EmptyState orgId={orgId} />
         ) : (
-          <div ref={tableRef}>
-            <DetectionsTable detections={visible} selectedId={selectedId} onSelect={setSelectedId} />
-          </div>
+          <>
+            <div ref={tableRef}>
+              <DetectionsTable detections={visible} selectedId={selectedId} onSelect={setSelectedId} />
+            </div>
+            {filters ? <LoadMore orgId={orgId} filters={filters} page={page} /> : null}
+          </>
         )}
       </Card>
 

@@ -1,0 +1,167 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { ConfirmAction, useInlineConfirm } from '@/components/ui/confirm-action';
+import { hasNoFilter, type TDetectionFilters } from '@/lib/detections/filters';
+import { usePermissions } from '@/hooks/use-permissions';
+import { useDeleteView, useSaveView, useViews, type TSavedView } from '@/hooks/use-views';
+import styles from './investigation.module.css';
+import { dashboardHref } from './url-filters';
+
+// "Views" beside the filter bar: my saved filter sets and the ones shared
+// with the organization. Applying one is opening its URL, so a view, a shared
+// link and the bar all mean one list. Saving is offered to the roles that may
+// (views.save); deleting to the view's author, and for a shared view to
+// admins and owners. The API decides in the end: its 403 is shown as is.
+
+// The same roles as views.save (analyst, admin, owner); switched to it once the views API is merged.
+const SAVE_PERMISSION = 'review' as const;
+
+type TProps = {
+  orgId: string;
+  /** The current filters, parsed; null when the URL's do not parse (nothing to save). */
+  filters: TDetectionFilters | null;
+};
+
+/** A view's filters as URL parameters (the API returns them parsed: numbers, ISO instants). */
+export const viewHref = (view: Pick<TSavedView, 'filters'>) =>
+  dashboardHref(Object.fromEntries(Object.entries(view.filters).flatMap(([name, value]) => (value === undefined || value === null ? [] : [[name, String(value)]]))));
+
+export function SavedViews({ orgId, filters }: TProps) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const views = useViews(orgId, { enabled: open });
+
+  // Closes on Escape and on a click elsewhere, like any menu.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    const onClick = (e: MouseEvent) => !root.current?.contains(e.target as Node) && setOpen(false);
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('mousedown', onClick);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('mousedown', onClick);
+    };
+  }, [open]);
+
+  const list = views.data?.views ?? [];
+  const mine = list.filter((v) => v.mine);
+  const shared = list.filter((v) => !v.mine);
+
+  return (
+    <div className={styles.views} ref={root}>
+      <Button aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)} data-testid="views-button">
+        Views ▾
+      </Button>
+      {open ? (
+        <div id={panelId} className={styles.viewsPanel} role="region" aria-label="Saved views" data-testid="views-panel">
+          {views.isPending ? (
+            <p className="muted">Loading views…</p>
+          ) : views.isError ? (
+            <p className={styles.problem} role="alert">
+              Could not load the views: {views.error.message}
+            </p>
+          ) : (
+            <>
+              <ViewList title="My views" empty="You have no saved views yet." views={mine} orgId={orgId} onApply={() => setOpen(false)} />
+              <ViewList title="Shared with the organization" empty="Nobody has shared a view yet." views={shared} orgId={orgId} onApply={() => setOpen(false)} />
+            </>
+          )}
+          <SaveView orgId={orgId} filters={filters} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function ViewList({ title, empty, views, orgId, onApply }: { title: string; empty: string; views: TSavedView[]; orgId: string; onApply: () => void }) {
+  const { role } = usePermissions();
+  const remove = useDeleteView(orgId);
+  const confirm = useInlineConfirm();
+  // The API has the last word (403 shown in a toast); this only spares offering what would be refused.
+  const mayDelete = (v: TSavedView) => v.mine || (v.shared && (role === 'admin' || role === 'owner'));
+  return (
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      {views.length === 0 ? (
+        <p className="hint">{empty}</p>
+      ) : (
+        <ul className={styles.viewList}>
+          {views.map((v) => (
+            <li key={v.id} className={styles.viewItem} data-testid="saved-view" data-view-name={v.name}>
+              <Link href={viewHref(v)} onClick={onApply} title={`Apply “${v.name}”`} data-testid="saved-view-apply">
+                {v.name}
+              </Link>
+              {v.shared && !v.mine ? <span className={styles.viewOwner}>{v.createdBy.name ?? v.createdBy.email}</span> : null}
+              {v.shared && v.mine ? <span className={styles.viewOwner}>shared</span> : null}
+              {mayDelete(v) ? (
+                <ConfirmAction
+                  {...confirm.row(v.id)}
+                  verb="Delete"
+                  pendingLabel="Deleting…"
+                  pending={remove.isPending && remove.variables?.id === v.id}
+                  onConfirm={() => remove.mutate(v, { onSettled: confirm.done })}
+                  testIds={{ ask: 'saved-view-delete', confirm: 'saved-view-delete-confirm' }}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SaveView({ orgId, filters }: TProps) {
+  const { can } = usePermissions();
+  const save = useSaveView(orgId);
+  const [asking, setAsking] = useState(false);
+  const [name, setName] = useState('');
+  const [shared, setShared] = useState(false);
+  if (!can(SAVE_PERMISSION)) return null;
+
+  const nothing = filters === null ? 'Fix the filters first: the list refuses them.' : hasNoFilter(filters) ? 'Set a filter first: a view is a set of filters.' : null;
+  if (!asking)
+    return (
+      <div className={styles.saveForm}>
+        <Button onClick={() => setAsking(true)} disabled={nothing !== null} data-testid="views-save-open">
+          Save current filters…
+        </Button>
+        {nothing ? <p className="hint">{nothing}</p> : null}
+      </div>
+    );
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!filters) return;
+    const { limit: _limit, ...only } = filters as TDetectionFilters & { limit?: number };
+    save.mutate({ name: name.trim(), filters: only, shared }, { onSuccess: () => (setAsking(false), setName(''), setShared(false)) });
+  };
+  return (
+    <form className={styles.saveForm} onSubmit={submit} aria-label="Save current filters">
+      <label className="field">
+        <span>View name</span>
+        <input className="input" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required autoFocus data-testid="view-name" />
+      </label>
+      <label className={styles.check}>
+        <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} data-testid="view-shared" />
+        Share with the organization
+      </label>
+      {save.isError ? (
+        <p className={styles.problem} role="alert" data-testid="view-save-error">
+          {save.error.message}
+        </p>
+      ) : null}
+      <div className={styles.actions}>
+        <Button type="submit" variant="primary" disabled={save.isPending || name.trim() === ''} data-testid="view-save">
+          {save.isPending ? 'Saving…' : 'Save view'}
+        </Button>
+        <Button onClick={() => (setAsking(false), save.reset())}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

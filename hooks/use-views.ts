@@ -1,0 +1,57 @@
+'use client';
+
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { toast } from 'sonner';
+import { fetchJson } from '@/lib/api-client';
+import type { TDetectionFilters } from '@/lib/detections/filters';
+import { viewKeys } from './query-keys';
+import { useRefresh } from './use-refresh';
+
+// Saved views (GET|POST /api/v1/views, DELETE /api/v1/views/:id): named
+// filter sets of the dashboard, mine and the ones shared with the
+// organization. Applying one is navigating to its filters' URL
+// (components/investigation/saved-views.tsx); nothing here knows the URL.
+
+export type TSavedView = {
+  id: string;
+  name: string;
+  /** The list's filters, parsed as the API returns them (numbers, ISO 8601 instants). */
+  filters: TDetectionFilters;
+  shared: boolean;
+  mine: boolean;
+  createdBy: { id: string; name: string | null; email: string | null };
+  createdAt: string;
+};
+
+export type TSaveViewBody = { name: string; filters: TDetectionFilters; shared: boolean };
+
+export function viewsQueryOptions(orgId: string) {
+  return queryOptions({
+    queryKey: viewKeys.all(orgId),
+    queryFn: ({ signal }) => fetchJson<{ views: TSavedView[] }>('/api/v1/views', { signal }),
+  });
+}
+
+export function useViews(orgId: string, options: { enabled?: boolean } = {}) {
+  return useQuery({ ...viewsQueryOptions(orgId), ...options });
+}
+
+export function useSaveView(orgId: string) {
+  const refresh = useRefresh(viewKeys.all(orgId));
+  return useMutation({
+    mutationFn: (body: TSaveViewBody) => fetchJson<{ view: TSavedView }>('/api/v1/views', { method: 'POST', body: JSON.stringify(body) }),
+    onSuccess: ({ view }) => toast.success(`View “${view.name}” saved`, { description: view.shared ? 'Everyone in the organization can apply it.' : 'Only you can see it.' }),
+    // No toast on failure: the save form shows the API's message beside the field.
+    onSettled: refresh,
+  });
+}
+
+export function useDeleteView(orgId: string) {
+  const refresh = useRefresh(viewKeys.all(orgId));
+  return useMutation({
+    mutationFn: (view: TSavedView) => fetchJson<null>(`/api/v1/views/${encodeURIComponent(view.id)}`, { method: 'DELETE' }),
+    onSuccess: (_data, view) => toast.success(`View “${view.name}” deleted`),
+    onError: (error, view) => toast.error(`Could not delete “${view.name}”`, { description: error.message }),
+    onSettled: refresh,
+  });
+}
