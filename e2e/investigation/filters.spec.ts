@@ -73,7 +73,7 @@ test('a filter chosen in the bar goes into the URL, and that URL opened afresh s
   await expect(chip(page, 'minAmount')).toContainText('Amount ≥ 50.00');
 
   // A select applies at once.
-  await page.getByLabel('Decision').selectOption('ALLOW');
+  await page.getByLabel('Decision', { exact: true }).selectOption('ALLOW');
   await expect.poll(() => search(page).get('decision')).toBe('ALLOW');
   await expect(chip(page, 'decision')).toBeVisible();
   const filteredIds = (await listedIds(page)).sort();
@@ -85,13 +85,13 @@ test('a filter chosen in the bar goes into the URL, and that URL opened afresh s
   await expect(table(fresh)).toHaveAttribute('data-row-count', String(filteredIds.length));
   expect((await listedIds(fresh)).sort()).toEqual(filteredIds);
   await expect(fresh.getByLabel('Min amount')).toHaveValue('50.00');
-  await expect(fresh.getByLabel('Decision')).toHaveValue('ALLOW');
+  await expect(fresh.getByLabel('Decision', { exact: true })).toHaveValue('ALLOW');
   await fresh.close();
 
   await page.goBack();
   await expect.poll(() => search(page).get('decision')).toBeNull();
   await expect(chip(page, 'decision')).toHaveCount(0);
-  await expect(page.getByLabel('Decision')).toHaveValue('');
+  await expect(page.getByLabel('Decision', { exact: true })).toHaveValue('');
   await expect(table(page)).toHaveAttribute('data-row-count', String(BIG_ROWS));
   await page.goForward();
   await expect(chip(page, 'decision')).toBeVisible();
