@@ -4,6 +4,8 @@ import type { TApiKey } from '@/lib/api-keys/keys';
 import type { TDetection } from '@/lib/detections/schema';
 import type { THistory, THistoryRange } from '@/lib/detections/history';
 import type { TStats } from '@/lib/detections/stats';
+import { hasNoFilter } from '@/lib/detections/filters';
+import { detectionMatchesFilters } from '@/lib/detections/filters-match';
 import { apiKeyKeys, detectionKeys, statsKeys, type TDetectionFilters } from './query-keys';
 
 // Query options for the dashboard's detections and counters and for the API
@@ -36,15 +38,36 @@ export function detectionListParams(filters: TDetectionFilters): URLSearchParams
 
 export function detectionsQueryOptions(orgId: string, filters: TDetectionFilters = DEFAULT_DETECTION_FILTERS) {
   const params = detectionListParams(filters);
+  const filtered = !hasNoFilter(filters);
   return queryOptions({
     queryKey: detectionKeys.page(orgId, filters),
-    queryFn: ({ signal }) => fetchJson<TDetectionsPage>(`/api/v1/detections?${params}`, { signal }),
+    queryFn: async ({ signal, client }) => {
+      const page = await fetchJson<TDetectionsPage>(`/api/v1/detections?${params}`, { signal });
+      // The stream writes only into pages already loaded: rows it delivered while this one was in flight are in the live list.
+      return filtered ? withLiveRows(page, client.getQueryData<TDetectionsPage>(detectionKeys.page(orgId, DEFAULT_DETECTION_FILTERS)), filters) : page;
+    },
     // The live stream keeps this page current. A background refetch could
     // race the stream and drop a row it had just delivered, so never go stale.
     staleTime: Infinity,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
   });
+}
+
+/**
+ * A filtered page fetched while the stream ran: the live list's rows (the
+ * unfiltered first page, which the stream keeps current) that match the
+ * filters and that the page misses because they committed after its read.
+ * Only rows within the page's span (any, when the page is the whole result):
+ * older ones belong to "Load more".
+ */
+export function withLiveRows(page: TDetectionsPage, live: TDetectionsPage | undefined, filters: TDetectionFilters): TDetectionsPage {
+  if (!live) return page;
+  const listed = new Set(page.detections.map((d) => d.id));
+  const oldest = page.detections.at(-1);
+  const since = page.nextCursor && oldest ? Date.parse(oldest.createdAt) : -Infinity;
+  const missed = live.detections.filter((d) => !listed.has(d.id) && Date.parse(d.createdAt) >= since && detectionMatchesFilters(d, filters));
+  return missed.length === 0 ? page : { ...page, detections: [...missed, ...page.detections] };
 }
 
 export function statsQueryOptions(orgId: string) {
