@@ -1,4 +1,5 @@
-import { bigint, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgIsolation } from './shared';
 
 /**
@@ -16,3 +17,23 @@ export const detectionReasonCodes = pgTable(
   },
   (t) => [index('detection_reason_codes_idx').on(t.organizationId, t.code, t.createdAt, t.seq), orgIsolation('detection_reason_codes')],
 );
+
+/** A named set of the list's filters (lib/views), private to its author or shared with the org. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: text('organization_id').notNull(),
+    userId: text('user_id').notNull(),
+    userName: text('user_name'),
+    userEmail: text('user_email'),
+    name: text('name').notNull(),
+    /** As ZDetectionFiltersSchema parsed them (lib/detections/filters.ts). */
+    filters: jsonb('filters').$type<Record<string, unknown>>().notNull(),
+    shared: boolean('shared').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('saved_views_org_user_name_idx').on(t.organizationId, t.userId, sql`lower(${t.name})`), orgIsolation('saved_views')],
+);
+
+export type TSavedViewRow = typeof savedViews.$inferSelect;

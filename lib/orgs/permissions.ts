@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'rules.edit': { roles: MANAGERS, what: 'creating or editing rules' },
   'thresholds.change': { roles: MANAGERS, what: 'changing or loosening the thresholds' },
   'api-keys.manage': { roles: MANAGERS, what: 'managing API keys' },
+  'views.save': { roles: ANALYSTS, what: 'saving a view' },
+  'views.manage': { roles: MANAGERS, what: 'deleting a view someone else shared' },
 } as const satisfies Record<string, { roles: readonly TOrgRole[]; what: string }>;
 
 export type TPermission = keyof typeof PERMISSIONS;

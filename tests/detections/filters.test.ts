@@ -183,6 +183,36 @@ describe('filters', () => {
     expect(left.n).toBe(0);
   });
 
+  it('pages have no gap and no duplicate while detections keep arriving through the API', async () => {
+    const m = await newMerchant('filters-busy');
+    const busyIp = '192.0.2.88';
+    for (let i = 0; i < 4; i++) await plant(m, Array.from({ length: 15 }, (_, j) => ({ ip: busyIp, codes: ['busy'], at: at(10 - i - j / 100) })));
+    const before = await truth(m.orgId, 'ip = $2', [busyIp]);
+    let arriving = true;
+    const arrivals = (async () => {
+      let n = 0;
+      while (arriving) {
+        await postTx(m, { ip: n % 2 ? busyIp : '192.0.2.89' });
+        n++;
+      }
+      return n;
+    })();
+    const seen = { all: [] as string[], filtered: [] as string[], rule: [] as string[] };
+    try {
+      seen.all = (await walk(m, '', 4)).ids;
+      seen.filtered = (await walk(m, `ip=${busyIp}`, 4)).ids;
+      seen.rule = (await walk(m, 'rule=busy', 4)).ids;
+    } finally {
+      arriving = false;
+    }
+    expect(await arrivals).toBeGreaterThan(0);
+    for (const ids of Object.values(seen)) expect(new Set(ids).size).toBe(ids.length);
+    // Every row that was there when the walk began is seen, in order; arrivals sit in front of them.
+    expect(seen.filtered.filter((id) => before.includes(id))).toEqual(before);
+    expect(seen.rule).toEqual(before);
+    expect(seen.all.filter((id) => before.includes(id))).toEqual(before);
+  });
+
   it('an IPv6 address matches however it is written', async () => {
     const m = await newMerchant('filters-v6');
     const sent = await postTx(m, { ip: '2001:DB8:0:0::7' });

@@ -48,6 +48,16 @@ const TABLE: { action: string; allowed: readonly TRole[]; attempt: () => Promise
     attempt: async () => send('POST', `/api/v1/detections/${(await insertDetection(owner, m)).id}/review`, { action: 'approve' }),
   },
   { action: 'export CSV', allowed: ANALYSTS, attempt: async () => send('GET', `/api/v1/detections/export?from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date().toISOString()}`) },
+  { action: 'read saved views', allowed: ROLES, attempt: async () => send('GET', '/api/v1/views') },
+  { action: 'save a view', allowed: ANALYSTS, attempt: async () => send('POST', '/api/v1/views', { name: uniq('view'), filters: { decision: 'BLOCK' }, shared: true }) },
+  {
+    action: 'delete a view someone else shared',
+    allowed: MANAGERS,
+    attempt: async () => {
+      const { view } = await m.session.post('/api/v1/views', { name: uniq('shared'), filters: { minScore: '80' }, shared: true });
+      return send('DELETE', `/api/v1/views/${view.id}`);
+    },
+  },
   { action: 'add a block-list entry', allowed: ANALYSTS, attempt: async () => send('POST', '/api/v1/lists', { type: 'ip', value: randomIp(), action: 'block' }) },
   {
     action: 'tighten thresholds for a while',
