@@ -3,7 +3,7 @@
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
-import type { TDetectionFilters } from '@/lib/detections/filters';
+import type { TCreateView, TSavedView } from '@/lib/views/schema';
 import { viewKeys } from './query-keys';
 import { useRefresh } from './use-refresh';
 
@@ -12,18 +12,8 @@ import { useRefresh } from './use-refresh';
 // organization. Applying one is navigating to its filters' URL
 // (components/investigation/saved-views.tsx); nothing here knows the URL.
 
-export type TSavedView = {
-  id: string;
-  name: string;
-  /** The list's filters, parsed as the API returns them (numbers, ISO 8601 instants). */
-  filters: TDetectionFilters;
-  shared: boolean;
-  mine: boolean;
-  createdBy: { id: string; name: string | null; email: string | null };
-  createdAt: string;
-};
-
-export type TSaveViewBody = { name: string; filters: TDetectionFilters; shared: boolean };
+export type { TSavedView };
+export type TSaveViewBody = TCreateView;
 
 export function viewsQueryOptions(orgId: string) {
   return queryOptions({

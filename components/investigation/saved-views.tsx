@@ -14,10 +14,7 @@ import { dashboardHref } from './url-filters';
 // with the organization. Applying one is opening its URL, so a view, a shared
 // link and the bar all mean one list. Saving is offered to the roles that may
 // (views.save); deleting to the view's author, and for a shared view to
-// admins and owners. The API decides in the end: its 403 is shown as is.
-
-// The same roles as views.save (analyst, admin, owner); switched to it once the views API is merged.
-const SAVE_PERMISSION = 'review' as const;
+// admins and owners (views.manage). The API decides in the end: its 403 is shown as is.
 
 type TProps = {
   orgId: string;
@@ -79,11 +76,11 @@ export function SavedViews({ orgId, filters }: TProps) {
 }
 
 function ViewList({ title, empty, views, orgId, onApply }: { title: string; empty: string; views: TSavedView[]; orgId: string; onApply: () => void }) {
-  const { role } = usePermissions();
+  const { can } = usePermissions();
   const remove = useDeleteView(orgId);
   const confirm = useInlineConfirm();
   // The API has the last word (403 shown in a toast); this only spares offering what would be refused.
-  const mayDelete = (v: TSavedView) => v.mine || (v.shared && (role === 'admin' || role === 'owner'));
+  const mayDelete = (v: TSavedView) => v.mine || (v.shared && can('views.manage'));
   return (
     <section aria-label={title}>
       <h3>{title}</h3>
@@ -122,7 +119,7 @@ function SaveView({ orgId, filters }: TProps) {
   const [asking, setAsking] = useState(false);
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
-  if (!can(SAVE_PERMISSION)) return null;
+  if (!can('views.save')) return null;
 
   const nothing = filters === null ? 'Fix the filters first: the list refuses them.' : hasNoFilter(filters) ? 'Set a filter first: a view is a set of filters.' : null;
   if (!asking)
