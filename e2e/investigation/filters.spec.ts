@@ -24,8 +24,18 @@ const table = (page: Page) => page.getByTestId('detections-table');
 const chip = (page: Page, name: string) => page.locator(`[data-testid="filter-chip"][data-name="${name}"]`);
 const search = (page: Page) => new URL(page.url()).searchParams;
 
-/** The external ids of the rows in the DOM (the table is virtualised: the ones near the viewport). */
-const listedIds = (page: Page) => page.locator('[data-testid="detection-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-external-id')!));
+/**
+ * The external ids of the rows in the DOM. The table is virtualised (the rows
+ * near the viewport) and below the counters and the chart: scroll its top
+ * into view first, and wait for the rows the viewport holds.
+ */
+async function listedIds(page: Page): Promise<string[]> {
+  const count = Number(await table(page).getAttribute('data-row-count'));
+  await table(page).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const rows = page.locator('[data-testid="detection-row"]');
+  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(Math.min(count, 10));
+  return rows.evaluateAll((all) => all.map((r) => r.getAttribute('data-external-id')!));
+}
 
 test.beforeAll(async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
@@ -58,6 +68,27 @@ test('a URL with a filter shows only the matching rows and the filter as a chip'
   for (const id of ids) expect(id).toMatch(/^t_/);
   // Newest first: the last target row leads.
   expect(ids[0]).toBe(`t_${TARGET_ROWS - 1}_${run}`);
+});
+
+test('the bar fits 1,280 px above the whole table, and wraps without overflow narrower', async () => {
+  const page = analyst;
+  for (const width of [1280, 760]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`/dashboard?ip=${TARGET}&minAmount=100`);
+    await expect(table(page)).toHaveAttribute('data-row-count', '50');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `no horizontal scroll at ${width} px`).toBeLessThanOrEqual(width);
+    const bar = (await page.getByTestId('filter-bar').boundingBox())!;
+    const views = (await page.getByTestId('views-button').boundingBox())!;
+    expect(bar.x + bar.width).toBeLessThanOrEqual(width);
+    expect(views.x + views.width).toBeLessThanOrEqual(width);
+    if (width === 1280) {
+      // Every column of the table is on screen, the last one (the decision) included.
+      const last = (await table(page).locator('th').last().boundingBox())!;
+      expect(last.x + last.width).toBeLessThanOrEqual(width);
+      expect(bar.height, 'the bar takes at most two rows').toBeLessThan(150);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
 });
 
 test('a filter chosen in the bar goes into the URL, and that URL opened afresh shows the same list; back and forward work', async () => {
