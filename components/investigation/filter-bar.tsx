@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { REVIEW_STATUSES } from '@/lib/detections/filters';
 import { DECISIONS } from '@/lib/detections/schema';
@@ -24,6 +24,7 @@ const text = (data: FormData, name: keyof TBarInput) => String(data.get(name) ??
 
 export function FilterBar({ filters, ruleSuggestions, onApply }: TProps) {
   const shown = shownKey(filters);
+  const id = useId();
   const [problem, setProblem] = useState<string | null>(null);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -41,9 +42,10 @@ export function FilterBar({ filters, ruleSuggestions, onApply }: TProps) {
 
   return (
     <form className={styles.bar} onSubmit={submit} noValidate role="search" aria-label="Filter detections" data-testid="filter-bar">
-      <label className={styles.control}>
-        <span>Decision</span>
-        <select name="decision" className="select" defaultValue={filters.decision?.toUpperCase() ?? ''} onChange={applyNow}>
+      {/* Labels by id, not wrapping: a wrapping label would lend the select its options' text as part of its name. */}
+      <div className={styles.control}>
+        <label htmlFor={`${id}-decision`}>Decision</label>
+        <select id={`${id}-decision`} name="decision" className="select" defaultValue={filters.decision?.toUpperCase() ?? ''} onChange={applyNow}>
           <option value="">Any</option>
           {DECISIONS.map((d) => (
             <option key={d} value={d}>
@@ -51,10 +53,10 @@ export function FilterBar({ filters, ruleSuggestions, onApply }: TProps) {
             </option>
           ))}
         </select>
-      </label>
-      <label className={styles.control}>
-        <span>Review status</span>
-        <select name="reviewStatus" className="select" defaultValue={filters.reviewStatus ?? ''} onChange={applyNow}>
+      </div>
+      <div className={styles.control}>
+        <label htmlFor={`${id}-review`}>Review status</label>
+        <select id={`${id}-review`} name="reviewStatus" className="select" defaultValue={filters.reviewStatus ?? ''} onChange={applyNow}>
           <option value="">Any</option>
           {REVIEW_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -62,9 +64,9 @@ export function FilterBar({ filters, ruleSuggestions, onApply }: TProps) {
             </option>
           ))}
         </select>
-      </label>
-      <div className={`${styles.control} ${styles.key}`} role="group" aria-labelledby="filter-key-label">
-        <span id="filter-key-label">Search a key</span>
+      </div>
+      <div className={`${styles.control} ${styles.key}`} role="group" aria-labelledby={`${id}-key`}>
+        <span id={`${id}-key`}>Search a key</span>
         <div className={styles.joined}>
           <select name="keyField" className="select" aria-label="Key to search" defaultValue={shown.field}>
             {KEY_FIELDS.map((f) => (
