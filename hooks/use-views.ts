@@ -13,7 +13,8 @@ import { useRefresh } from './use-refresh';
 // (components/investigation/saved-views.tsx); nothing here knows the URL.
 
 export type { TSavedView };
-export type TSaveViewBody = TCreateView;
+/** The filters as the URL writes them (strings): the API parses them with the list's own schema. */
+export type TSaveViewBody = Omit<TCreateView, 'filters'> & { filters: Record<string, string> };
 
 export function viewsQueryOptions(orgId: string) {
   return queryOptions({

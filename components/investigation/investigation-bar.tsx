@@ -36,7 +36,7 @@ export function InvestigationBar({ orgId, raw, search, filters, invalid, ruleSug
       <div className={styles.toolbar}>
         {/* Keyed on the URL: back, forward, a chip removed or a view applied show in the form at once. */}
         <FilterBar key={search} filters={raw} ruleSuggestions={ruleSuggestions} onApply={onApply} />
-        <SavedViews orgId={orgId} filters={filters} />
+        <SavedViews orgId={orgId} raw={raw} filters={filters} />
       </div>
       <FilterChips filters={raw} onApply={onApply} />
       {invalid ? (

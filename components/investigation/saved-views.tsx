@@ -18,7 +18,9 @@ import { dashboardHref } from './url-filters';
 
 type TProps = {
   orgId: string;
-  /** The current filters, parsed; null when the URL's do not parse (nothing to save). */
+  /** The URL's filters as written, saved as they are (the API parses them as the list does). */
+  raw: Record<string, string>;
+  /** The same, parsed; null when they do not parse (nothing to save). */
   filters: TDetectionFilters | null;
 };
 
@@ -26,7 +28,7 @@ type TProps = {
 export const viewHref = (view: Pick<TSavedView, 'filters'>) =>
   dashboardHref(Object.fromEntries(Object.entries(view.filters).flatMap(([name, value]) => (value === undefined || value === null ? [] : [[name, String(value)]]))));
 
-export function SavedViews({ orgId, filters }: TProps) {
+export function SavedViews({ orgId, raw, filters }: TProps) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -68,7 +70,7 @@ export function SavedViews({ orgId, filters }: TProps) {
               <ViewList title="Shared with the organization" empty="Nobody has shared a view yet." views={shared} orgId={orgId} onApply={() => setOpen(false)} />
             </>
           )}
-          <SaveView orgId={orgId} filters={filters} />
+          <SaveView orgId={orgId} raw={raw} filters={filters} />
         </div>
       ) : null}
     </div>
@@ -113,7 +115,7 @@ function ViewList({ title, empty, views, orgId, onApply }: { title: string; empt
   );
 }
 
-function SaveView({ orgId, filters }: TProps) {
+function SaveView({ orgId, raw, filters }: TProps) {
   const { can } = usePermissions();
   const save = useSaveView(orgId);
   const [asking, setAsking] = useState(false);
@@ -135,8 +137,7 @@ function SaveView({ orgId, filters }: TProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!filters) return;
-    const { limit: _limit, ...only } = filters as TDetectionFilters & { limit?: number };
-    save.mutate({ name: name.trim(), filters: only, shared }, { onSuccess: () => (setAsking(false), setName(''), setShared(false)) });
+    save.mutate({ name: name.trim(), filters: raw, shared }, { onSuccess: () => (setAsking(false), setName(''), setShared(false)) });
   };
   return (
     <form className={styles.saveForm} onSubmit={submit} aria-label="Save current filters">
