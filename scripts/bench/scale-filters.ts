@@ -1,6 +1,7 @@
 import type { OryloSession } from '@/scripts/lib/http-client';
 import { midnightUtc, SEED_VALUES as V } from './scale-seed';
-import { distribution, round1 } from './stats';
+import { round1 } from './stats';
+import { SAMPLES, timeAlternately, type TTiming } from './scale-timing';
 
 // The list's half of `npm run bench -- --scale`: GET /api/v1/detections with
 // no filter (first page and page 5), each filter of DESIGN.md alone with a
@@ -8,14 +9,9 @@ import { distribution, round1 } from './stats';
 // one request after another, on the big organization and the small one.
 
 export const FILTER_P50_TARGET_MS = 100;
-const SAMPLES = 30;
-const WARM_UP = 3;
-/** A filter that answers in seconds would take minutes for 30 samples: past this budget, stop at MIN_SAMPLES. */
-const BUDGET_MS = 45_000;
-const MIN_SAMPLES = 10;
 
 export type TFilterCase = { name: string; params: Record<string, string> };
-export type TFilterTiming = { p50: number; p95: number; max: number; samples: number; rows: number };
+export type TFilterTiming = TTiming & { rows: number };
 export type TFilterRow = { name: string; params: Record<string, string>; big: TFilterTiming; small: TFilterTiming };
 
 const DAY_MS = 86_400_000;
@@ -69,23 +65,15 @@ export async function cursorOfPage(session: OryloSession, page: number): Promise
   return cursor;
 }
 
-/** Sequential requests after a warm-up: p50/p95/max, and the rows of the page. */
-export async function timeList(session: OryloSession, params: Record<string, string>): Promise<TFilterTiming> {
-  let rows = 0;
-  const once = async () => {
+/** One case on both organizations, their requests alternating; the rows of each page. */
+async function timeCase(big: OryloSession, small: OryloSession, bigParams: Record<string, string>, smallParams: Record<string, string>): Promise<[TFilterTiming, TFilterTiming]> {
+  const rows = [0, 0];
+  const call = (session: OryloSession, params: Record<string, string>, k: number) => async () => {
     const body: TPage = await session.json(listPath(params));
-    rows = body.detections.length;
+    rows[k] = body.detections.length;
   };
-  for (let i = 0; i < WARM_UP; i++) await once();
-  const ms: number[] = [];
-  const started = performance.now();
-  while (ms.length < SAMPLES && (ms.length < MIN_SAMPLES || performance.now() - started < BUDGET_MS)) {
-    const t = performance.now();
-    await once();
-    ms.push(performance.now() - t);
-  }
-  const d = distribution(ms);
-  return { p50: d.p50, p95: d.p95, max: d.max, samples: ms.length, rows };
+  const [b, s] = await timeAlternately([call(big, bigParams, 0), call(small, smallParams, 1)]);
+  return [{ ...b, rows: rows[0] }, { ...s, rows: rows[1] }];
 }
 
 /** Each case on both organizations, one request at a time. */
@@ -102,8 +90,7 @@ export async function measureFilters(input: { big: OryloSession; small: OryloSes
   if (bigPage5) all.splice(1, 0, { name: 'no filter, page 5 (nextCursor)', params: bigPage5, small: smallPage5 ?? {} });
   for (const c of all) {
     input.progress(`list: ${c.name}`);
-    const big = await timeList(input.big, c.params);
-    const small = await timeList(input.small, c.small ?? c.params);
+    const [big, small] = await timeCase(input.big, input.small, c.params, c.small ?? c.params);
     out.push({ name: c.name, params: c.params, big, small });
   }
   return out;
