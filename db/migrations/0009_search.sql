@@ -21,6 +21,9 @@ CREATE TABLE "detection_reason_codes" (
 --> statement-breakpoint
 CREATE INDEX "detection_reason_codes_idx" ON "detection_reason_codes" USING btree ("organization_id", "code", "created_at", "seq") INCLUDE ("amount", "score");
 --> statement-breakpoint
+-- "This rule above this amount": the few rows in the range, not a walk through every row of a common rule.
+CREATE INDEX "detection_reason_codes_amount_idx" ON "detection_reason_codes" USING btree ("organization_id", "code", "amount");
+--> statement-breakpoint
 ALTER TABLE "detection_reason_codes" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "detection_reason_codes" FORCE ROW LEVEL SECURITY;

@@ -19,7 +19,11 @@ export const detectionReasonCodes = pgTable(
     score: integer('score').notNull(),
   },
   // The index INCLUDEs amount and score (migration 0009; drizzle's builder has no INCLUDE).
-  (t) => [index('detection_reason_codes_idx').on(t.organizationId, t.code, t.createdAt, t.seq), orgIsolation('detection_reason_codes')],
+  (t) => [
+    index('detection_reason_codes_idx').on(t.organizationId, t.code, t.createdAt, t.seq),
+    index('detection_reason_codes_amount_idx').on(t.organizationId, t.code, t.amount),
+    orgIsolation('detection_reason_codes'),
+  ],
 );
 
 /** A named set of the list's filters (lib/views), private to its author or shared with the org. */
