@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  query_too_slow: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -56,9 +57,14 @@ const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'E
  * query). Drizzle and Better Auth wrap the driver's error, so walk the causes.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  return hasDatabaseCode(error, (code) => CONNECTION_ERRORS.has(code));
+}
+
+/** True when the driver's error, however wrapped, carries a code `test` accepts (PostgreSQL's SQLSTATE or a socket code). */
+export function hasDatabaseCode(error: unknown, test: (code: string) => boolean): boolean {
   let e = error as { code?: unknown; cause?: unknown } | null | undefined;
   for (let depth = 0; e && depth < 6; depth++) {
-    if (typeof e.code === 'string' && CONNECTION_ERRORS.has(e.code)) return true;
+    if (typeof e.code === 'string' && test(e.code)) return true;
     e = e.cause as typeof e;
   }
   return false;

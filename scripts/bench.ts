@@ -6,7 +6,8 @@
 // `--quick` for a run of about 1.5 minutes, `--max-streams` for how far the hub goes,
 // `--ingest` for ingest latency under a card-testing attack (scripts/bench/ingest.ts),
 // `--hostile` for /api/health while nested bodies arrive (scripts/bench/hostile.ts),
-// `--browser [--dev]` for a real Chromium on the dashboard and war room under traffic (scripts/bench/browser.ts).
+// `--browser [--dev]` for a real Chromium on the dashboard and war room under traffic (scripts/bench/browser.ts),
+// `--scale [--quick] [--scale-rows N]` for counters and list filters at a merchant's volume (scripts/bench/scale.ts).
 // See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -26,6 +27,8 @@ import { readOptions, type TOptions } from './bench/options';
 import { postmasterPid } from './bench/proc';
 import { collectMeta, evaluate, evaluateIngest, renderIngestMarkdown, renderMarkdown, writeIngestReport, writeReport } from './bench/report';
 import { runStrategy, type TStrategyResult } from './bench/run-strategy';
+import { runScaleBench, type TScaleResources } from './bench/scale';
+import { evaluateScale, renderScaleMarkdown, writeScaleReport } from './bench/scale-report';
 import { ensureBuild } from './bench/setup';
 
 process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
@@ -51,6 +54,7 @@ let cleaning: Promise<void> | undefined;
 const ingest: TIngestResources = {};
 const hostile: THostileResources = {};
 const browser: TBrowserResources = {};
+const scale: TScaleResources = {};
 
 const withTimeout = (p: Promise<unknown>, ms: number) => Promise.race([p.catch(() => {}), new Promise((r) => setTimeout(r, ms))]);
 
@@ -70,6 +74,9 @@ function cleanup(): Promise<void> {
     await withTimeout(stopChild(browser.server), 10_000);
     await withTimeout(browser.db?.stop() ?? Promise.resolve(), 20_000);
     browser.restore?.();
+    await withTimeout(stopChild(scale.server), 10_000);
+    await withTimeout(scale.sql?.end({ timeout: 2 }) ?? Promise.resolve(), 5_000);
+    await withTimeout(scale.db?.stop() ?? Promise.resolve(), 20_000);
   })();
   return cleaning;
 }
@@ -105,7 +112,20 @@ async function mainBrowser(): Promise<number> {
   return 0;
 }
 
+/** --scale: its own server, database (DATABASE_URL's, recreated, or embedded), volume and report. */
+async function mainScale(): Promise<number> {
+  const result = await runScaleBench({ options, secret: SECRET, resources: scale, progress });
+  const meta = collectMeta(startedAt, result.build, result.embedded, loadAtStart);
+  const markdown = renderScaleMarkdown(meta, result);
+  const { argv, ...flags } = options;
+  const file = writeScaleReport(markdown, { meta, options: flags, argv, result, targets: evaluateScale(result) }, startedAt);
+  process.stdout.write(`\n${markdown}\n`);
+  progress(`report written to ${file} (+ .json; also latest-scale.md)`);
+  return 0;
+}
+
 async function main(): Promise<number> {
+  if (options.scale) return mainScale();
   if (options.ingest) return mainIngest();
   if (options.browser) return mainBrowser();
   if (options.hostile) {

@@ -12,10 +12,17 @@ CREATE TABLE "detection_reason_codes" (
 	"organization_id" text NOT NULL,
 	"code" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
-	"seq" bigint NOT NULL
+	"seq" bigint NOT NULL,
+	-- Copies of the detection's (immutable) amount and score, so that "this
+	-- rule above this amount" is answered from the index alone.
+	"amount" bigint NOT NULL,
+	"score" integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX "detection_reason_codes_idx" ON "detection_reason_codes" USING btree ("organization_id", "code", "created_at", "seq");
+CREATE INDEX "detection_reason_codes_idx" ON "detection_reason_codes" USING btree ("organization_id", "code", "created_at", "seq") INCLUDE ("amount", "score");
+--> statement-breakpoint
+-- "This rule above this amount": the few rows in the range, not a walk through every row of a common rule.
+CREATE INDEX "detection_reason_codes_amount_idx" ON "detection_reason_codes" USING btree ("organization_id", "code", "amount");
 --> statement-breakpoint
 ALTER TABLE "detection_reason_codes" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -38,8 +45,8 @@ GRANT SELECT ON "detection_reason_codes" TO orylo_app;
 CREATE OR REPLACE FUNCTION orylo_reason_codes_insert() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-  INSERT INTO detection_reason_codes (organization_id, code, created_at, seq)
-  SELECT DISTINCT n.organization_id, r->>'code', n.created_at, n.seq
+  INSERT INTO detection_reason_codes (organization_id, code, created_at, seq, amount, score)
+  SELECT DISTINCT n.organization_id, r->>'code', n.created_at, n.seq, n.amount, n.score
   FROM new_rows n, jsonb_array_elements(n.reasons) r
   WHERE r->>'code' IS NOT NULL AND r->>'code' <> 'score_threshold';
   RETURN NULL;
@@ -66,8 +73,8 @@ CREATE TRIGGER detections_reason_codes_insert AFTER INSERT ON "detections"
 CREATE TRIGGER detections_reason_codes_delete AFTER DELETE ON "detections"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION orylo_reason_codes_delete();
 --> statement-breakpoint
-INSERT INTO detection_reason_codes (organization_id, code, created_at, seq)
-SELECT DISTINCT d.organization_id, r->>'code', d.created_at, d.seq
+INSERT INTO detection_reason_codes (organization_id, code, created_at, seq, amount, score)
+SELECT DISTINCT d.organization_id, r->>'code', d.created_at, d.seq, d.amount, d.score
 FROM detections d, jsonb_array_elements(d.reasons) r
 WHERE r->>'code' IS NOT NULL AND r->>'code' <> 'score_threshold';
 --> statement-breakpoint

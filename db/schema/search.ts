@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgIsolation } from './shared';
 
 /**
@@ -14,8 +14,16 @@ export const detectionReasonCodes = pgTable(
     code: text('code').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** The detection's amount and score (never change), for "this rule above this amount" from the index alone. */
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    score: integer('score').notNull(),
   },
-  (t) => [index('detection_reason_codes_idx').on(t.organizationId, t.code, t.createdAt, t.seq), orgIsolation('detection_reason_codes')],
+  // The index INCLUDEs amount and score (migration 0009; drizzle's builder has no INCLUDE).
+  (t) => [
+    index('detection_reason_codes_idx').on(t.organizationId, t.code, t.createdAt, t.seq),
+    index('detection_reason_codes_amount_idx').on(t.organizationId, t.code, t.amount),
+    orgIsolation('detection_reason_codes'),
+  ],
 );
 
 /** A named set of the list's filters (lib/views), private to its author or shared with the org. */

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, isNotNull, isNull, lt, lte, sql, type SQL } from 'd
 import { z } from 'zod';
 import type { Executor } from '@/db/client';
 import { detectionReasonCodes, detections } from '@/db/schema';
+import { AppError, hasDatabaseCode } from '@/lib/errors';
 import { ZCursorSchema } from '@/lib/stream-protocol';
 import { checkRanges, DETECTION_FILTER_NAMES, OPTIONAL_FILTER_SHAPE, ZListCursorSchema, type TDetectionFilters, type TListCursor } from './filters';
 import { toDetection, type TDetection } from './schema';
@@ -39,13 +40,20 @@ function filterConditions(f: TDetectionFilters): (SQL | undefined)[] {
     f.externalId ? eq(d.externalId, f.externalId) : undefined,
     f.reviewStatus === 'pending' ? and(eq(d.decision, 'REVIEW'), isNull(d.reviewStatus)) : undefined,
     f.reviewStatus === 'approved' || f.reviewStatus === 'blocked' ? and(isNotNull(d.reviewStatus), eq(d.reviewStatus, f.reviewStatus)) : undefined,
-    f.minScore !== undefined ? gte(d.score, f.minScore) : undefined,
-    f.maxScore !== undefined ? lte(d.score, f.maxScore) : undefined,
-    f.minAmount !== undefined ? gte(d.amount, f.minAmount) : undefined,
-    f.maxAmount !== undefined ? lte(d.amount, f.maxAmount) : undefined,
+    ...rangeConditions(f, d),
     // ::text first: a parameter typed timestamptz goes through a JS Date in the driver.
     f.from ? sql`${d.createdAt} >= ${f.from}::text::timestamptz` : undefined,
     f.to ? sql`${d.createdAt} < ${f.to}::text::timestamptz` : undefined,
+  ];
+}
+
+/** The amount and score ranges on a table that has both columns. */
+function rangeConditions(f: TDetectionFilters, t: { amount: typeof detections.amount; score: typeof detections.score } | typeof detectionReasonCodes): (SQL | undefined)[] {
+  return [
+    f.minScore !== undefined ? gte(t.score, f.minScore) : undefined,
+    f.maxScore !== undefined ? lte(t.score, f.maxScore) : undefined,
+    f.minAmount !== undefined ? gte(t.amount, f.minAmount) : undefined,
+    f.maxAmount !== undefined ? lte(t.amount, f.maxAmount) : undefined,
   ];
 }
 
@@ -53,6 +61,9 @@ function filterConditions(f: TDetectionFilters): (SQL | undefined)[] {
 function beforeCursor(createdAt: SQL | typeof detections.createdAt, seq: SQL | typeof detections.seq, cursor: TListCursor): SQL {
   return sql`(${createdAt}, ${seq}) < (${cursor.at}::text::timestamptz, ${cursor.seq}::bigint)`;
 }
+
+const LIST_TIMEOUT_MS = 5_000;
+const QUERY_CANCELED = '57014';
 
 const createdAtMicros = sql<string>`to_char(${detections.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -69,16 +80,23 @@ export async function findDetections(options: {
   limit: number;
   cursor?: TListCursor;
   filters?: TDetectionFilters;
+  /** How long a filtered page may take before it is refused (422) rather than left to hold a connection. */
+  timeoutMs?: number;
 }): Promise<{ detections: TDetection[]; nextCursor: string | null }> {
-  const { db, orgId, limit, cursor } = options;
+  const { db, orgId, limit, cursor, timeoutMs = LIST_TIMEOUT_MS } = options;
   const filters = options.filters ?? {};
   const conditions = filterConditions(filters);
-  // A prepared statement's generic plan is one plan for every filter value:
-  // fine for "this IP", ruinous for "this rare rule" once it has been cached
-  // for a common one. Plan each page for its own values.
-  if (conditions.some(Boolean) || filters.rule) await db.execute(sql`set local plan_cache_mode = force_custom_plan`);
-  const rows = filters.rule
-    ? await db
+  const filtered = conditions.some(Boolean) || Boolean(filters.rule);
+  if (filtered) {
+    // A prepared statement's generic plan is one plan for every filter value:
+    // fine for "this IP", ruinous for "this rare rule" once it has been cached
+    // for a common one. Plan each page for its own values. And a combination
+    // no index serves and that matches almost nothing (a score band a
+    // decision never has) walks the whole organization: bound it.
+    await db.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true), set_config('statement_timeout', ${String(timeoutMs)}, true)`);
+  }
+  const rows = await (filters.rule
+    ? db
         .select({ row: detections, at: createdAtMicros })
         .from(detectionReasonCodes)
         .innerJoin(detections, and(eq(detections.organizationId, detectionReasonCodes.organizationId), eq(detections.seq, detectionReasonCodes.seq)))
@@ -88,17 +106,28 @@ export async function findDetections(options: {
             eq(detectionReasonCodes.code, filters.rule),
             eq(detections.organizationId, orgId),
             cursor ? beforeCursor(sql`${detectionReasonCodes.createdAt}`, sql`${detectionReasonCodes.seq}`, cursor) : undefined,
+            // The same ranges on the copies the index carries: rows out of range are skipped before any detection is read.
+            ...rangeConditions(filters, detectionReasonCodes),
             ...conditions,
           ),
         )
         .orderBy(desc(detectionReasonCodes.createdAt), desc(detectionReasonCodes.seq))
         .limit(limit + 1)
-    : await db
+    : db
         .select({ row: detections, at: createdAtMicros })
         .from(detections)
         .where(and(eq(detections.organizationId, orgId), cursor ? beforeCursor(detections.createdAt, detections.seq, cursor) : undefined, ...conditions))
         .orderBy(desc(detections.createdAt), desc(detections.seq))
-        .limit(limit + 1);
+        .limit(limit + 1)
+  ).catch((error: unknown) => {
+    if (filtered && hasDatabaseCode(error, (code) => code === QUERY_CANCELED)) {
+      throw new AppError(
+        'query_too_slow',
+        `These filters could not be searched within ${timeoutMs / 1000} s: add a time window (from, to) or a key (ip, email, cardFingerprint, customerId, deviceId) to narrow them.`,
+      );
+    }
+    throw error;
+  });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 //   [--ingest [--rate 200] [--duration 20] [--attack-share 0.7]]
 //   [--hostile [--quick]]
 //   [--browser [--dev] [--rate 50] [--duration 60] [--attack-share 0.3]]
+//   [--scale [--quick] [--scale-rows 1000000]]
 
 const STRATEGIES = ['per-connection', 'hub'] as const;
 export type TStrategy = (typeof STRATEGIES)[number];
@@ -22,6 +23,10 @@ const ZOptionsSchema = z.object({
   browser: z.boolean(),
   /** --browser against `next dev` instead of the production build. */
   dev: z.boolean(),
+  /** Counters and list filters at merchant volume (scripts/bench/scale.ts). */
+  scale: z.boolean(),
+  /** --scale: the big org's detections of today (its older rows are twice as many, the other org's as many). */
+  scaleRows: z.coerce.number({ error: 'Must be a number of rows, e.g. 1000000' }).int().min(1_000, 'At least 1000').max(20_000_000, 'At most 20000000'),
   attackShare: z.coerce.number().min(0, 'Must be a share from 0 to 1, e.g. 0.7').max(1, 'Must be a share from 0 to 1, e.g. 0.7'),
   streams: z.coerce.number().int().min(1).max(18_000),
   orgs: z.coerce.number().int().min(1).max(1_000),
@@ -50,6 +55,8 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
       hostile: { type: 'boolean', default: false },
       browser: { type: 'boolean', default: false },
       dev: { type: 'boolean', default: false },
+      scale: { type: 'boolean', default: false },
+      'scale-rows': { type: 'string' },
       'attack-share': { type: 'string' },
       streams: { type: 'string' },
       orgs: { type: 'string' },
@@ -77,6 +84,8 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
     hostile: values.hostile ?? false,
     browser,
     dev,
+    scale: values.scale ?? false,
+    scaleRows: values['scale-rows'] ?? (quick ? 100_000 : 1_000_000),
     // The browser run wants an open war room with ordinary traffic around it, not an attack alone.
     attackShare: values['attack-share'] ?? (browser ? 0.3 : 0.7),
     streams: values.streams ?? (quick ? 200 : 2_000),
@@ -100,6 +109,8 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
   }
   if (parsed.data.ingest && parsed.data.maxStreams) throw new Error('--ingest and --max-streams are separate runs: pass one of them');
   if (parsed.data.browser && (parsed.data.ingest || parsed.data.maxStreams || parsed.data.hostile)) throw new Error('--browser is a run of its own: not with --ingest, --max-streams or --hostile');
+  if (parsed.data.scale && (parsed.data.ingest || parsed.data.maxStreams || parsed.data.hostile || parsed.data.browser)) throw new Error('--scale is a run of its own: not with --ingest, --max-streams, --hostile or --browser');
+  if (values['scale-rows'] !== undefined && !parsed.data.scale) throw new Error('--scale-rows applies to --scale only');
   if (parsed.data.dev && !parsed.data.browser) throw new Error('--dev applies to --browser only');
   if (parsed.data.streams < parsed.data.orgs) throw new Error('--streams must be at least --orgs (every org needs a viewer)');
   // A whole number of poll intervals: each per-connection poller then ticks the same number of times in it.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OryloSession } from '@/scripts/lib/http-client';
 import type { Sql } from './db';
+import { timeAlternately } from './scale-timing';
 import { distribution, sleep } from './stats';
 
 // The counters' half of `npm run bench -- --scale`: the reads that come from
@@ -10,7 +11,16 @@ import { distribution, sleep } from './stats';
 
 export type TCounterOrg = { label: string; session: OryloSession; orgId: string; apiKey: string };
 export type TReadRow = { org: string; name: string; p50: number; p95: number; max: number };
-export type TLag = { seconds: number; ratePerSecond: number; ingested: number; rowsBehind: { p50: number; p95: number; max: number }; oldestUnreadMs: { p50: number; p95: number; max: number } };
+type TSpread = { p50: number; p95: number; max: number };
+export type TLag = {
+  seconds: number;
+  ratePerSecond: number;
+  ingested: number;
+  rowsBehind: TSpread;
+  oldestUnreadMs: TSpread;
+  /** The oldest transaction with an xid open anywhere on the server: it holds every follower's horizon back (the cursor is commit-safe by design). */
+  oldestOpenTransactionMs: TSpread;
+};
 
 /** Rows the follower has not read yet (all organizations) and the age of the oldest, as the owner sees them. */
 async function followerBacklog(sql: Sql): Promise<{ rows: number; oldestMs: number }> {
@@ -22,6 +32,19 @@ async function followerBacklog(sql: Sql): Promise<{ rows: number; oldestMs: numb
   return { rows: Number(r.n), oldestMs: Number(r.age) };
 }
 
+/**
+ * The age of the oldest transaction holding an xid on the whole server (every
+ * database: xids are the cluster's). pg_snapshot_xmin stops at it, so the
+ * follower cannot read past it, whoever runs it: on a shared server, another
+ * database's long import shows up as lag here.
+ */
+async function oldestOpenTransactionMs(sql: Sql): Promise<number> {
+  const [r] = await sql`
+    select coalesce(max(extract(epoch from now() - xact_start)) * 1000, 0)::float8 as ms
+    from pg_stat_activity where backend_xid is not null and pid <> pg_backend_pid()`;
+  return Number(r.ms);
+}
+
 /** Waits until the follower has read every row (after a seed written straight to the table); the seconds it took. */
 export async function followerCatchUp(sql: Sql, progress: (m: string) => void): Promise<number> {
   const started = Date.now();
@@ -31,18 +54,6 @@ export async function followerCatchUp(sql: Sql, progress: (m: string) => void): 
     progress(`rollup follower: ${rows.toLocaleString('en-US')} rows to read`);
     await sleep(rows > 50_000 ? 5_000 : 500);
   }
-}
-
-async function time(fn: () => Promise<unknown>, samples: number): Promise<{ p50: number; p95: number; max: number }> {
-  for (let i = 0; i < 3; i++) await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const started = performance.now();
-    await fn();
-    ms.push(performance.now() - started);
-  }
-  const d = distribution(ms);
-  return { p50: d.p50, p95: d.p95, max: d.max };
 }
 
 const payment = (i: number) => ({
@@ -65,25 +76,35 @@ async function ingest(baseUrl: string, apiKey: string, i: number): Promise<void>
   if (res.status !== 201) throw new Error(`ingest answered ${res.status}`);
 }
 
-/** p50/p95 of each counter read and of the ingest, per organization. */
+/** The counter reads of one org, by name (ingest included), in the order they are timed. */
+async function counterReads(baseUrl: string, org: TCounterOrg, sql: Sql): Promise<Map<string, () => Promise<unknown>>> {
+  const [recent] = await sql`select id from detections where organization_id = ${org.orgId} order by created_at desc limit 1 offset 100`;
+  const reads = new Map<string, () => Promise<unknown>>([
+    ['GET /api/v1/stats', () => org.session.json('/api/v1/stats')],
+    ['GET /api/v1/reviews', () => org.session.json('/api/v1/reviews')],
+    ['GET /api/v1/stats/history?range=24h', () => org.session.json('/api/v1/stats/history?range=24h')],
+    ['GET /api/v1/stats/history?range=7d', () => org.session.json('/api/v1/stats/history?range=7d')],
+    ['GET /api/v1/stats/history?range=30d', () => org.session.json('/api/v1/stats/history?range=30d')],
+  ]);
+  if (recent) reads.set('GET /api/v1/detections/:id/related', () => org.session.json(`/api/v1/detections/${recent.id}/related`));
+  let n = 0;
+  reads.set('POST /api/v1/transactions (ingest)', () => ingest(baseUrl, org.apiKey, n++));
+  return reads;
+}
+
+/**
+ * p50/p95 of each counter read and of the ingest, per organization; the
+ * orgs' requests alternate (scale-timing.ts), so both see the same machine.
+ */
 export async function measureCounterReads(input: { baseUrl: string; orgs: TCounterOrg[]; sql: Sql; samples: number; progress: (m: string) => void }): Promise<TReadRow[]> {
+  const reads = await Promise.all(input.orgs.map((org) => counterReads(input.baseUrl, org, input.sql)));
   const out: TReadRow[] = [];
-  for (const org of input.orgs) {
-    const [recent] = await input.sql`select id from detections where organization_id = ${org.orgId} order by created_at desc limit 1 offset 100`;
-    const reads: [string, () => Promise<unknown>][] = [
-      ['GET /api/v1/stats', () => org.session.json('/api/v1/stats')],
-      ['GET /api/v1/reviews', () => org.session.json('/api/v1/reviews')],
-      ['GET /api/v1/stats/history?range=24h', () => org.session.json('/api/v1/stats/history?range=24h')],
-      ['GET /api/v1/stats/history?range=7d', () => org.session.json('/api/v1/stats/history?range=7d')],
-      ['GET /api/v1/stats/history?range=30d', () => org.session.json('/api/v1/stats/history?range=30d')],
-    ];
-    if (recent) reads.push(['GET /api/v1/detections/:id/related', () => org.session.json(`/api/v1/detections/${recent.id}/related`)]);
-    let n = 0;
-    reads.push(['POST /api/v1/transactions (ingest)', () => ingest(input.baseUrl, org.apiKey, n++)]);
-    for (const [name, fn] of reads) {
-      input.progress(`${org.label}: ${name}`);
-      out.push({ org: org.label, name, ...(await time(fn, input.samples)) });
-    }
+  for (const name of reads[0].keys()) {
+    const fns = reads.map((r) => r.get(name)).filter((fn) => fn !== undefined);
+    if (fns.length !== input.orgs.length) continue;
+    input.progress(`counters: ${name}`);
+    const timings = await timeAlternately(fns, input.samples);
+    timings.forEach((t, k) => out.push({ org: input.orgs[k].label, name, p50: t.p50, p95: t.p95, max: t.max }));
   }
   return out;
 }
@@ -97,12 +118,14 @@ export async function measureRollupLag(input: { baseUrl: string; org: TCounterOr
   const { ratePerSecond, seconds } = input;
   const behind: number[] = [];
   const age: number[] = [];
+  const open: number[] = [];
   let done = false;
   const sampler = (async () => {
     while (!done) {
       const b = await followerBacklog(input.sql);
       behind.push(b.rows);
       age.push(b.oldestMs);
+      open.push(await oldestOpenTransactionMs(input.sql));
       await sleep(200);
     }
   })();
@@ -121,7 +144,7 @@ export async function measureRollupLag(input: { baseUrl: string; org: TCounterOr
     const d = distribution(xs);
     return { p50: d.p50, p95: d.p95, max: d.max };
   };
-  return { seconds, ratePerSecond, ingested: total, rowsBehind: pick(behind), oldestUnreadMs: pick(age) };
+  return { seconds, ratePerSecond, ingested: total, rowsBehind: pick(behind), oldestUnreadMs: pick(age), oldestOpenTransactionMs: pick(open) };
 }
 
 export function renderCounterTable(rows: TReadRow[]): string {

@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newMerchant, ownerSql, postTx, uniq, type Merchant } from '../helpers/env';
+import { createDatabase } from '@/db/client';
+import { findDetections } from '@/lib/detections';
+import { appUrl, newMerchant, ownerSql, postTx, uniq, type Merchant } from '../helpers/env';
 
 // GET /api/v1/detections with DESIGN.md's filters, each checked against the
 // same question asked of the table in SQL, on ordinary traffic planted around
@@ -7,7 +10,8 @@ import { newMerchant, ownerSql, postTx, uniq, type Merchant } from '../helpers/e
 // page by page so that the keyset cursor is tested too.
 
 const owner = ownerSql();
-afterAll(() => owner.end());
+const app = createDatabase(appUrl(), { max: 1 });
+afterAll(() => Promise.all([owner.end(), app.sql.end()]));
 
 const H = 3600_000;
 const REASON = (code: string) => ({ code, message: `${code} fired`, mode: 'active' });
@@ -256,5 +260,25 @@ describe('bad input is a 400 that names the parameter', () => {
     const body = await res.json();
     expect(body.error.message).toContain('"cardfingerprint"');
     expect(body.error.message).toContain('cardFingerprint');
+  });
+});
+
+describe('a filtered page that cannot be found in time', () => {
+  it('is refused with query_too_slow (422) naming how to narrow it, not left running', async () => {
+    const m = await newMerchant('filters-slow');
+    await owner`insert into detections (organization_id, external_id, amount, currency, score, risk_level, decision, reasons)
+                select ${m.orgId}, 'slow-' || g, 100, 'EUR', g % 50, 'low', 'ALLOW', '[]' from generate_series(1, 20000) g`;
+    // A score band ALLOW never has: the time index is walked to the end. With a 1 ms budget it cannot finish.
+    const attempt = app.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('app.org_id', ${m.orgId}, true)`);
+      return findDetections({ db: tx, orgId: m.orgId, limit: 50, filters: { decision: 'ALLOW', minScore: 90 }, timeoutMs: 1 });
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'query_too_slow', status: 422, message: expect.stringContaining('add a time window') });
+    // The same question with the normal budget answers (nothing matches).
+    const page = await app.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('app.org_id', ${m.orgId}, true)`);
+      return findDetections({ db: tx, orgId: m.orgId, limit: 50, filters: { decision: 'ALLOW', minScore: 90 } });
+    });
+    expect(page.detections).toEqual([]);
   });
 });

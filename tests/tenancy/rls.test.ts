@@ -19,7 +19,7 @@ async function seedDefenceTables(orgId: string, detectionId: string) {
   await owner`insert into detection_updates (organization_id, detection_id) values (${orgId}, ${detectionId})`;
   await owner`insert into audit_log (organization_id, action, target_type) values (${orgId}, 'rls.probe', 'test')`;
   await owner`insert into detection_rollups (organization_id, grain, bucket) values (${orgId}, 'hour', '2000-01-01T00:00:00Z') on conflict do nothing`;
-  await owner`insert into detection_reason_codes (organization_id, code, created_at, seq) values (${orgId}, 'rls_probe', now(), 0)`;
+  await owner`insert into detection_reason_codes (organization_id, code, created_at, seq, amount, score) values (${orgId}, 'rls_probe', now(), 0, 0, 0)`;
   await owner`insert into saved_views (organization_id, user_id, name, filters) values (${orgId}, 'rls-probe', 'RLS probe', '{}')`;
 }
 
