@@ -12,7 +12,7 @@ import { clickBlock, installPageProbe, mainThreadSeconds, readPageProbe, type TB
 import { summariseBrowserRun, type TBrowserResult } from './browser-report';
 import { ensureIngestBuild } from './ingest';
 import type { TOptions } from './options';
-import { startServer } from './setup';
+import { startHubServer } from './setup';
 import { dataDirectory, ownerPool } from './db';
 import { cpuPercent, postmasterPid, sampleTree } from './proc';
 
@@ -69,15 +69,7 @@ export async function runBrowserBench(input: { options: TOptions; secret: string
   progress(`${build ? `build ${build.buildId} (${build.distDir})` : 'next dev'}; starting PostgreSQL (${dataDir}, fresh)`);
   const db = (resources.db = await prepareDatabase({ dataDir, port: options.pgPort, secret: input.secret, fresh: true }));
   progress(`starting the ${mode === 'dev' ? 'dev' : 'production'} server on 127.0.0.1:${options.port}`);
-  resources.server = await startServer({
-    port: options.port,
-    ownerUrl: db.ownerUrl,
-    secret: input.secret,
-    strategy: 'hub',
-    pollIntervalMs: options.pollIntervalMs,
-    metricsToken: randomBytes(24).toString('base64url'),
-    mode,
-  });
+  resources.server = await startHubServer({ port: options.port, pollIntervalMs: options.pollIntervalMs, ownerUrl: db.ownerUrl, secret: input.secret, mode });
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const org = await createOrg(baseUrl);
   const sql = ownerPool(db.ownerUrl, 1);

@@ -11,7 +11,7 @@ import { runNextBuild } from '@/scripts/lib/next-process';
 import { dataDirectory, ownerPool, type Sql } from './db';
 import type { TOptions } from './options';
 import { cpuPercent, postmasterPid, sampleTree } from './proc';
-import { createOrgs, ensureBuild, startServer } from './setup';
+import { createOrgs, ensureBuild, startHubServer } from './setup';
 
 // `npm run bench -- --ingest`: how fast POST /api/v1/transactions answers while
 // the org is under a card-testing attack. The production server on a fresh
@@ -77,14 +77,7 @@ export async function runIngestBench(input: { options: TOptions; secret: string;
   const pgPid = dir ? postmasterPid(dir) : null;
 
   progress(`starting the production server on 127.0.0.1:${options.port}`);
-  const server = (resources.server = await startServer({
-    port: options.port,
-    ownerUrl: db.ownerUrl,
-    secret: input.secret,
-    strategy: 'hub',
-    pollIntervalMs: options.pollIntervalMs,
-    metricsToken: randomBytes(24).toString('base64url'),
-  }));
+  const server = (resources.server = await startHubServer({ port: options.port, pollIntervalMs: options.pollIntervalMs, ownerUrl: db.ownerUrl, secret: input.secret }));
   const baseUrl = `http://127.0.0.1:${options.port}`;
   // Two orgs: the warm-up's velocity must not count in the measured org's rules.
   const [measured, warm] = await createOrgs(baseUrl, randomBytes(3).toString('hex'), 2, 0);

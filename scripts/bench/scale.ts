@@ -12,7 +12,7 @@ import { measureDisk, type TDisk } from './scale-disk';
 import { explainList } from './scale-explain';
 import { FILTER_P50_TARGET_MS, measureFilters, type TFilterRow } from './scale-filters';
 import { seedDetections, type TSeedOrg, type TSeedResult } from './scale-seed';
-import { startServer } from './setup';
+import { startHubServer } from './setup';
 
 // `npm run bench -- --scale`: does a counter or a filter cost more at a
 // merchant's volume? Its own database (DATABASE_URL's, dropped and created
@@ -79,14 +79,7 @@ export async function runScaleBench(input: { options: TOptions; secret: string; 
   const sql = (resources.sql = ownerPool(db.ownerUrl, 3));
 
   progress(`starting the production server on 127.0.0.1:${options.port}`);
-  resources.server = await startServer({
-    port: options.port,
-    ownerUrl: db.ownerUrl,
-    secret: input.secret,
-    strategy: 'hub',
-    pollIntervalMs: options.pollIntervalMs,
-    metricsToken: randomBytes(24).toString('base64url'),
-  });
+  resources.server = await startHubServer({ port: options.port, pollIntervalMs: options.pollIntervalMs, ownerUrl: db.ownerUrl, secret: input.secret });
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const runId = randomBytes(3).toString('hex');
   const big = await createOrg(baseUrl, sql, 'big', runId);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -71,6 +72,11 @@ export type TServerOptions = {
   /** `dev`: `next dev` (the browser bench's --dev), compiled on first request; default the production build. */
   mode?: 'start' | 'dev';
 };
+
+/** The server of a bench mode that measures one thing (ingest, browser, scale): the hub strategy, the run's poll interval, a throwaway metrics token. */
+export function startHubServer(input: { port: number; pollIntervalMs: number; ownerUrl: string; secret: string; mode?: 'start' | 'dev' }): Promise<ChildProcess> {
+  return startServer({ ...input, strategy: 'hub', metricsToken: randomBytes(24).toString('base64url') });
+}
 
 export async function startServer(options: TServerOptions): Promise<ChildProcess> {
   await assertPortFree(options.port);
