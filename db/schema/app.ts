@@ -67,6 +67,10 @@ export const detections = pgTable(
     claimedByName: text('claimed_by_name'),
     claimedByEmail: text('claimed_by_email'),
     claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    /** Its outcome events, oldest first (lib/outcomes keeps it in step with detection_outcomes). */
+    outcomes: jsonb('outcomes').$type<TStoredOutcome[]>().notNull().default(sql`'[]'::jsonb`),
+    /** fraud | legit | null: from the latest labelling outcome (lib/outcomes/label.ts). */
+    label: text('label'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -100,6 +104,16 @@ export type TStoredReason = {
   threshold?: number;
   action?: string;
   mode?: 'active' | 'shadow';
+};
+
+/** An outcome as denormalized onto its detection: the wire shape, absent fields left out. */
+export type TStoredOutcome = {
+  id: string;
+  type: string;
+  reason?: string;
+  declineCode?: string;
+  amount?: number;
+  occurredAt: string;
 };
 
 export type TApiKeyRow = typeof apiKeys.$inferSelect;

@@ -3,3 +3,4 @@ export * from './app';
 export * from './defense';
 export * from './rollups';
 export * from './search';
+export * from './outcomes';

@@ -89,7 +89,21 @@ export type TDetection = {
   card: { bin: string | null; last4: string | null; fingerprint: string | null; country: string | null } | null;
   authStatus: 'authorized' | 'declined' | null;
   declineCode: string | null;
+  /** What happened to the payment afterwards (lib/outcomes), oldest first by occurredAt. */
+  outcomes: TDetectionOutcome[];
+  /** From the latest labelling outcome: a chargeback, an early fraud warning or fraud_confirmed → fraud; legit_confirmed → legit. */
+  label: 'fraud' | 'legit' | null;
   createdAt: string;
+};
+
+/** One outcome event on a detection (README, "Outcomes and labels"); absent fields are left out. */
+export type TDetectionOutcome = {
+  id: string;
+  type: 'authorized' | 'declined' | 'refunded' | 'chargeback' | 'early_fraud_warning' | 'fraud_confirmed' | 'legit_confirmed';
+  reason?: string;
+  declineCode?: string;
+  amount?: number;
+  occurredAt: string;
 };
 
 export function toDetection(row: TDetectionRow): TDetection {
@@ -114,6 +128,8 @@ export function toDetection(row: TDetectionRow): TDetection {
       : null,
     authStatus: row.authStatus as TDetection['authStatus'],
     declineCode: row.declineCode,
+    outcomes: (row.outcomes ?? []) as TDetectionOutcome[],
+    label: (row.label as TDetection['label']) ?? null,
     createdAt: new Date(row.createdAt).toISOString(),
   };
 }

@@ -19,6 +19,8 @@ export function makeDetection(patch: Partial<TDetection> & { id: string }): TDet
     card: null,
     authStatus: null,
     declineCode: null,
+    outcomes: [],
+    label: null,
     createdAt: new Date().toISOString(),
     ...patch,
   };

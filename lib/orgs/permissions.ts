@@ -15,6 +15,7 @@ const MANAGERS = ['admin', 'owner'] as const;
 export const PERMISSIONS = {
   read: { roles: EVERYONE, what: 'reading the organization’s data' },
   review: { roles: ANALYSTS, what: 'reviewing a detection' },
+  'outcomes.label': { roles: ANALYSTS, what: 'labelling a detection’s outcome' },
   export: { roles: ANALYSTS, what: 'exporting detections' },
   'lists.block': { roles: ANALYSTS, what: 'adding a block-list entry' },
   'thresholds.tighten': { roles: ANALYSTS, what: 'tightening the thresholds for a while' },
