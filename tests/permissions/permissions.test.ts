@@ -47,6 +47,11 @@ const TABLE: { action: string; allowed: readonly TRole[]; attempt: () => Promise
     allowed: ANALYSTS,
     attempt: async () => send('POST', `/api/v1/detections/${(await insertDetection(owner, m)).id}/review`, { action: 'approve' }),
   },
+  {
+    action: 'label an outcome',
+    allowed: ANALYSTS,
+    attempt: async () => send('POST', `/api/v1/detections/${(await insertDetection(owner, m)).id}/events`, { type: 'fraud_confirmed' }),
+  },
   { action: 'export CSV', allowed: ANALYSTS, attempt: async () => send('GET', `/api/v1/detections/export?from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date().toISOString()}`) },
   { action: 'read saved views', allowed: ROLES, attempt: async () => send('GET', '/api/v1/views') },
   { action: 'save a view', allowed: ANALYSTS, attempt: async () => send('POST', '/api/v1/views', { name: uniq('view'), filters: { decision: 'BLOCK' }, shared: true }) },
