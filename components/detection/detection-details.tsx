@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { DecisionBadge } from '@/components/dashboard/decision-badge';
 import { RISK_COLOR, formatAmount, formatCard, formatDateTime } from '@/components/dashboard/format';
 import type { TDetection } from '@/lib/detections/schema';
+import { OutcomesSection } from './outcomes-section';
 import { RelatedPanel } from './related-panel';
 import { ReviewOutcome } from './review-outcome';
 import styles from './detection.module.css';
@@ -20,7 +21,7 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
 /**
  * Everything about one detection an analyst acts on, the same in the dashboard's drawer and on the
  * detection page: score and decision, why, what the shadow rules would have decided, the review,
- * the payment's fields, related payments per key, and the actions the user's role allows.
+ * what became of the payment (outcomes, label), the payment's fields, related payments per key, and the actions the user's role allows.
  */
 export function DetectionDetails({ orgId, detection }: { orgId: string; detection: TDetection }) {
   const d = detection;
@@ -86,6 +87,10 @@ export function DetectionDetails({ orgId, detection }: { orgId: string; detectio
 
       <Section title="Review" testId="detection-review">
         <ReviewOutcome orgId={orgId} detection={d} />
+      </Section>
+
+      <Section title="Outcomes" testId="detection-outcomes">
+        <OutcomesSection orgId={orgId} detection={d} />
       </Section>
 
       <dl className="dl">
