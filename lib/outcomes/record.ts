@@ -28,7 +28,14 @@ function toEvent(row: TDetectionOutcomeRow, detection: TDetectionRow): TOutcomeE
   return { ...toOutcome(row), detectionId: detection.id, externalId: detection.externalId, createdAt: new Date(row.createdAt).toISOString() };
 }
 
-const NOT_FOUND = {
+/**
+ * Events one detection may hold. A payment's real story is a handful of events;
+ * the cap keeps the row (sent whole on the stream) and each recomputation small
+ * whatever a misbehaving sender posts.
+ */
+export const MAX_OUTCOMES_PER_DETECTION = 100;
+
+export const NOT_FOUND = {
   id: 'No detection with this id in your organization. It may belong to another organization, or have passed the retention period.',
   externalId: 'No transaction with this externalId in your organization: send it to POST /api/v1/transactions first, with the same externalId.',
 };
@@ -89,6 +96,10 @@ export async function recordOutcome(options: {
       .where(and(eq(detectionOutcomes.organizationId, orgId), eq(detectionOutcomes.detectionId, row.id)))
       .orderBy(asc(detectionOutcomes.occurredAt), asc(detectionOutcomes.createdAt))
   ).map(toOutcome);
+  // Throwing rolls the insert back: nothing is written.
+  if (outcomes.length > MAX_OUTCOMES_PER_DETECTION) {
+    throw new AppError('conflict', `Order ${row.externalId} already has ${MAX_OUTCOMES_PER_DETECTION} outcome events, the most one payment may hold: check what your system is sending.`);
+  }
   await applyToDetection(db, row, outcomes);
   // No decision change: the rollup follower skips it (from/to null), the stream sends the row.
   await db.insert(detectionUpdates).values({ organizationId: orgId, detectionId: row.id });

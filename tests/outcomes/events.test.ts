@@ -116,6 +116,13 @@ describe('which detection', () => {
     expect(await rowsOf(m.orgId, mine.id)).toBe(0);
   });
 
+  it('an externalId with spaces, a slash or a hash is found when percent-encoded in the path', async () => {
+    const d = await postTx(m, { externalId: `order #${uniq('7')}/b c` });
+    const res = await postOutcome(m, d.externalId, { type: 'refunded' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.event.externalId).toBe(d.externalId);
+  });
+
   it('an event id is unique per organization, not across them', async () => {
     const [a, b] = [await postTx(m, {}), await postTx(other, {})];
     const id = uniq('shared-evt');
@@ -184,5 +191,19 @@ describe('members', () => {
     expect(audit[0]).toMatchObject({ actor_email: analyst.email, target_id: d.id, before: { label: null }, after: { label: 'legit' } });
     const [row] = await owner`select created_by from detection_outcomes where organization_id = ${m.orgId} and detection_id = ${d.id}`;
     expect(row.created_by).toBe(analyst.email);
+  });
+});
+
+describe('limits', () => {
+  it('a detection holds at most 100 events: the 101st is a 409 that writes nothing', async () => {
+    const d = await postTx(m, {});
+    // 100 stored straight in SQL (the limit, not the endpoint's speed, is under test).
+    await owner`insert into detection_outcomes (organization_id, detection_id, event_id, type, occurred_at)
+                select ${m.orgId}, ${d.id}, ${uniq('bulk')} || '-' || g, 'authorized', now() from generate_series(1, 100) g`;
+    const res = await postOutcome(m, d.externalId, { type: 'chargeback', id: uniq('cb') });
+    expect(res.status, JSON.stringify(res.body)).toBe(409);
+    expect(res.body.error.message).toContain('100 outcome events');
+    expect(await rowsOf(m.orgId, d.id)).toBe(100);
+    expect((await detectionOf(m.session, d.id)).label).toBeNull();
   });
 });

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { nudgeOrg } from '@/lib/nudge';
-import { parseOutcomeInput, recordOutcome } from '@/lib/outcomes';
+import { NOT_FOUND, parseOutcomeInput, recordOutcome } from '@/lib/outcomes';
 
 export const dynamic = 'force-dynamic';
-
-const NOT_FOUND = 'No transaction with this externalId in your organization: send it to POST /api/v1/transactions first, with the same externalId.';
 
 // POST /api/v1/transactions/:externalId/events – the merchant's backend reports what became of a payment (API key); 201 new, 200 an id already recorded
 export const POST = withApiKey(
@@ -16,5 +14,5 @@ export const POST = withApiKey(
     return Response.json({ event }, { status: created ? 201 : 200 });
   },
   // An externalId is at most 128 characters (ingest refuses longer), so a longer one names nothing.
-  { params: z.object({ externalId: z.string().min(1, NOT_FOUND).max(128, NOT_FOUND) }), body: { parse: parseOutcomeInput, maxBytes: 8192 } },
+  { params: z.object({ externalId: z.string().min(1, NOT_FOUND.externalId).max(128, NOT_FOUND.externalId) }), body: { parse: parseOutcomeInput, maxBytes: 8192 } },
 );
