@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { createApiKey, joinOrgAs, newRunId, postTransaction, row, signUpAndCreateOrg } from '../helpers';
+import { connectionState, createApiKey, joinOrgAs, newRunId, postTransaction, row, signUpAndCreateOrg } from '../helpers';
 
 // Outcomes and labels (README, "Outcomes and labels"): a chargeback the
 // merchant's backend reports shows in an open drawer with the fraud label; an
@@ -23,6 +23,9 @@ async function openDrawer(page: Page) {
   await page.goto('/dashboard');
   await row(page, externalId).click();
   await expect(drawerOf(page)).toContainText(externalId);
+  // Live before anything changes: the stream sends detection_updated from the moment it connects,
+  // it does not replay updates made while it was connecting.
+  await expect(connectionState(page)).toHaveAttribute('data-state', 'live');
 }
 
 test.beforeAll(async ({ browser, baseURL }) => {
