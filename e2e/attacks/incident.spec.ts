@@ -36,6 +36,12 @@ test('the war room closes into a summary that links to the incident and what the
 
   const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   try {
+    // The detector counts in the background, coalesced; on a busy machine its last run can trail the
+    // last attempt. It would have counted them all before a quiet period closed the incident, so wait
+    // for that before closing it by hand.
+    await expect
+      .poll(async () => (await sql`select attempts from attacks where organization_id = ${orgId} and status = 'open'`)[0]?.attempts, { timeout: 15_000 })
+      .toBe(15);
     await sql`update attacks set status = 'closed', ended_at = now(), version = version + 1, updated_at = now() where organization_id = ${orgId} and status = 'open'`;
   } finally {
     await sql.end();
