@@ -69,6 +69,10 @@ const ZEnvSchema = z
     ORYLO_RETENTION_DAYS: intFromString(180),
     ROLLUP_INTERVAL_MS: intFromString(1_000),
     ORYLO_BACKGROUND_JOBS: z.enum(['0', '1']).default('1'),
+    /** 1: outbound webhooks and alert targets may be http and private or loopback addresses (self-hosting, tests). */
+    WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
+    /** The first retry of a failed webhook delivery waits this long; each next one twice as long (capped). */
+    WEBHOOK_RETRY_BASE_MS: intFromString(30_000),
   });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

@@ -26,6 +26,10 @@ export const PERMISSIONS = {
   'api-keys.manage': { roles: MANAGERS, what: 'managing API keys' },
   'views.save': { roles: ANALYSTS, what: 'saving a view' },
   'views.manage': { roles: MANAGERS, what: 'deleting a view someone else shared' },
+  'webhooks.manage': { roles: MANAGERS, what: 'managing webhooks' },
+  'alerts.manage': { roles: MANAGERS, what: 'managing alert channels' },
+  'integrations.manage': { roles: MANAGERS, what: 'managing integrations (Stripe)' },
+  'team.manage': { roles: MANAGERS, what: 'inviting members and changing or removing members' },
 } as const satisfies Record<string, { roles: readonly TOrgRole[]; what: string }>;
 
 export type TPermission = keyof typeof PERMISSIONS;
