@@ -66,6 +66,9 @@ async function main() {
       REALTIME_MAX_STREAMS_PER_IP: '100000',
       REALTIME_MAX_STREAMS_PER_USER: '100000',
       REALTIME_CONNECTS_PER_MINUTE: '1000000',
+      // Webhook and Slack receivers in the tests are local HTTP servers; retries come fast.
+      WEBHOOK_ALLOW_PRIVATE: '1',
+      WEBHOOK_RETRY_BASE_MS: '300',
       LOG_LEVEL: process.env.SERVER_LOG_LEVEL ?? 'warn',
       LOG_PRETTY: '0',
     };
