@@ -7,5 +7,6 @@ import type { TPermission } from '@/lib/orgs/permissions';
 export type TSettingsSection = { href: string; title: string; description: string; manage: TPermission };
 
 export const SETTINGS_SECTIONS: readonly TSettingsSection[] = [
+  { href: '/settings/audit', title: 'Audit log', description: 'Who changed what in this organization, and when: reviews, lists, rules, thresholds, keys, members.', manage: 'read' },
   { href: '/settings/api-keys', title: 'API keys', description: 'Keys your backend uses to send payment attempts and outcomes to Orylo.', manage: 'api-keys.manage' },
 ];

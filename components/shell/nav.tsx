@@ -2,28 +2,23 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useCan } from '@/hooks/use-permissions';
 
 const LINKS = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/review', label: 'Review' },
   { href: '/attacks', label: 'Incidents' },
   { href: '/settings/rules', label: 'Rules' },
-  { href: '/settings/audit', label: 'Audit log' },
 ] as const;
 
-// Webhooks, alerts, Stripe, the team (components/settings/sections.ts).
+// API keys, the audit log, webhooks, alerts, Stripe, the team (components/settings/sections.ts):
+// one link, so the header still fits a laptop's width.
 const SETTINGS_LINK = { href: '/settings', label: 'Settings' } as const;
-
-// Only owners and admins may even list the keys: the page says so if reached by URL.
-const API_KEYS_LINK = { href: '/settings/api-keys', label: 'API keys' } as const;
 
 const ADMIN_LINK = { href: '/admin', label: 'Admin' } as const;
 
 export function Nav({ isAdmin = false }: { isAdmin?: boolean }) {
   const pathname = usePathname();
-  const canManageKeys = useCan('api-keys.manage');
-  const links = [...LINKS, ...(canManageKeys ? [API_KEYS_LINK] : []), SETTINGS_LINK, ...(isAdmin ? [ADMIN_LINK] : [])];
+  const links = [...LINKS, SETTINGS_LINK, ...(isAdmin ? [ADMIN_LINK] : [])];
   return (
     <nav className="nav" aria-label="Main">
       {links.map((link) => (
@@ -35,5 +30,6 @@ export function Nav({ isAdmin = false }: { isAdmin?: boolean }) {
   );
 }
 
-/** /settings is current on its own page only: its sections have links of their own (Rules, Audit log, API keys). */
-const isCurrent = (pathname: string, href: string) => (href === '/settings' ? pathname === href : pathname.startsWith(href));
+/** Settings is current on its sections too, except Rules, which has a header link of its own. */
+const isCurrent = (pathname: string, href: string) =>
+  href === '/settings' ? pathname === href || (pathname.startsWith('/settings/') && !LINKS.some((l) => pathname.startsWith(l.href))) : pathname.startsWith(href);

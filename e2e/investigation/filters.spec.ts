@@ -37,6 +37,16 @@ async function listedIds(page: Page): Promise<string[]> {
   return rows.evaluateAll((all) => all.map((r) => r.getAttribute('data-external-id')!));
 }
 
+/** The table's row count after "Load more"; on failure, also what the page's toasts said (a failed fetch says why). */
+async function expectRowCount(page: Page, rows: number) {
+  try {
+    await expect(table(page)).toHaveAttribute('data-row-count', String(rows));
+  } catch (error) {
+    const toasts = await page.locator('[data-sonner-toast]').allTextContents();
+    throw new Error(`${(error as Error).message}\ntoasts: ${JSON.stringify(toasts)}`);
+  }
+}
+
 test.beforeAll(async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
   run = newRunId();
@@ -148,9 +158,11 @@ test('"Load more" appends the older rows once each, then says there are none', a
   await test.step('filtered', async () => {
     await page.goto(`/dashboard?ip=${TARGET}`);
     await expect(table(page)).toHaveAttribute('data-row-count', '50');
+    // The stream settled first: what it does while connecting is not this test's subject.
+    await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'live');
     await page.getByTestId('load-more').click();
     // 55 rows, each once: a duplicate would make more, a gap fewer.
-    await expect(table(page)).toHaveAttribute('data-row-count', String(TARGET_ROWS));
+    await expectRowCount(page, TARGET_ROWS);
     await expect(page.getByTestId('no-older')).toHaveText('No older detections');
     await expect(page.getByTestId('load-more')).toHaveCount(0);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -161,8 +173,9 @@ test('"Load more" appends the older rows once each, then says there are none', a
   await test.step('unfiltered', async () => {
     await page.goto('/dashboard');
     await expect(table(page)).toHaveAttribute('data-row-count', '50');
+    await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'live');
     await page.getByTestId('load-more').click();
-    await expect(table(page)).toHaveAttribute('data-row-count', String(ORDINARY_ROWS + TARGET_ROWS + BIG_ROWS));
+    await expectRowCount(page, ORDINARY_ROWS + TARGET_ROWS + BIG_ROWS);
     await expect(page.getByTestId('no-older')).toBeVisible();
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await expect(row(page, `o_0_${run}`)).toBeVisible();
@@ -173,10 +186,10 @@ test('under a filter, a live detection that matches appears without a reload; on
   const page = analyst;
   await page.goto(`/dashboard?ip=${TARGET}`);
   await expect(table(page)).toHaveAttribute('data-row-count', '50');
-  await page.getByTestId('load-more').click();
-  await expect(table(page)).toHaveAttribute('data-row-count', String(TARGET_ROWS));
-  await page.evaluate(() => window.scrollTo(0, 0));
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'live');
+  await page.getByTestId('load-more').click();
+  await expectRowCount(page, TARGET_ROWS);
+  await page.evaluate(() => window.scrollTo(0, 0));
 
   // The one that does not match first: once the matching one shows, the stream has delivered both.
   await postAttempt(ingest, key, { externalId: `o_live_${run}`, ip: '198.51.100.200', card: `olive${run}`, amount: 4999 });

@@ -238,7 +238,9 @@ test('admins and owners still see every control', async () => {
     });
 
     await test.step(`${who}: API keys`, async () => {
-      await navLink(page, 'API keys').click();
+      // API keys are one of the settings' sections (the header has one Settings link).
+      await navLink(page, 'Settings').click();
+      await page.getByTestId('settings-section').getByRole('link', { name: 'API keys' }).click();
       await expect(page.getByTestId('create-api-key')).toBeVisible();
       await expect(page.getByTestId('api-key-row').first()).toBeVisible();
     });
