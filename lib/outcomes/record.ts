@@ -10,8 +10,10 @@ import type { TOutcome, TOutcomeEvent, TOutcomeInput } from './schema';
 /** Which detection an event is about: by Orylo's id (the dashboard) or by the merchant's externalId (the API). */
 export type TOutcomeTarget = { id: string } | { externalId: string };
 
-/** Who sent it: a member (audited) or the merchant's backend through an API key. */
-export type TOutcomeActor = { kind: 'member'; id: string; email: string | null; ip: string | null } | { kind: 'api_key'; keyId: string };
+/** Who sent it: a member (audited), the merchant's backend through an API key, or Stripe's signed webhook (lib/stripe). */
+export type TOutcomeActor = { kind: 'member'; id: string; email: string | null; ip: string | null } | { kind: 'api_key'; keyId: string } | { kind: 'stripe' };
+
+const createdByOf = (actor: TOutcomeActor) => (actor.kind === 'member' ? actor.email || actor.id : actor.kind === 'api_key' ? `api_key:${actor.keyId}` : 'stripe');
 
 export function toOutcome(row: TDetectionOutcomeRow): TOutcome {
   return {
@@ -83,7 +85,7 @@ export async function recordOutcome(options: {
       declineCode: input.declineCode ?? null,
       amount: input.amount ?? null,
       occurredAt: input.occurredAt ? new Date(input.occurredAt) : sql`now()`,
-      createdBy: actor.kind === 'member' ? actor.email || actor.id : `api_key:${actor.keyId}`,
+      createdBy: createdByOf(actor),
     })
     .onConflictDoNothing({ target: [detectionOutcomes.organizationId, detectionOutcomes.eventId] })
     .returning();
