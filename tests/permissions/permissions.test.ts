@@ -117,6 +117,16 @@ const TABLE: { action: string; allowed: readonly TRole[]; attempt: () => Promise
       return send('DELETE', `/api/v1/api-keys/${(await res.json()).id}`);
     },
   },
+  { action: 'read the Stripe connection', allowed: ROLES, attempt: async () => send('GET', '/api/v1/settings/stripe') },
+  { action: 'save the Stripe signing secret', allowed: MANAGERS, attempt: async () => send('PUT', '/api/v1/settings/stripe', { webhookSecret: `whsec_${uniq('perm').replace(/-/g, '')}abcdefghijkl` }) },
+  {
+    action: 'remove the Stripe signing secret',
+    allowed: MANAGERS,
+    attempt: async () => {
+      await send('PUT', '/api/v1/settings/stripe', { webhookSecret: `whsec_${uniq('perm').replace(/-/g, '')}abcdefghijkl` })(m.session);
+      return send('DELETE', '/api/v1/settings/stripe');
+    },
+  },
 ];
 
 describe('the permission table, through HTTP', () => {

@@ -22,6 +22,7 @@ async function seedDefenceTables(orgId: string, detectionId: string) {
   await owner`insert into detection_reason_codes (organization_id, code, created_at, seq, amount, score) values (${orgId}, 'rls_probe', now(), 0, 0, 0)`;
   await owner`insert into detection_outcomes (organization_id, detection_id, event_id, type, occurred_at) values (${orgId}, ${detectionId}, 'rls-probe', 'chargeback', now())`;
   await owner`insert into saved_views (organization_id, user_id, name, filters) values (${orgId}, 'rls-probe', 'RLS probe', '{}')`;
+  await owner`insert into stripe_connections (organization_id, webhook_secret_sealed) values (${orgId}, 'v1.rls.probe.sealed') on conflict do nothing`;
 }
 
 beforeAll(async () => {
@@ -55,7 +56,7 @@ describe('row-level security', () => {
 
   it('every tenant table has ENABLE and FORCE row level security', async () => {
     const tables = await tenantTables();
-    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections', 'lists', 'rules', 'org_settings', 'attacks', 'detection_updates', 'audit_log', 'detection_outcomes']));
+    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections', 'lists', 'rules', 'org_settings', 'attacks', 'detection_updates', 'audit_log', 'detection_outcomes', 'stripe_connections']));
     const rows = await owner`select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in ${owner(tables)}`;
     for (const r of rows) expect(r, r.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });
@@ -97,6 +98,14 @@ describe('row-level security', () => {
                 values (${b.orgId}, 'sneaky', 1, 'EUR', 0, 'low', 'ALLOW', '[]')`;
     });
     await expect(attempt).rejects.toThrow(/row-level security/);
+  });
+
+  it('the Stripe secret lookup answers one org\'s sealed secret, and the table stays hidden', async () => {
+    const [row] = await app`select orylo_stripe_webhook_secret(${a.orgId}) as sealed`;
+    expect(row.sealed).toBe('v1.rls.probe.sealed');
+    const [none] = await app`select orylo_stripe_webhook_secret('no-such-org') as sealed`;
+    expect(none.sealed).toBeNull();
+    await expect(app`select * from stripe_connections`).resolves.toHaveLength(0);
   });
 
   it('the API-key lookup function answers only for an exact live key hash', async () => {
