@@ -50,6 +50,9 @@ export const statsKeys = {
 
 export const apiKeyKeys = { all: resource('api-keys') };
 
+/** The organization's Stripe connection (status and recent events). */
+export const stripeKeys = { all: resource('stripe') };
+
 export const auditKeys = {
   all: resource('audit'),
   list: (orgId: string, filters: TAuditFilters) => [...auditKeys.all(orgId), filters] as const,
