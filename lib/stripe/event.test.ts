@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findUnsafeText } from '@/lib/card-number';
 import { toStripeOutcome, ZStripeEventSchema } from './event';
 import { parseStripeSecretInput } from './schema';
 
@@ -42,6 +43,11 @@ describe('toStripeOutcome', () => {
 describe('parseStripeSecretInput', () => {
   it('takes a signing secret, trimmed', () => {
     expect(parseStripeSecretInput({ webhookSecret: ' whsec_abcdefghijklmnopqrstuvwxyz012345 ' })).toEqual({ webhookSecret: 'whsec_abcdefghijklmnopqrstuvwxyz012345' });
+  });
+  it('takes a secret whose digits the card-number detector would refuse as free text', () => {
+    const secret = 'whsec_AbCd4242424242424242XyZwQrStUvGhJk';
+    expect(findUnsafeText(secret)).not.toBeNull();
+    expect(parseStripeSecretInput({ webhookSecret: secret }).webhookSecret).toBe(secret);
   });
   it('refuses anything else with a message a person can act on', () => {
     expect(() => parseStripeSecretInput({ webhookSecret: 'sk_test_abcdefghijklmnopqrstuvwxyz' })).toThrow(/API key, not a webhook signing secret/);

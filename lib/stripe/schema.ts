@@ -59,9 +59,9 @@ export type TStripeStatus = {
 
 /**
  * The PUT body. Not run through the card-number detector like free text: a
- * signing secret is random characters (the Stripe CLI's are 64 hex digits,
- * where a Luhn-valid run of digits turns up by chance), it is stored only
- * sealed, and it is never logged or echoed.
+ * signing secret is random characters Stripe made, not text a person typed,
+ * and a secret refused for a chance run of digits could not be saved at all;
+ * it is stored only sealed, and never logged or echoed.
  */
 export function parseStripeSecretInput(body: unknown): TStripeSecretInput {
   const parsed = ZStripeSecretInputSchema.safeParse(body);

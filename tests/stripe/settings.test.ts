@@ -85,10 +85,10 @@ describe('Stripe settings', () => {
     expect((await owner`select count(*)::int as n from audit_log where organization_id = ${n.orgId} and target_type = 'stripe_connection'`)[0].n).toBe(0);
   });
 
-  it('accepts a Stripe CLI secret (64 hex digits) even where its digits look like a card number', async () => {
+  it('accepts a secret even where its digits look like a card number', async () => {
     const n = await newMerchant('stripe-cli-secret');
-    // 16 digits passing the Luhn check, inside a hex secret.
-    const res = await putStripeSecret(n.session, { webhookSecret: `whsec_4242424242424242${'ab12'.repeat(12)}` });
+    // 16 digits passing the Luhn check between letters: the card-number detector refuses this as free text.
+    const res = await putStripeSecret(n.session, { webhookSecret: 'whsec_AbCd4242424242424242XyZwQrStUvGhJk' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   });
 
