@@ -39,7 +39,8 @@ test('an admin pastes the signing secret and sees Stripe connected, with the end
   await expect(input).toHaveAttribute('type', 'password');
   await input.fill('sk_live_not_the_right_thing_at_all');
   await admin.getByTestId('save-stripe-secret').click();
-  await expect(admin.getByText('This is a Stripe API key, not a webhook signing secret')).toBeVisible();
+  // The field says why (a toast says it too).
+  await expect(admin.getByTestId('stripe-secret-form').getByText('This is a Stripe API key, not a webhook signing secret')).toBeVisible();
   await expect(admin.getByTestId('stripe-status')).toHaveAttribute('data-connected', 'false');
 
   await input.fill(secret);
