@@ -176,6 +176,23 @@ describe('Stripe events become outcomes', () => {
     expect((await deliver(other.orgId, secret, chargeRefunded(pi))).status).toBe(400);
   });
 
+  it('a secret rolled in Stripe: deliveries signed with the old and the new secret verify against the new one saved', async () => {
+    const n = await newMerchant('stripe-roll');
+    const [oldSecret, newSecret] = [newSigningSecret(), newSigningSecret()];
+    expect((await putStripeSecret(n.session, { webhookSecret: newSecret })).status).toBe(200);
+    const { pi } = await scoredPayment(n);
+    const payload = JSON.stringify(chargeRefunded(pi));
+    // While a roll lasts, Stripe signs each delivery with both secrets: t=…,v1=<old>,v1=<new>.
+    const t = Math.floor(Date.now() / 1000);
+    const v1 = (secret: string) => sign(payload, secret, t).split(',').find((part) => part.startsWith('v1='))!;
+    const res = await postToWebhook(n.orgId, payload, `t=${t},${v1(oldSecret)},${v1(newSecret)}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.result).toBe('recorded');
+    // Only the old one: refused.
+    const again = JSON.stringify(chargeRefunded(pi));
+    expect((await postToWebhook(n.orgId, again, sign(again, oldSecret))).status).toBe(400);
+  });
+
   it('keeps at most 20 recent events, newest first', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 22; i++) {
