@@ -27,6 +27,11 @@ describe('toStripeOutcome', () => {
     expect(toStripeOutcome(event('payment_intent.payment_failed', { id: 'pi_E', last_payment_error: { code: 'expired_card' } }))?.input.declineCode).toBe('expired_card');
     expect(toStripeOutcome(event('payment_intent.payment_failed', { id: 'pi_E', last_payment_error: null }))?.input).not.toHaveProperty('declineCode');
   });
+  it('an event dated ahead of the server’s clock happens now, not in the future', () => {
+    const ahead = Math.floor(Date.now() / 1000) + 3600;
+    const outcome = toStripeOutcome(event('charge.refunded', { amount_refunded: 1, payment_intent: 'pi_A' }, ahead));
+    expect(Date.parse(outcome!.input.occurredAt!)).toBeLessThanOrEqual(Date.now());
+  });
   it('other types are ignored (null), whatever their object', () => {
     expect(toStripeOutcome(event('customer.created', { id: 'cus_A' }))).toBeNull();
     expect(toStripeOutcome(event('constructor', {}))).toBeNull();

@@ -64,7 +64,9 @@ function parseObject<T>(schema: z.ZodType<T>, event: TStripeEvent): T {
 export function toStripeOutcome(event: TStripeEvent): TStripeOutcome | null {
   if (!Object.hasOwn(STRIPE_OUTCOME_TYPES, event.type)) return null;
   const type = event.type as TStripeEventType;
-  const base = { type: STRIPE_OUTCOME_TYPES[type], id: event.id, occurredAt: new Date(event.created * 1000).toISOString() };
+  // Never ahead of our clock: a skewed Stripe timestamp must not make the event unrecordable (outcomes refuse the future).
+  const occurredAt = new Date(Math.min(event.created * 1000, Date.now())).toISOString();
+  const base = { type: STRIPE_OUTCOME_TYPES[type], id: event.id, occurredAt };
   let paymentIntentId: string | null;
   let fields: Partial<TOutcomeInput>;
   switch (type) {
