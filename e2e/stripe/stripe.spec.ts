@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
 import Stripe from 'stripe';
-import { connectionState, createApiKey, newRunId, signUpAndCreateOrg } from '../helpers';
+import { connectionState, createApiKey, joinOrgAs, newRunId, signUpAndCreateOrg } from '../helpers';
 
 // Stripe (README, "Stripe"): an admin pastes the endpoint's signing secret and
 // sees Stripe connected with the URL to give it; a dispute Stripe signs for a
@@ -9,7 +9,9 @@ import { connectionState, createApiKey, newRunId, signUpAndCreateOrg } from '../
 test.describe.configure({ mode: 'serial' });
 
 let run = '';
+let owner: Page;
 let admin: Page;
+let viewer: Page;
 let api: APIRequestContext;
 let key = '';
 const secret = `whsec_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}Stripe`;
@@ -18,13 +20,15 @@ test.beforeAll(async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   run = newRunId();
   api = await playwrightRequest.newContext({ baseURL });
-  admin = await (await browser.newContext()).newPage();
-  await signUpAndCreateOrg(admin, 'stripe', run);
-  key = await createApiKey(admin);
+  owner = await (await browser.newContext()).newPage();
+  await signUpAndCreateOrg(owner, 'stripe', run);
+  key = await createApiKey(owner);
+  admin = await joinOrgAs(browser, owner, 'admin', run);
+  viewer = await joinOrgAs(browser, owner, 'viewer', run);
 });
 
 test.afterAll(async () => {
-  await admin?.context().close();
+  for (const page of [owner, admin, viewer]) await page?.context().close();
   await api?.dispose();
 });
 
@@ -46,7 +50,7 @@ test('an admin pastes the signing secret and sees Stripe connected, with the end
   await input.fill(secret);
   await admin.getByTestId('save-stripe-secret').click();
   await expect(admin.getByTestId('stripe-status')).toHaveAttribute('data-connected', 'true');
-  await expect(admin.getByTestId('stripe-status')).toContainText(`stripe-${run}@example.com`);
+  await expect(admin.getByTestId('stripe-status')).toContainText(`admin-${run}@example.com`);
   await expect(input).toHaveValue('');
   // The page never shows the secret again.
   expect(await admin.content()).not.toContain(secret);
@@ -107,4 +111,12 @@ test('a dispute signed by Stripe shows on the detection page as a chargeback, la
   // And the settings page lists the delivery.
   await admin.goto('/settings/stripe');
   await expect(admin.getByTestId('stripe-recent-event').first()).toHaveAttribute('data-result', 'recorded');
+});
+
+test('a viewer sees the connection and the URL, and no secret field', async () => {
+  await viewer.goto('/settings/stripe');
+  await expect(viewer.getByTestId('stripe-status')).toHaveAttribute('data-connected', 'true');
+  await expect(viewer.getByTestId('stripe-endpoint-url')).toBeVisible();
+  await expect(viewer.getByTestId('role-note')).toContainText('can’t connect or disconnect Stripe');
+  await expect(viewer.getByTestId('stripe-secret-input')).toHaveCount(0);
 });
