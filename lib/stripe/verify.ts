@@ -38,7 +38,7 @@ async function findSealedSecret(orgId: string): Promise<string | null> {
  */
 export async function verifyStripeEventOrThrow(options: { orgId: string; payload: Uint8Array; signature: string | null; log: Logger }): Promise<TStripeEvent> {
   const { orgId, payload, signature, log } = options;
-  // Decided before any lookup, so these answers say nothing about the org.
+  // Decided before any lookup, so this answer says nothing about the org.
   if (!signature) throw new AppError('bad_request', 'Missing the Stripe-Signature header: only Stripe’s signed webhook deliveries are accepted here.');
 
   const sealed = await findSealedSecret(orgId);
