@@ -8,4 +8,5 @@ export type TSettingsSection = { href: string; title: string; description: strin
 
 export const SETTINGS_SECTIONS: readonly TSettingsSection[] = [
   { href: '/settings/api-keys', title: 'API keys', description: 'Keys your backend uses to send payment attempts and outcomes to Orylo.', manage: 'api-keys.manage' },
+  { href: '/settings/team', title: 'Team', description: 'Invite people, change their roles, remove members and revoke invitations.', manage: 'team.manage' },
 ];
