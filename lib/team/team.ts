@@ -139,3 +139,9 @@ export async function findInvitationForRevoke(options: { db: Executor; id: strin
     .limit(1);
   return rows[0] ?? null;
 }
+
+/** Whether an account uses this address: the invitation page then starts on "Sign in" rather than "Create an account". */
+export async function hasAccount(options: { db: Executor; email: string }): Promise<boolean> {
+  const rows = await options.db.select({ id: user.id }).from(user).where(eq(user.email, options.email.toLowerCase())).limit(1);
+  return rows.length > 0;
+}
