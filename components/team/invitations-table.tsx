@@ -10,7 +10,7 @@ import type { TInvitationView } from '@/lib/team/team';
 import { when } from './format';
 
 /** The link an invitation e-mail carries: this origin is the app's public one (BETTER_AUTH_URL). */
-const linkOf = (id: string) => `${window.location.origin}/invitations/${encodeURIComponent(id)}`;
+const linkOf = (id: string) => `${typeof window === 'undefined' ? '' : window.location.origin}/invitations/${encodeURIComponent(id)}`;
 
 export function InvitationsTable({ orgId, invitations }: { orgId: string; invitations: TInvitationView[] }) {
   const revoke = useRevokeInvitation(orgId);
