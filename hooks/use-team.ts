@@ -83,3 +83,14 @@ export function useRemoveMember(orgId: string) {
     failure: 'Could not remove the member',
   });
 }
+
+/** Leave the organization yourself; the caller takes the person elsewhere (they no longer belong here). */
+export function useLeaveOrganization(orgId: string) {
+  return useMutation({
+    mutationFn: () => authPost('leave', { organizationId: orgId }),
+    onSuccess: () => {
+      toast.success('You left the organization');
+    },
+    onError: (error) => toast.error('Could not leave the organization', { description: error.message }),
+  });
+}

@@ -16,7 +16,7 @@ import { day } from './format';
  */
 export function lockReason(options: { viewer: { userId: string; role: TOrgRole }; member: TTeamMemberView; ownerCount: number }): string | null {
   const { viewer, member, ownerCount } = options;
-  if (member.userId === viewer.userId) return 'This is you: another admin or owner can change your role.';
+  if (member.userId === viewer.userId) return 'This is you: another admin or owner can change your role. To go, use Leave below.';
   if (member.role === 'owner' && viewer.role !== 'owner') return 'Only an owner can change or remove an owner.';
   if (member.role === 'owner' && ownerCount <= 1) return 'The last owner: make another member an owner first.';
   return null;

@@ -9,6 +9,7 @@ import { can } from '@/lib/orgs/permissions';
 import { useTeam } from '@/hooks/use-team';
 import { InvitationsTable } from './invitations-table';
 import { InviteForm } from './invite-form';
+import { LeaveCard } from './leave-card';
 import { MembersTable } from './members-table';
 
 export function TeamView() {
@@ -63,6 +64,8 @@ export function TeamView() {
           <MembersTable orgId={orgId} members={team.data.members} viewer={team.data.you} canManage={canManage} />
         )}
       </Card>
+
+      {team.data ? <LeaveCard orgId={orgId} lastOwner={role === 'owner' && team.data.members.filter((m) => m.role === 'owner').length <= 1} /> : null}
     </>
   );
 }

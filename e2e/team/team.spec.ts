@@ -75,6 +75,8 @@ test('invite, sign up from the link, accept, change the role, remove', async ({ 
     await expect(row).toHaveAttribute('data-role', 'analyst');
     // The owner's own row: no selector, and the reason.
     await expect(owner.locator(`[data-testid="member-row"][data-email="team-${run}@example.com"]`).getByTestId('member-locked')).toContainText('This is you');
+    // The only owner cannot leave either.
+    await expect(owner.getByTestId('leave-locked')).toContainText('last owner');
     await row.getByTestId('member-role').selectOption('viewer');
     await expect(row).toHaveAttribute('data-role', 'viewer');
   });

@@ -13,6 +13,7 @@ import {
   parseAssignableRole,
   throwUnlessMayChangeRole,
   throwUnlessMayInvite,
+  throwUnlessMayLeave,
   throwUnlessMayRemove,
   throwUnlessMayRevoke,
 } from '@/lib/team';
@@ -127,6 +128,7 @@ export const teamBeforeHook = createAuthMiddleware(async (ctx) => {
         const orgId = text(body.organizationId);
         const actor = orgId ? await findMember({ db, orgId, userId: session.user.id }) : null;
         if (!orgId || !actor) return;
+        throwUnlessMayLeave({ actor, ownerCount: await countOwners({ db, orgId }) });
         note({ orgId, action: 'team.leave', target: { type: 'member', id: actor.id }, before: { userId: actor.userId, role: actor.role } });
         return;
       }

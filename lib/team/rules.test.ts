@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { assignableBy, parseAssignableRole, roleSummary, throwUnlessMayChangeRole, throwUnlessMayInvite, throwUnlessMayRemove, throwUnlessMayRevoke } from './rules';
+import { assignableBy, parseAssignableRole, roleSummary, throwUnlessMayChangeRole, throwUnlessMayInvite, throwUnlessMayLeave, throwUnlessMayRemove, throwUnlessMayRevoke } from './rules';
 
 const m = (id: string, role: string) => ({ id, userId: `u-${id}`, role });
 const owner = m('o1', 'owner');
@@ -53,6 +53,12 @@ describe('team rules', () => {
     expect(remove(admin, owner, 2)).toMatch(/Only an owner/);
     expect(remove(owner, owner, 1)).toMatch(/last owner/);
     expect(remove(viewer, analyst)).toMatch(/you are viewer/);
+  });
+
+  it('leaving: anyone but the last owner', () => {
+    expect(refusal(() => throwUnlessMayLeave({ actor: viewer, ownerCount: 1 }))).toBeNull();
+    expect(refusal(() => throwUnlessMayLeave({ actor: owner, ownerCount: 2 }))).toBeNull();
+    expect(refusal(() => throwUnlessMayLeave({ actor: owner, ownerCount: 1 }))).toMatch(/last owner/);
   });
 
   it('revoking: admins and owners; an owner invitation only by an owner', () => {

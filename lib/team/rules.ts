@@ -66,6 +66,11 @@ export function throwUnlessMayRemove(options: { actor: TTeamMember; target: TTea
   if (isOwner(target.role) && ownerCount <= 1) forbidden('This is the organization’s last owner and can’t be removed. Make another member an owner first.');
 }
 
+/** Leaving: anyone, except the last owner. */
+export function throwUnlessMayLeave(options: { actor: TTeamMember; ownerCount: number }): void {
+  if (isOwner(options.actor.role) && options.ownerCount <= 1) forbidden('You are the organization’s last owner: make another member an owner before you leave.');
+}
+
 const RANKED: readonly TOrgRole[] = ['viewer', 'analyst', 'admin', 'owner'];
 
 /**

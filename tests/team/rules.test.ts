@@ -179,6 +179,19 @@ describe('removing', () => {
   });
 });
 
+describe('leaving', () => {
+  it('anyone may leave, except the last owner; the one who left loses the org, and it is audited', async () => {
+    expectRefused(await org(m.session, 'leave', { organizationId: m.orgId }), /last owner/);
+    expect(await roleOf(ownerMemberId)).toBe('owner');
+    const quitter = await join(m, 'viewer', 'Quitter');
+    expect((await org(quitter.session, 'leave', { organizationId: m.orgId })).status).toBe(200);
+    expect(await roleOf(quitter.memberId)).toBeNull();
+    expect((await quitter.session.fetch('/api/v1/detections')).status).toBe(403);
+    const { entries } = await m.session.json('/api/v1/audit?action=team.leave&limit=50');
+    expect(entries.find((e: any) => e.targetId === quitter.memberId)).toMatchObject({ actorEmail: quitter.email, before: { role: 'viewer' } });
+  });
+});
+
 describe('the audit trail', () => {
   it('records invitations, revocations, role changes, joins and removals with who did them', async () => {
     const email = newEmail('audited');
