@@ -93,3 +93,6 @@ export const attackKeys = {
 
 /** Not under ['org', …]: the figures belong to the server instance, not to an organization. */
 export const adminKeys = { metrics: ['admin', 'metrics'] as const };
+
+/** Members and pending invitations of /settings/team: one prefix refreshes both after any change. */
+export const teamKeys = { all: resource('team') };

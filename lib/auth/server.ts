@@ -14,13 +14,19 @@ import { throwIfBadName } from './names';
 import { grantAdminIfVerified } from './platform-admin';
 import { orgAccessControl, orgRoles, platformAccessControl, platformRoles } from './roles';
 import { seedOrgDefaults } from '@/lib/rules/seed';
+import { buildInvitationEmail } from '@/lib/team';
+import { teamAfterHook, teamBeforeHook } from './team-hooks';
+
+/** How long an invitation link works: a week, as GitHub's. Resending starts a new week. */
+const INVITATION_EXPIRES_IN_S = 7 * 24 * 60 * 60;
 
 function createAuth() {
   const e = env();
+  const baseURL = e.BETTER_AUTH_URL ?? `http://localhost:${e.PORT}`;
   return betterAuth({
     appName: 'Orylo',
     secret: requireAuthSecret(),
-    baseURL: e.BETTER_AUTH_URL ?? `http://localhost:${e.PORT}`,
+    baseURL,
     trustedOrigins: appOrigins(),
     // The auth tables are not tenant tables: Better Auth must see a user's
     // memberships across organizations. They are granted to the app role
@@ -44,6 +50,8 @@ function createAuth() {
     // Brute-force protection on sign-in/sign-up, on by default in production.
     // The test server turns it off (AUTH_RATE_LIMIT=0): every test user signs up from 127.0.0.1.
     rateLimit: { enabled: e.AUTH_RATE_LIMIT ? e.AUTH_RATE_LIMIT === '1' : e.NODE_ENV === 'production' },
+    // Orylo's team rules before Better Auth's organization endpoints, and their audit entries after (lib/auth/team-hooks.ts).
+    hooks: { before: teamBeforeHook, after: teamAfterHook },
     databaseHooks: {
       session: {
         create: {
@@ -76,6 +84,29 @@ function createAuth() {
         creatorRole: 'owner',
         ac: orgAccessControl,
         roles: orgRoles,
+        invitationExpiresIn: INVITATION_EXPIRES_IN_S,
+        // A fraud team is a handful of people; Better Auth's default cap (100) would only surprise a large merchant.
+        membershipLimit: 1000,
+        // Accepting does not ask for a verified address beyond what sign-in asks
+        // (REQUIRE_EMAIL_VERIFICATION): the invitation's id is an unguessable
+        // link sent to that address, and only a session with that address may
+        // use it. README, "Team", says why holding the link does not verify it.
+        requireEmailVerificationOnInvitation: false,
+        // Awaited so the e-mail leaves before the answer, but a failing mail
+        // server does not undo the invitation: its link can be copied from
+        // /settings/team, and Resend tries again.
+        sendInvitationEmail: async ({ id, email, role, organization: org, inviter, invitation }) => {
+          const message = buildInvitationEmail({
+            baseUrl: baseURL,
+            invitationId: id,
+            to: email,
+            role,
+            organizationName: org.name,
+            inviter: { name: inviter.user.name, email: inviter.user.email },
+            expiresAt: new Date(invitation.expiresAt),
+          });
+          await sendEmail(message).catch((err) => logger().warn({ err, invitationId: id }, 'invitation e-mail not sent'));
+        },
         organizationHooks: {
           beforeCreateOrganization: async ({ organization: org }) => {
             throwIfBadName('name', org.name);

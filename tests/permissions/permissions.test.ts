@@ -19,11 +19,15 @@ const owner = ownerSql();
 let m: Merchant;
 const sessions = {} as Record<TRole, OryloSession>;
 const randomIp = () => `198.18.${randomInt(256)}.${randomInt(1, 255)}`;
+/** A member whose role the "change a role" row sets, through Better Auth's endpoint. */
+let roleTarget: { memberId: string };
 
 beforeAll(async () => {
   m = await newMerchant('perms');
   sessions.owner = m.session;
   for (const role of ['viewer', 'member', 'analyst', 'admin'] as const) sessions[role] = (await addMember(m, role)).session;
+  const { email } = await addMember(m, 'analyst', 'Role target');
+  roleTarget = { memberId: (await owner`select m.id from member m join "user" u on u.id = m.user_id where u.email = ${email}`)[0].id };
 }, 60_000);
 afterAll(() => owner.end());
 
@@ -125,6 +129,25 @@ const TABLE: { action: string; allowed: readonly TRole[]; attempt: () => Promise
     attempt: async () => {
       await send('PUT', '/api/v1/settings/stripe', { webhookSecret: `whsec_${uniq('perm').replace(/-/g, '')}abcdefghijkl` })(m.session);
       return send('DELETE', '/api/v1/settings/stripe');
+    },
+  },
+  // The team: Better Auth's own organization endpoints, where Orylo's rules answer in the same words (lib/auth/team-hooks.ts).
+  { action: 'invite a member', allowed: MANAGERS, attempt: async () => send('POST', '/api/auth/organization/invite-member', { email: `${uniq('perm-invite')}@example.com`, role: 'viewer', organizationId: m.orgId }) },
+  {
+    action: 'revoke an invitation',
+    allowed: MANAGERS,
+    attempt: async () => {
+      const invitation = await m.session.post('/api/auth/organization/invite-member', { email: `${uniq('perm-revoke')}@example.com`, role: 'analyst', organizationId: m.orgId });
+      return send('POST', '/api/auth/organization/cancel-invitation', { invitationId: invitation.id });
+    },
+  },
+  { action: 'change a role', allowed: MANAGERS, attempt: async () => send('POST', '/api/auth/organization/update-member-role', { memberId: roleTarget.memberId, role: 'viewer', organizationId: m.orgId }) },
+  {
+    action: 'remove a member',
+    allowed: MANAGERS,
+    attempt: async () => {
+      const { email } = await addMember(m, 'viewer', 'To remove');
+      return send('POST', '/api/auth/organization/remove-member', { memberIdOrEmail: email, organizationId: m.orgId });
     },
   },
 ];

@@ -1,0 +1,92 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { toast } from 'sonner';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { authClient } from '@/lib/auth/client';
+
+const MIN_PASSWORD = 8; // mirrors emailAndPassword.minPasswordLength on the server
+
+/**
+ * Sign up (the invited address, fixed) or sign in, then back to this very
+ * page, which then offers Accept. When the server requires a verified
+ * address, the sign-up sends the verification link, which signs the person in
+ * and brings them back here (its callbackURL).
+ */
+export function InvitationAuth({ invitationId, email, hasAccount }: { invitationId: string; email: string; hasAccount: boolean }) {
+  const router = useRouter();
+  const [mode, setMode] = useState<'sign-up' | 'sign-in'>(hasAccount ? 'sign-in' : 'sign-up');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [checkInbox, setCheckInbox] = useState(false);
+  const here = `/invitations/${encodeURIComponent(invitationId)}`;
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const password = String(form.get('password'));
+    const { data, error } =
+      mode === 'sign-up'
+        ? await authClient.signUp.email({ name: String(form.get('name')).trim(), email, password, callbackURL: here })
+        : await authClient.signIn.email({ email: String(form.get('email')).trim(), password, callbackURL: here });
+    setPending(false);
+    if (error) {
+      const message = error.message ?? (mode === 'sign-up' ? 'Could not create the account.' : 'Could not sign in.');
+      setError(message);
+      toast.error(mode === 'sign-up' ? 'Sign-up failed' : 'Sign-in failed', { description: message });
+      return;
+    }
+    // No session yet: the address must be verified first (REQUIRE_EMAIL_VERIFICATION=1).
+    if (mode === 'sign-up' && data && 'token' in data && !data.token) return setCheckInbox(true);
+    router.refresh();
+  };
+
+  if (checkInbox) {
+    return (
+      <Alert tone="info" testId="invitation-check-inbox">
+        We sent a link to {email} to confirm the address. Open it: it signs you in and brings you back here to accept.
+      </Alert>
+    );
+  }
+
+  return (
+    <form className="form" onSubmit={onSubmit} data-testid={`invitation-${mode}`}>
+      {error ? <Alert testId="auth-error">{error}</Alert> : null}
+      {mode === 'sign-up' ? (
+        <>
+          <Field label="Name" name="name" autoComplete="name" required autoFocus />
+          <Field label="Email" name="email" type="email" value={email} readOnly hint="The address the invitation was sent to." />
+          <Field label="Password" name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD} required hint={`At least ${MIN_PASSWORD} characters.`} />
+          <Button type="submit" variant="primary" block disabled={pending}>
+            {pending ? 'Creating account…' : 'Create account'}
+          </Button>
+          <p className="auth-foot">
+            Already have an account?{' '}
+            <Button variant="ghost" size="sm" onClick={() => setMode('sign-in')}>
+              Sign in
+            </Button>
+          </p>
+        </>
+      ) : (
+        <>
+          <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={email} required />
+          <Field label="Password" name="password" type="password" autoComplete="current-password" required autoFocus />
+          <Button type="submit" variant="primary" block disabled={pending}>
+            {pending ? 'Signing in…' : 'Sign in'}
+          </Button>
+          <p className="auth-foot">
+            New to Orylo?{' '}
+            <Button variant="ghost" size="sm" onClick={() => setMode('sign-up')}>
+              Create an account
+            </Button>
+          </p>
+        </>
+      )}
+    </form>
+  );
+}

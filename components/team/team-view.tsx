@@ -1,0 +1,71 @@
+'use client';
+
+import { Alert } from '@/components/ui/alert';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { useOrgId } from '@/components/shell/org-context';
+import { RoleNote } from '@/components/shell/role-note';
+import { usePermissions } from '@/hooks/use-permissions';
+import { can } from '@/lib/orgs/permissions';
+import { useTeam } from '@/hooks/use-team';
+import { InvitationsTable } from './invitations-table';
+import { InviteForm } from './invite-form';
+import { LeaveCard } from './leave-card';
+import { MembersTable } from './members-table';
+
+export function TeamView() {
+  const orgId = useOrgId();
+  const pageRole = usePermissions().role;
+  const team = useTeam(orgId);
+  // The role the server answers with wins over the page's: it may have changed since the page loaded.
+  const role = team.data?.you.role ?? pageRole;
+  const canManage = can(role, 'team.manage');
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Team</h1>
+          <p className="muted">Who has access to this organization, and with which role.</p>
+        </div>
+      </div>
+
+      {canManage ? (
+        <Card>
+          <CardHeader title="Invite someone" description="They get an e-mail with a link; it works for a week. They sign in or create an account with that address, then accept." />
+          <CardBody>
+            <InviteForm orgId={orgId} role={role} />
+          </CardBody>
+        </Card>
+      ) : null}
+
+      {canManage && team.data?.invitations && team.data.invitations.length > 0 ? (
+        <Card>
+          <CardHeader title="Pending invitations" description="Revoked or expired links no longer work." />
+          <InvitationsTable orgId={orgId} invitations={team.data.invitations} />
+        </Card>
+      ) : null}
+
+      <Card>
+        <CardHeader title="Members" />
+        {!canManage ? (
+          <CardBody>
+            <RoleNote permission="team.manage" cannot="invite people or change the team" />
+          </CardBody>
+        ) : null}
+        {team.isPending ? (
+          <CardBody>
+            <div className="skeleton" />
+          </CardBody>
+        ) : team.isError ? (
+          <CardBody>
+            <Alert>Could not load the team: {team.error.message}</Alert>
+          </CardBody>
+        ) : (
+          <MembersTable orgId={orgId} members={team.data.members} viewer={team.data.you} canManage={canManage} />
+        )}
+      </Card>
+
+      {team.data ? <LeaveCard orgId={orgId} lastOwner={role === 'owner' && team.data.members.filter((m) => m.role === 'owner').length <= 1} /> : null}
+    </>
+  );
+}
