@@ -8,4 +8,5 @@ export type TSettingsSection = { href: string; title: string; description: strin
 
 export const SETTINGS_SECTIONS: readonly TSettingsSection[] = [
   { href: '/settings/api-keys', title: 'API keys', description: 'Keys your backend uses to send payment attempts and outcomes to Orylo.', manage: 'api-keys.manage' },
+  { href: '/settings/alerts', title: 'Alerts', description: 'Slack and e-mail messages when a card-testing attack starts and ends, and when reviews pile up.', manage: 'alerts.manage' },
 ];
