@@ -128,7 +128,7 @@ export function reviewBacklogMessage(options: { orgName: string; oldestAt: strin
   const waited = formatDuration(Date.now() - Date.parse(oldestAt));
   const count = `${num(pending)}${pendingCapped ? '+' : ''}`;
   const subject = oneLine(`Review backlog on ${orgName}: the oldest review has waited ${waited}`);
-  const body = `${count} payments wait for review; the oldest since ${utcTime(oldestAt)} (${waited}, over your ${settingMinutes} min setting).`;
+  const body = `${count} ${pending === 1 ? 'payment waits' : 'payments wait'} for review; the oldest since ${utcTime(oldestAt)} (${waited}, over your ${settingMinutes} min setting).`;
   return {
     kind: 'review.backlog',
     subject,
