@@ -154,7 +154,7 @@ describe('alert channels', () => {
       for (const target of [`${slack.base}/services/T/B/x`, 'https://127.0.0.1/hook', 'https://localhost/hook', 'https://169.254.169.254/latest', 'http://hooks.slack.com/services/x']) {
         const res = await jsonPost(s, '/api/v1/alert-channels', { type: 'slack', target, events: ['attack.started'] });
         expect(res.status, target).toBe(400);
-        expect((await res.json()).error.field, target).toBe('target');
+        expect((await res.json()).error.message, target).toMatch(/^target: /);
       }
       expect(await channelCount(m.orgId)).toBe(before);
       expect(slack.at('/services/T/B/x')).toEqual([]);
