@@ -38,6 +38,9 @@ afterAll(async () => {
   await Promise.all([slack?.stop(), sink?.stop(), owner.end()]);
 });
 
+/** When each merchant's ingests were answered (committed): the latest before a claim is the one whose evaluation opened the incident. */
+const ingestedAt = new Map<string, number[]>();
+
 async function ingest(baseUrl: string, m: Merchant, overrides: Record<string, unknown>) {
   const res = await fetch(`${baseUrl}/api/v1/transactions`, {
     method: 'POST',
@@ -45,6 +48,9 @@ async function ingest(baseUrl: string, m: Merchant, overrides: Record<string, un
     body: JSON.stringify(transaction(overrides)),
   });
   if (res.status !== 201 && res.status !== 200) throw new Error(`ingest ${res.status} ${await res.text()}`);
+  const list = ingestedAt.get(m.orgId) ?? [];
+  list.push(Date.now());
+  ingestedAt.set(m.orgId, list);
 }
 
 let shopper = 0;
@@ -70,7 +76,19 @@ async function addChannel(m: Merchant, body: { type: 'slack' | 'email'; target: 
 const isStart = (p: TSlackPost) => /started \d\d:\d\d UTC/.test(p.body.text);
 const isEnd = (p: TSlackPost) => /ended \d\d:\d\d UTC after/.test(p.body.text);
 
-type TRun = { label: string; startFromTenthMs: number; startFromStartedAtMs: number; endFromEndedAtMs: number; endFromLastAttemptMs: number };
+type TRun = {
+  label: string;
+  /** From the answer to the ingest whose evaluation opened the incident (the last one answered before the claim) to Slack's receipt. */
+  startFromOpeningIngestMs: number;
+  /** From the alert row's claim (just after the incident's commit) to Slack's receipt: the alert pipeline alone. */
+  startFromClaimMs: number;
+  /** From the incident's startedAt (its first attributed attempt) to Slack's receipt: includes the detection itself. */
+  startFromStartedAtMs: number;
+  /** From the incident's endedAt (its closing commit) to Slack's receipt. */
+  endFromEndedAtMs: number;
+  /** From the attack's last attempt (the quiet period is 60 s) to Slack's receipt. */
+  endFromLastAttemptMs: number;
+};
 const runs: TRun[] = [];
 
 /**
@@ -90,10 +108,8 @@ async function attackScenario(label: string, m: Merchant, hook: string, servers:
   })();
   try {
     for (let i = 0; i < 6; i++) await ingest(server(i), m, shopperAttempt());
-    let tenthAt = 0;
     for (let i = 0; i < 25; i++) {
       await ingest(server(i), m, cardTestingAttempt(i));
-      if (i === 9) tenthAt = Date.now();
       if (i % 3 === 0) await ingest(server(i + 1), m, shopperAttempt());
     }
     const lastAttackAt = Date.now();
@@ -104,9 +120,13 @@ async function attackScenario(label: string, m: Merchant, hook: string, servers:
     const endPost = await until(`${label}: the end message`, 120_000, async () => slack.at(hook).find(isEnd), 200);
     const closed = (await read(`/api/v1/attacks/${opened.id}`)).attack;
     expect(closed.status).toBe('closed');
+    const [claim] = await owner`select created_at from alerts a join alert_channels c on c.id = a.channel_id where c.organization_id = ${m.orgId} and c.target = ${slack.base + hook} and a.event = 'attack.started'`;
+    const claimedAt = new Date(claim.created_at).getTime();
+    const openingIngest = Math.max(...(ingestedAt.get(m.orgId) ?? []).filter((t) => t <= claimedAt));
     runs.push({
       label,
-      startFromTenthMs: startPost.at - tenthAt,
+      startFromOpeningIngestMs: startPost.at - openingIngest,
+      startFromClaimMs: startPost.at - claimedAt,
       startFromStartedAtMs: startPost.at - Date.parse(opened.startedAt),
       endFromEndedAtMs: endPost.at - Date.parse(closed.endedAt),
       endFromLastAttemptMs: endPost.at - lastAttackAt,
@@ -222,15 +242,18 @@ describe('incident and backlog alerts', () => {
     expect(sink.emails.filter((m) => m.to.includes('bystander@shop.example'))).toEqual([]);
     expect((await owner`select count(*)::int as n from alerts where organization_id = ${bystander.orgId}`)[0].n).toBe(0);
 
-    const start = runs.map((r) => r.startFromTenthMs);
-    const end = runs.map((r) => r.endFromEndedAtMs);
+    const stat = (key: Exclude<keyof TRun, 'label'>) => ({ p50: percentile(runs.map((r) => r[key]), 50), max: Math.max(...runs.map((r) => r[key])) });
     const report = {
       runs,
-      startFromTenthAttempt: { p50: percentile(start, 50), max: Math.max(...start) },
-      startFromIncidentStartedAt: { p50: percentile(runs.map((r) => r.startFromStartedAtMs), 50), max: Math.max(...runs.map((r) => r.startFromStartedAtMs)) },
-      endFromIncidentEndedAt: { p50: percentile(end, 50), max: Math.max(...end) },
-      endFromLastAttackAttempt: { p50: percentile(runs.map((r) => r.endFromLastAttemptMs), 50), max: Math.max(...runs.map((r) => r.endFromLastAttemptMs)) },
+      startFromOpeningIngest: stat('startFromOpeningIngestMs'),
+      startFromClaim: stat('startFromClaimMs'),
+      startFromIncidentStartedAt: stat('startFromStartedAtMs'),
+      endFromIncidentEndedAt: stat('endFromEndedAtMs'),
+      endFromLastAttackAttempt: stat('endFromLastAttemptMs'),
     };
+    // The alert pipeline (claim to Slack) is not the slow part, even with three incidents at once on a busy machine.
+    expect(report.startFromClaim.max).toBeLessThan(5_000);
+    expect(report.endFromIncidentEndedAt.max).toBeLessThan(5_000);
     console.info(`[alerts] latency ${JSON.stringify(report)}`);
     if (process.env.ORYLO_TEST_RESULTS) fs.appendFileSync(path.join(process.env.ORYLO_TEST_RESULTS, 'alert-latency.jsonl'), `${JSON.stringify(report)}\n`);
   }, 240_000);
