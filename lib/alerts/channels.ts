@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { assertPublicTarget, parseTargetUrl } from '@/lib/outbound/url-guard';
 import {
+  ALERT_EVENTS,
   MAX_ALERT_CHANNELS_PER_ORG,
   RECENT_ALERTS_PER_CHANNEL,
   parseEmailTarget,
@@ -143,7 +144,8 @@ export async function createAlertChannel(options: TChange & { input: TCreateAler
   if (n >= MAX_ALERT_CHANNELS_PER_ORG) {
     throw new AppError('conflict', `This organization already has ${MAX_ALERT_CHANNELS_PER_ORG} alert channels, the most it may have: delete one first.`);
   }
-  const events = [...input.events].sort();
+  // Stored in the one order every list shows them.
+  const events = ALERT_EVENTS.filter((e) => input.events.includes(e));
   const [row] = await db
     .insert(alertChannels)
     .values({ organizationId: orgId, type: input.type, target, events, createdBy: actor.email ?? actor.id })

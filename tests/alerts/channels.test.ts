@@ -33,7 +33,7 @@ describe('alert channels', () => {
     expect(res.status).toBe(201);
     const created = await res.json();
     expect(Object.keys(created).sort()).toEqual(['createdAt', 'createdBy', 'events', 'id', 'target', 'type']);
-    expect(created).toMatchObject({ type: 'slack', target: hook, events: ['attack.ended', 'attack.started'] });
+    expect(created).toMatchObject({ type: 'slack', target: hook, events: ['attack.started', 'attack.ended'] });
 
     const mail = await jsonPost(m.session, '/api/v1/alert-channels', { type: 'email', target: 'Fraud-Team@Shop.Example', events: ['review.backlog'] });
     expect(mail.status).toBe(201);

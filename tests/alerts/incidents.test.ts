@@ -120,7 +120,7 @@ async function attackScenario(label: string, m: Merchant, hook: string, servers:
     const endPost = await until(`${label}: the end message`, 120_000, async () => slack.at(hook).find(isEnd), 200);
     const closed = (await read(`/api/v1/attacks/${opened.id}`)).attack;
     expect(closed.status).toBe('closed');
-    const [claim] = await owner`select created_at from alerts a join alert_channels c on c.id = a.channel_id where c.organization_id = ${m.orgId} and c.target = ${slack.base + hook} and a.event = 'attack.started'`;
+    const [claim] = await owner`select a.created_at from alerts a join alert_channels c on c.id = a.channel_id where c.organization_id = ${m.orgId} and c.target = ${slack.base + hook} and a.event = 'attack.started'`;
     const claimedAt = new Date(claim.created_at).getTime();
     const openingIngest = Math.max(...(ingestedAt.get(m.orgId) ?? []).filter((t) => t <= claimedAt));
     runs.push({
@@ -185,12 +185,16 @@ describe('incident and backlog alerts', () => {
       expect(await alertRows(chF.id)).toEqual([expect.objectContaining({ event: 'review.backlog', status: 'sent', attempts: 1, http_status: 200 })]);
     })();
 
-    const [ra, rc, re] = await Promise.all([
+    // All settled before any assertion: a scenario that fails must not leave the others' traffic running.
+    const settled = await Promise.allSettled([
       attackScenario('second instance', a, hooks.a, [second.url]),
       attackScenario('both instances', c, hooks.c, [BASE_URL, second.url]),
       attackScenario('main instance, resumed', e, hooks.e, [BASE_URL], { resume: true }),
       backlog,
     ]);
+    const failure = settled.find((x) => x.status === 'rejected');
+    if (failure) throw failure.reason;
+    const [ra, rc, re] = settled.map((x) => (x as PromiseFulfilledResult<Awaited<ReturnType<typeof attackScenario>>>).value);
 
     for (const [r, orgLabel, ch] of [
       [ra, 'alerts-a', chA],
