@@ -10,7 +10,9 @@ import type { TAlertChannelWithAlerts, TAlertRecord } from '@/lib/alerts/schema'
 import { ALERT_EVENT_TEXT } from './events';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
-const TONE = { sent: 'allow', failed: 'block', sending: 'review' } as const;
+const TONE = { sent: 'allow', failed: 'block', sending: 'review', interrupted: 'block' } as const;
+/** Still "sending" long after every retry would have ended: the process that claimed it stopped (README, "Alerts": not sent again). */
+const shownStatus = (a: TAlertRecord) => (a.status === 'sending' && Date.now() - Date.parse(a.createdAt) > 2 * 60_000 ? 'interrupted' : a.status);
 const eventLabel = (e: TAlertRecord['event']) => (e === 'test' ? 'Test' : ALERT_EVENT_TEXT[e].label);
 /** What the target answered: the HTTP status for Slack, the mail server's part for e-mail. */
 const answer = (a: TAlertRecord) => [a.httpStatus !== null ? `HTTP ${a.httpStatus}` : null, a.error ?? a.response].filter(Boolean).join(' · ');
@@ -66,7 +68,7 @@ export function ChannelCard({ orgId, channel }: { orgId: string; channel: TAlert
                 <Td>{when(a.createdAt)}</Td>
                 <Td>{eventLabel(a.event)}</Td>
                 <Td>
-                  <Badge tone={TONE[a.status]}>{a.status}</Badge>
+                  <Badge tone={TONE[shownStatus(a)]}>{shownStatus(a)}</Badge>
                   {a.attempts > 1 ? <span className="hint"> after {a.attempts} attempts</span> : null}
                 </Td>
                 <Td className="mono">{answer(a) || '—'}</Td>
