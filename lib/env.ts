@@ -73,6 +73,8 @@ const ZEnvSchema = z
     WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
     /** The first retry of a failed webhook delivery waits this long; each next one twice as long (capped). */
     WEBHOOK_RETRY_BASE_MS: intFromString(30_000),
+    /** How often each instance checks the organizations' review backlogs for review.backlog alerts. */
+    ALERTS_CHECK_INTERVAL_MS: intFromString(60_000),
   });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

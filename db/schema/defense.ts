@@ -68,6 +68,8 @@ export const orgSettings = pgTable(
     overrideUntil: timestamp('override_until', { withTimezone: true }),
     /** How long a REVIEW item may wait before the queue flags it. */
     reviewTargetMinutes: integer('review_target_minutes').notNull().default(30),
+    /** review.backlog alerts (lib/alerts) fire when the oldest pending review has waited longer than this (0013). */
+    reviewBacklogMinutes: integer('review_backlog_minutes').notNull().default(30),
     updatedBy: text('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

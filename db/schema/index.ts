@@ -4,4 +4,5 @@ export * from './defense';
 export * from './rollups';
 export * from './search';
 export * from './outcomes';
+export * from './alerts';
 export * from './stripe';

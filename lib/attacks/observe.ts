@@ -1,3 +1,4 @@
+import { alertOnIncident } from '@/lib/alerts';
 import { logger } from '@/lib/logger';
 import { processState } from '@/lib/process-state';
 import { nudgeOrg } from '@/lib/nudge';
@@ -77,6 +78,8 @@ async function evaluate(orgId: string, run: TOrgRun): Promise<void> {
       // now, not at the next tick. Counter updates need no nudge: during an
       // attack every ingest nudges anyway, and a quiet org's next tick is soon enough.
       nudgeOrg(orgId);
+      // Slack and e-mail channels: one message per incident start and end, off this path (lib/alerts).
+      alertOnIncident({ orgId, outcome: result.outcome, attack: result.attack });
       logger().info({ orgId, attackId: result.attack.id, attempts: result.attack.attempts, trigger: result.attack.trigger }, `attack ${result.outcome}`);
     }
   } catch (err) {

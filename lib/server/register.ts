@@ -1,3 +1,4 @@
+import { startAlertChecks } from '@/lib/alerts';
 import { attackFeedExtension } from '@/lib/attacks/feed-extension';
 import { registerFeedExtension } from '@/lib/realtime/extensions';
 import { startRollupFollower } from '@/lib/rollups';
@@ -13,4 +14,6 @@ export function registerServerParts(): void {
   registerFeedExtension(attackFeedExtension);
   // The counters' follower and retention: one per process (lib/rollups/follower.ts).
   startRollupFollower();
+  // The review-backlog alert check: one per process, gated like the follower.
+  startAlertChecks();
 }

@@ -150,6 +150,26 @@ const TABLE: { action: string; allowed: readonly TRole[]; attempt: () => Promise
       return send('POST', '/api/auth/organization/remove-member', { memberIdOrEmail: email, organizationId: m.orgId });
     },
   },
+  { action: 'list alert channels', allowed: MANAGERS, attempt: async () => send('GET', '/api/v1/alert-channels') },
+  { action: 'add an alert channel', allowed: MANAGERS, attempt: async () => send('POST', '/api/v1/alert-channels', { type: 'email', target: `${uniq('ops')}@shop.example`, events: ['attack.started'] }) },
+  {
+    action: 'send a test alert',
+    allowed: MANAGERS,
+    attempt: async () => {
+      const channel = await m.session.post('/api/v1/alert-channels', { type: 'email', target: `${uniq('test')}@shop.example`, events: ['attack.ended'] });
+      return send('POST', `/api/v1/alert-channels/${channel.id}/test`);
+    },
+  },
+  {
+    action: 'delete an alert channel',
+    allowed: MANAGERS,
+    attempt: async () => {
+      const channel = await m.session.post('/api/v1/alert-channels', { type: 'email', target: `${uniq('del')}@shop.example`, events: ['review.backlog'] });
+      return send('DELETE', `/api/v1/alert-channels/${channel.id}`);
+    },
+  },
+  { action: 'read the alert settings', allowed: ROLES, attempt: async () => send('GET', '/api/v1/settings/alerts') },
+  { action: 'change the review-backlog setting', allowed: MANAGERS, attempt: async () => send('PUT', '/api/v1/settings/alerts', { reviewBacklogMinutes: 45 }) },
 ];
 
 describe('the permission table, through HTTP', () => {

@@ -23,6 +23,8 @@ async function seedDefenceTables(orgId: string, detectionId: string) {
   await owner`insert into detection_outcomes (organization_id, detection_id, event_id, type, occurred_at) values (${orgId}, ${detectionId}, 'rls-probe', 'chargeback', now())`;
   await owner`insert into saved_views (organization_id, user_id, name, filters) values (${orgId}, 'rls-probe', 'RLS probe', '{}')`;
   await owner`insert into stripe_connections (organization_id, webhook_secret_sealed) values (${orgId}, 'v1.rls.probe.sealed') on conflict do nothing`;
+  const [channel] = await owner`insert into alert_channels (organization_id, type, target, events) values (${orgId}, 'email', 'rls-probe@example.com', '{attack.started}') returning id`;
+  await owner`insert into alerts (organization_id, channel_id, event, subject) values (${orgId}, ${channel.id}, 'test', 'rls-probe')`;
 }
 
 beforeAll(async () => {
@@ -56,7 +58,7 @@ describe('row-level security', () => {
 
   it('every tenant table has ENABLE and FORCE row level security', async () => {
     const tables = await tenantTables();
-    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections', 'lists', 'rules', 'org_settings', 'attacks', 'detection_updates', 'audit_log', 'detection_outcomes', 'stripe_connections']));
+    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections', 'lists', 'rules', 'org_settings', 'attacks', 'detection_updates', 'audit_log', 'detection_outcomes', 'stripe_connections', 'alert_channels', 'alerts']));
     const rows = await owner`select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in ${owner(tables)}`;
     for (const r of rows) expect(r, r.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });

@@ -1,0 +1,82 @@
+'use client';
+
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { toast } from 'sonner';
+import { fetchJson } from '@/lib/api-client';
+import type { TAlertChannel, TAlertChannelWithAlerts, TAlertRecord, TAlertSettings, TCreateAlertChannel } from '@/lib/alerts/schema';
+import { useRefresh } from './use-refresh';
+
+// The alerts settings page's data: channels with their recent alerts, and the
+// review-backlog setting. Keys under ['org', orgId, 'alerts'].
+
+export const alertKeys = {
+  all: (orgId: string) => ['org', orgId, 'alerts'] as const,
+  channels: (orgId: string) => ['org', orgId, 'alerts', 'channels'] as const,
+  settings: (orgId: string) => ['org', orgId, 'alerts', 'settings'] as const,
+};
+
+export function alertChannelsQueryOptions(orgId: string) {
+  return queryOptions({
+    queryKey: alertKeys.channels(orgId),
+    queryFn: () => fetchJson<{ channels: TAlertChannelWithAlerts[] }>('/api/v1/alert-channels'),
+    // Alerts go out in the background: show their results without a reload.
+    refetchInterval: 10_000,
+  });
+}
+
+export function alertSettingsQueryOptions(orgId: string) {
+  return queryOptions({ queryKey: alertKeys.settings(orgId), queryFn: () => fetchJson<TAlertSettings>('/api/v1/settings/alerts') });
+}
+
+/** `enabled: false` for roles that may not manage alerts: the page says so instead of asking for a 403. */
+export function useAlertChannels(orgId: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...alertChannelsQueryOptions(orgId), enabled });
+}
+
+export function useAlertSettings(orgId: string) {
+  return useQuery(alertSettingsQueryOptions(orgId));
+}
+
+export function useCreateAlertChannel(orgId: string) {
+  const refresh = useRefresh(alertKeys.channels(orgId));
+  return useMutation({
+    mutationFn: (input: TCreateAlertChannel) => fetchJson<TAlertChannel>('/api/v1/alert-channels', { method: 'POST', body: JSON.stringify(input) }),
+    onSuccess: (channel) => toast.success(channel.type === 'slack' ? 'Slack channel added' : `E-mail alerts to ${channel.target} added`, { description: 'Send a test message to check it.' }),
+    onError: (error) => toast.error('Could not add the channel', { description: error.message }),
+    onSettled: refresh,
+  });
+}
+
+export function useDeleteAlertChannel(orgId: string) {
+  const refresh = useRefresh(alertKeys.channels(orgId));
+  return useMutation({
+    mutationFn: (channel: { id: string }) => fetchJson<unknown>(`/api/v1/alert-channels/${encodeURIComponent(channel.id)}`, { method: 'DELETE' }),
+    onSuccess: () => toast.success('Channel deleted', { description: 'It receives no more alerts.' }),
+    onError: (error) => toast.error('Could not delete the channel', { description: error.message }),
+    onSettled: refresh,
+  });
+}
+
+export function useTestAlertChannel(orgId: string) {
+  const refresh = useRefresh(alertKeys.channels(orgId));
+  return useMutation({
+    mutationFn: (channel: { id: string }) => fetchJson<{ alert: TAlertRecord }>(`/api/v1/alert-channels/${encodeURIComponent(channel.id)}/test`, { method: 'POST' }),
+    onSuccess: ({ alert }) => {
+      const answer = alert.httpStatus !== null ? `HTTP ${alert.httpStatus}` : (alert.response ?? '');
+      if (alert.status === 'sent') toast.success('Test message sent', { description: answer });
+      else toast.error('The test message failed', { description: alert.error ?? answer });
+    },
+    onError: (error) => toast.error('Could not send the test message', { description: error.message }),
+    onSettled: refresh,
+  });
+}
+
+export function useUpdateAlertSettings(orgId: string) {
+  const refresh = useRefresh(alertKeys.settings(orgId));
+  return useMutation({
+    mutationFn: (input: TAlertSettings) => fetchJson<TAlertSettings>('/api/v1/settings/alerts', { method: 'PUT', body: JSON.stringify(input) }),
+    onSuccess: (s) => toast.success('Review backlog setting saved', { description: `Alerts when a review waits over ${s.reviewBacklogMinutes} min.` }),
+    onError: (error) => toast.error('Could not save the setting', { description: error.message }),
+    onSettled: refresh,
+  });
+}
