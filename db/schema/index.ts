@@ -4,3 +4,4 @@ export * from './defense';
 export * from './rollups';
 export * from './search';
 export * from './outcomes';
+export * from './webhooks';
