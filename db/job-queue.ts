@@ -25,4 +25,16 @@ export async function installJobQueue(ownerUrl: string, sql: ReturnType<typeof c
   await sql.unsafe(`REVOKE INSERT, UPDATE, DELETE ON ${JOB_QUEUE_SCHEMA}.migrations FROM ${APP_ROLE}`);
   await sql.unsafe(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${JOB_QUEUE_SCHEMA} TO ${APP_ROLE}`);
   await sql.unsafe(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${JOB_QUEUE_SCHEMA} TO ${APP_ROLE}`);
+  // graphile-worker enables row-level security on its private tables with no
+  // policy (nobody but the owner, e.g. through PostGraphile). The runtime role
+  // runs the worker, so it gets one policy per table: all rows (ids only, see above).
+  const tables = await sql<{ name: string }[]>`
+    select c.relname as name from pg_class c
+    where c.relnamespace = ${JOB_QUEUE_SCHEMA}::regnamespace and c.relkind = 'r' and c.relrowsecurity
+      and not exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polname = 'orylo_app_worker')`;
+  for (const { name } of tables) {
+    await sql.unsafe(`CREATE POLICY orylo_app_worker ON ${JOB_QUEUE_SCHEMA}.${quoteIdent(name)} FOR ALL TO ${APP_ROLE} USING (true) WITH CHECK (true)`);
+  }
 }
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;

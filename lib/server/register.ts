@@ -1,6 +1,7 @@
 import { attackFeedExtension } from '@/lib/attacks/feed-extension';
 import { registerFeedExtension } from '@/lib/realtime/extensions';
 import { startRollupFollower } from '@/lib/rollups';
+import { startWebhookWorker } from '@/lib/webhooks/worker';
 
 /**
  * The composition root: plugs domains into the ones that define interfaces
@@ -13,4 +14,6 @@ export function registerServerParts(): void {
   registerFeedExtension(attackFeedExtension);
   // The counters' follower and retention: one per process (lib/rollups/follower.ts).
   startRollupFollower();
+  // Outbound webhook deliveries: a graphile-worker pool per process (lib/webhooks/worker.ts).
+  startWebhookWorker();
 }
