@@ -22,6 +22,12 @@ async function seedDefenceTables(orgId: string, detectionId: string) {
   await owner`insert into detection_reason_codes (organization_id, code, created_at, seq, amount, score) values (${orgId}, 'rls_probe', now(), 0, 0, 0)`;
   await owner`insert into detection_outcomes (organization_id, detection_id, event_id, type, occurred_at) values (${orgId}, ${detectionId}, 'rls-probe', 'chargeback', now())`;
   await owner`insert into saved_views (organization_id, user_id, name, filters) values (${orgId}, 'rls-probe', 'RLS probe', '{}')`;
+  const [endpoint] = await owner`insert into webhook_endpoints (organization_id, url, events, secret_sealed, enabled)
+              values (${orgId}, 'https://example.com/rls-probe', '{list.changed}', 'v1.probe', false) returning id`;
+  const [event] = await owner`insert into webhook_events (id, organization_id, type, body) values (gen_random_uuid(), ${orgId}, 'test', '{}') returning id`;
+  const [delivery] = await owner`insert into webhook_deliveries (organization_id, event_id, endpoint_id, status) values (${orgId}, ${event.id}, ${endpoint.id}, 'skipped') returning id`;
+  await owner`insert into webhook_attempts (organization_id, delivery_id, endpoint_id, event_id, event_type, attempt, ok, duration_ms)
+              values (${orgId}, ${delivery.id}, ${endpoint.id}, ${event.id}, 'test', 1, false, 0)`;
 }
 
 beforeAll(async () => {
@@ -55,7 +61,7 @@ describe('row-level security', () => {
 
   it('every tenant table has ENABLE and FORCE row level security', async () => {
     const tables = await tenantTables();
-    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections', 'lists', 'rules', 'org_settings', 'attacks', 'detection_updates', 'audit_log', 'detection_outcomes']));
+    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections', 'lists', 'rules', 'org_settings', 'attacks', 'detection_updates', 'audit_log', 'detection_outcomes', 'webhook_endpoints', 'webhook_events', 'webhook_deliveries', 'webhook_attempts']));
     const rows = await owner`select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in ${owner(tables)}`;
     for (const r of rows) expect(r, r.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });
