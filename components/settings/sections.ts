@@ -8,4 +8,5 @@ export type TSettingsSection = { href: string; title: string; description: strin
 
 export const SETTINGS_SECTIONS: readonly TSettingsSection[] = [
   { href: '/settings/api-keys', title: 'API keys', description: 'Keys your backend uses to send payment attempts and outcomes to Orylo.', manage: 'api-keys.manage' },
+  { href: '/settings/webhooks', title: 'Webhooks', description: 'Signed HTTP calls to your systems when payments are scored, reviewed or labelled, attacks start or end, lists change.', manage: 'webhooks.manage' },
 ];
