@@ -15,7 +15,7 @@ export const DELIVER_TASK = 'webhook.deliver';
  * (a queue runs one job at a time): an endpoint that hangs ties up at most
  * this many workers, whatever its backlog, so the others keep flowing.
  */
-export const LANES_PER_ENDPOINT = 4;
+export const LANES_PER_ENDPOINT = 8;
 
 /** The job's payload: ids only (the queue has no row-level security). */
 export type TDeliverJob = { orgId: string; deliveryId: string; attempt: number };

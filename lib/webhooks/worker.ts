@@ -14,7 +14,7 @@ import { DELIVER_TASK } from './queue';
 // instances, as for the rollup follower.
 
 /** Jobs run at once per process. Each holds a database connection only for its two short transactions. */
-const CONCURRENCY = 16;
+const CONCURRENCY = 24;
 /** How often jobs scheduled for later (retries) are looked for; new ones wake the worker at once (LISTEN). */
 const POLL_INTERVAL_MS = 1_000;
 const RESTART_AFTER_MS = 10_000;
@@ -38,7 +38,7 @@ async function start(state: TWorker): Promise<void> {
       connectionString: appDatabaseUrl(),
       schema: JOB_QUEUE_SCHEMA,
       concurrency: CONCURRENCY,
-      maxPoolSize: 8,
+      maxPoolSize: 10,
       pollInterval: POLL_INTERVAL_MS,
       noHandleSignals: true,
       logger: queueLogger(),
