@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { withOrgTransaction } from '@/lib/db';
+import { queueWebhookEvent } from '@/lib/webhooks/queue';
 import { BASE_URL, newMerchant, transaction, type Merchant } from '../helpers/env';
 import { createEndpoint, startReceiver } from './helpers';
 
@@ -77,4 +80,29 @@ describe('webhook latency under a burst', () => {
     expect(new Set(r.received.map((g) => g.eventId)).size).toBe(BURST);
     expect(report.deliveryAfterResponseMs.p95).toBeLessThan(30_000);
   }, 240_000);
+
+  it('the enqueue statement alone: an org without endpoints pays one probe, with one an insert and a job', async () => {
+    const none = await newMerchant('latency-probe-none');
+    const one = await newMerchant('latency-probe-one');
+    const r = await startReceiver();
+    receivers.push(r);
+    await createEndpoint(one.session, { url: r.url, events: ['detection.created'] });
+    const detection = { id: 'probe', decision: 'ALLOW', reasons: [{ code: 'x', message: 'y'.repeat(400) }] };
+    const time = async (orgId: string, queue: boolean) => {
+      const ms: number[] = [];
+      for (let i = 0; i < 100; i++) {
+        const t0 = performance.now();
+        await withOrgTransaction(orgId, async (db) => {
+          await db.execute(sql`select 1`);
+          if (queue) await queueWebhookEvent({ db, orgId, type: 'detection.created', data: { detection }, decision: 'ALLOW' });
+        });
+        ms.push(performance.now() - t0);
+      }
+      return summary(ms);
+    };
+    const report = { transactionOnlyMs: await time(none.orgId, false), noEndpointMs: await time(none.orgId, true), oneEndpointMs: await time(one.orgId, true) };
+    process.stdout.write(`\nwebhooks enqueue cost: ${JSON.stringify(report)}\n`);
+    if (process.env.ORYLO_TEST_RESULTS) fs.writeFileSync(path.join(process.env.ORYLO_TEST_RESULTS, 'webhooks-enqueue.json'), JSON.stringify(report, null, 2));
+    await r.waitFor('the 100 probe events', (all) => all.length >= 100, 60_000);
+  }, 120_000);
 });
