@@ -117,3 +117,38 @@ GRANT SELECT, INSERT ON "webhook_events" TO orylo_app;
 GRANT SELECT, INSERT, UPDATE ON "webhook_deliveries" TO orylo_app;
 --> statement-breakpoint
 GRANT SELECT, INSERT ON "webhook_attempts" TO orylo_app;
+--> statement-breakpoint
+-- The delivery log is kept WEBHOOK_LOG_DAYS (lib/webhooks/prune.ts): events
+-- older than that go, with their deliveries and attempts (cascade), unless a
+-- delivery of theirs is still pending. Across organizations, like the rollup
+-- housekeeping: a definer function, since the runtime role may not delete events.
+CREATE INDEX "webhook_events_created_idx" ON "webhook_events" USING btree ("created_at");
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION orylo_webhooks_purge(p_before timestamptz, p_limit integer)
+RETURNS integer
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+DECLARE
+  n integer;
+BEGIN
+  WITH victims AS (
+    SELECT e.id FROM webhook_events e
+    WHERE e.created_at < p_before
+      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.status = 'pending')
+    ORDER BY e.created_at
+    LIMIT p_limit
+    FOR UPDATE SKIP LOCKED
+  ), del AS (
+    DELETE FROM webhook_events e USING victims v WHERE e.id = v.id RETURNING 1
+  )
+  SELECT count(*)::int INTO n FROM del;
+  RETURN n;
+END
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION orylo_webhooks_purge(timestamptz, integer) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION orylo_webhooks_purge(timestamptz, integer) TO orylo_app;

@@ -36,7 +36,7 @@ export const webhookEvents = pgTable(
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('webhook_events_org_idx').on(t.organizationId, t.createdAt), orgIsolation('webhook_events')],
+  (t) => [index('webhook_events_org_idx').on(t.organizationId, t.createdAt), index('webhook_events_created_idx').on(t.createdAt), orgIsolation('webhook_events')],
 );
 
 export const webhookDeliveries = pgTable(

@@ -40,3 +40,6 @@ export const MAX_ROTATION_OVERLAP_SECONDS = 7 * 24 * 60 * 60;
 export function retryDelayMs(attempt: number, baseMs: number): number {
   return Math.min(baseMs * 2 ** Math.max(0, attempt - 1), WEBHOOK_MAX_RETRY_DELAY_MS);
 }
+
+/** Events, deliveries and attempts are kept this long (then removed unless still pending). */
+export const WEBHOOK_LOG_DAYS = 30;

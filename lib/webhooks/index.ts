@@ -7,3 +7,4 @@ export * from './attempts';
 export { queueWebhookEvent } from './queue';
 export { newWebhookSecret, signatureHeader, SIGNATURE_HEADER, EVENT_ID_HEADER } from './signature';
 export { VERIFY_SNIPPET } from './verify-snippet';
+export { pruneWebhookLog } from './prune';

@@ -1,10 +1,11 @@
-import { Logger as QueueLogger, run, type Runner } from 'graphile-worker';
+import { Logger as QueueLogger, makeWorkerUtils, run, type Runner } from 'graphile-worker';
 import { JOB_QUEUE_SCHEMA } from '@/db/job-queue';
-import { appDatabaseUrl } from '@/lib/db';
+import { appDatabaseUrl, appDb } from '@/lib/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { processState } from '@/lib/process-state';
 import { runDeliverJob } from './deliver';
+import { pruneWebhookLog } from './prune';
 import { DELIVER_TASK } from './queue';
 
 // The webhook worker: a graphile-worker pool inside each server process, as
@@ -18,8 +19,11 @@ const CONCURRENCY = 24;
 /** How often jobs scheduled for later (retries) are looked for; new ones wake the worker at once (LISTEN). */
 const POLL_INTERVAL_MS = 1_000;
 const RESTART_AFTER_MS = 10_000;
+/** The log's housekeeping: a minute after start, then hourly. */
+const FIRST_PRUNE_AFTER_MS = 60_000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
-type TWorker = { runner?: Runner; stopped: boolean; timer?: NodeJS.Timeout };
+type TWorker = { runner?: Runner; stopped: boolean; timer?: NodeJS.Timeout; pruneTimer?: NodeJS.Timeout };
 
 function queueLogger(): QueueLogger {
   return new QueueLogger((scope) => (level, message, meta) => {
@@ -69,6 +73,7 @@ export function startWebhookWorker(): void {
   processState<TWorker>('webhooks.worker', () => {
     const state: TWorker = { stopped: false };
     void start(state);
+    schedulePrune(state, FIRST_PRUNE_AFTER_MS);
     return state;
   });
 }
@@ -78,5 +83,33 @@ export async function stopWebhookWorker(): Promise<void> {
   const state = processState<TWorker>('webhooks.worker', () => ({ stopped: true }));
   state.stopped = true;
   if (state.timer) clearTimeout(state.timer);
+  if (state.pruneTimer) clearTimeout(state.pruneTimer);
   await state.runner?.stop().catch(() => {});
+}
+
+function schedulePrune(state: TWorker, delayMs: number): void {
+  if (state.stopped) return;
+  state.pruneTimer = setTimeout(() => void prune(state), delayMs);
+  state.pruneTimer.unref();
+}
+
+/**
+ * Old events with their deliveries and attempts (lib/webhooks/prune.ts), then
+ * graphile-worker's own cleanup of queues nothing uses any more (the lanes of
+ * deleted endpoints). Every instance may run it: both skip what another holds.
+ */
+async function prune(state: TWorker): Promise<void> {
+  try {
+    const events = await pruneWebhookLog({ db: appDb().db });
+    const utils = await makeWorkerUtils({ connectionString: appDatabaseUrl(), schema: JOB_QUEUE_SCHEMA, logger: queueLogger() });
+    try {
+      await utils.cleanup({ tasks: ['GC_JOB_QUEUES'] });
+    } finally {
+      await utils.release();
+    }
+    if (events) logger().info({ events }, 'webhook log pruned');
+  } catch (err) {
+    logger().warn({ err }, 'webhook log pruning failed; next one in an hour');
+  }
+  schedulePrune(state, PRUNE_EVERY_MS);
 }
