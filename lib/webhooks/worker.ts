@@ -1,5 +1,6 @@
 import { Logger as QueueLogger, makeWorkerUtils, run, type Runner } from 'graphile-worker';
 import { JOB_QUEUE_SCHEMA } from '@/db/job-queue';
+import { sql } from 'drizzle-orm';
 import { appDatabaseUrl, appDb } from '@/lib/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
@@ -22,8 +23,16 @@ const RESTART_AFTER_MS = 10_000;
 /** The log's housekeeping: a minute after start, then hourly. */
 const FIRST_PRUNE_AFTER_MS = 60_000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/**
+ * An attempt takes at most WEBHOOK_ATTEMPT_TIMEOUT_MS (10 s) plus two short
+ * transactions; a delivery job locked much longer belongs to a worker that
+ * died mid-attempt (SIGKILL, OOM). graphile-worker itself frees such jobs only
+ * after 4 hours; this sweep hands them back after STUCK_AFTER_S.
+ */
+const STUCK_AFTER_S = 60;
+const SWEEP_EVERY_MS = 30_000;
 
-type TWorker = { runner?: Runner; stopped: boolean; timer?: NodeJS.Timeout; pruneTimer?: NodeJS.Timeout };
+type TWorker = { runner?: Runner; stopped: boolean; timer?: NodeJS.Timeout; pruneTimer?: NodeJS.Timeout; sweepTimer?: NodeJS.Timeout };
 
 function queueLogger(): QueueLogger {
   return new QueueLogger((scope) => (level, message, meta) => {
@@ -74,6 +83,8 @@ export function startWebhookWorker(): void {
     const state: TWorker = { stopped: false };
     void start(state);
     schedulePrune(state, FIRST_PRUNE_AFTER_MS);
+    state.sweepTimer = setInterval(() => void unlockStuckJobs(), SWEEP_EVERY_MS);
+    state.sweepTimer.unref();
     return state;
   });
 }
@@ -84,6 +95,7 @@ export async function stopWebhookWorker(): Promise<void> {
   state.stopped = true;
   if (state.timer) clearTimeout(state.timer);
   if (state.pruneTimer) clearTimeout(state.pruneTimer);
+  if (state.sweepTimer) clearInterval(state.sweepTimer);
   await state.runner?.stop().catch(() => {});
 }
 
@@ -112,4 +124,23 @@ async function prune(state: TWorker): Promise<void> {
     logger().warn({ err }, 'webhook log pruning failed; next one in an hour');
   }
   schedulePrune(state, PRUNE_EVERY_MS);
+}
+
+/**
+ * Hands back delivery jobs whose worker died mid-attempt, with graphile-worker's
+ * own force_unlock_workers (their jobs and named queues). A worker that was
+ * only slow loses nothing: the job run again finds its attempt recorded
+ * (deliver.ts), at worst the receiver gets the event twice (at-least-once).
+ */
+async function unlockStuckJobs(): Promise<void> {
+  try {
+    await appDb().db.execute(sql`
+      select ${sql.raw(JOB_QUEUE_SCHEMA)}.force_unlock_workers(array_agg(distinct j.locked_by))
+      from ${sql.raw(JOB_QUEUE_SCHEMA)}._private_jobs j
+      join ${sql.raw(JOB_QUEUE_SCHEMA)}._private_tasks t on t.id = j.task_id
+      where t.identifier = ${DELIVER_TASK} and j.locked_by is not null and j.locked_at < now() - make_interval(secs => ${STUCK_AFTER_S})
+      having count(*) > 0`);
+  } catch (err) {
+    logger().warn({ err }, 'webhook worker: could not hand back stuck jobs');
+  }
 }

@@ -130,5 +130,33 @@ describe('webhooks across server restarts', () => {
     const log = await deliveries(shop.session, endpoint.id);
     expect(log.deliveries[0]).toMatchObject({ attempt: 14, status: 500, nextAttemptAt: null });
     expect(log.deliveries.slice(1).every((d) => d.nextAttemptAt !== null)).toBe(true);
+    await server!.stop();
+    server = undefined;
   }, 120_000);
+
+  it('a server killed in the middle of an attempt: the job is handed back and the event arrives', async () => {
+    const hung = await startReceiver((_req, n) => (n === 1 ? 'hang' : 200));
+    try {
+      const s = await start();
+      const shop = await merchantOn(s.url);
+      const endpoint = await createEndpoint(shop.session, { url: hung.url, events: ['list.changed'] });
+      await shop.session.post(`/api/v1/webhooks/${endpoint.id}/test`, {});
+      await hung.waitFor('the attempt in flight', (a) => a.length === 1, 20_000);
+      await crash();
+      const killedAt = Date.now();
+      await start();
+      const [first, again] = await hung.waitFor('the attempt made again', (a) => a.length === 2, 150_000);
+      expect(again.eventId).toBe(first.eventId);
+      expect(verify(again.raw, again.signature, endpoint.secret)).toBe(true);
+      // graphile-worker alone would wait 4 hours; the sweep hands the job back after a minute.
+      expect(Date.now() - killedAt).toBeLessThan(150_000);
+      const [delivery] = await until('the delivery marked succeeded', 10_000, async () => {
+        const rows = await inDb((sql) => sql`select status, attempts from webhook_deliveries where endpoint_id = ${endpoint.id}`);
+        return rows[0]?.status === 'succeeded' ? rows : undefined;
+      });
+      expect(delivery).toMatchObject({ status: 'succeeded', attempts: 1 });
+    } finally {
+      await hung.close();
+    }
+  }, 240_000);
 });
