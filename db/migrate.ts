@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import { createDatabase } from './client';
+import { installJobQueue } from './job-queue';
 import { APP_ROLE, appLoginRole, appRolePassword, databaseOf } from './roles';
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
 /**
- * Applies the committed SQL migrations as the owner (DATABASE_URL), then
+ * Applies the committed SQL migrations as the owner (DATABASE_URL) and the
+ * job queue's (db/job-queue.ts), then
  * makes this database's login role (db/roles.ts) and sets its password. Safe
  * to run at every start and concurrently (drizzle's migrator runs in one
  * transaction; we serialise with an advisory lock).
@@ -16,6 +18,7 @@ export async function runMigrations(ownerUrl: string, secret: string): Promise<v
   try {
     await sql`select pg_advisory_lock(727274)`;
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    await installJobQueue(ownerUrl, sql);
     await ensureLoginRole(sql, databaseOf(ownerUrl), secret);
     await sql`select pg_advisory_unlock(727274)`;
   } finally {

@@ -6,6 +6,7 @@
 // `--quick` for a run of about 1.5 minutes, `--max-streams` for how far the hub goes,
 // `--ingest` for ingest latency under a card-testing attack (scripts/bench/ingest.ts),
 // `--hostile` for /api/health while nested bodies arrive (scripts/bench/hostile.ts),
+// `--webhooks` for webhook delivery latency over a burst (scripts/bench/webhooks.ts),
 // `--browser [--dev]` for a real Chromium on the dashboard and war room under traffic (scripts/bench/browser.ts),
 // `--scale [--quick] [--scale-rows N]` for counters and list filters at a merchant's volume (scripts/bench/scale.ts).
 // See bench/README.md.
@@ -21,6 +22,7 @@ import { ClientLink } from './bench/client-link';
 import type { TBenchContext, TCalibration } from './bench/context';
 import { dataDirectory, measureReadCost, ownerPool } from './bench/db';
 import { runHostileBench, type THostileResources } from './bench/hostile';
+import { runWebhooksBench, type TWebhooksResources } from './bench/webhooks';
 import { runIngestBench, type TIngestResources } from './bench/ingest';
 import { runMaxStreams, type TMaxStreamsResult } from './bench/max-streams';
 import { readOptions, type TOptions } from './bench/options';
@@ -53,6 +55,7 @@ let ctx: TBenchContext | undefined;
 let cleaning: Promise<void> | undefined;
 const ingest: TIngestResources = {};
 const hostile: THostileResources = {};
+const webhooks: TWebhooksResources = {};
 const browser: TBrowserResources = {};
 const scale: TScaleResources = {};
 
@@ -70,6 +73,9 @@ function cleanup(): Promise<void> {
     await withTimeout(ingest.db?.stop() ?? Promise.resolve(), 20_000);
     await withTimeout(stopChild(hostile.server), 10_000);
     await withTimeout(hostile.db?.stop() ?? Promise.resolve(), 20_000);
+    webhooks.receiver?.close();
+    await withTimeout(stopChild(webhooks.server), 10_000);
+    await withTimeout(webhooks.db?.stop() ?? Promise.resolve(), 20_000);
     await withTimeout(browser.browser?.close() ?? Promise.resolve(), 10_000);
     await withTimeout(stopChild(browser.server), 10_000);
     await withTimeout(browser.db?.stop() ?? Promise.resolve(), 20_000);
@@ -128,6 +134,10 @@ async function main(): Promise<number> {
   if (options.scale) return mainScale();
   if (options.ingest) return mainIngest();
   if (options.browser) return mainBrowser();
+  if (options.webhooks) {
+    process.stdout.write(`\n${await runWebhooksBench({ options, secret: SECRET, resources: webhooks, progress })}\n`);
+    return 0;
+  }
   if (options.hostile) {
     process.stdout.write(`\n${await runHostileBench({ options, secret: SECRET, resources: hostile, progress })}\n`);
     return 0;

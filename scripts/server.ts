@@ -12,6 +12,7 @@ import { answerClientError, refuseMalformed, sendError } from '@/lib/api/front-d
 import { handleEventsRequest } from '@/lib/api/stream-node';
 import { closeNudges } from '@/lib/nudge';
 import { registerServerParts } from '@/lib/server/register';
+import { stopWebhookWorker } from '@/lib/webhooks/worker';
 
 // This module graph serves the streams: plug the domains in here too (Next's
 // own graph does it in instrumentation.ts; the registry is per process).
@@ -56,8 +57,8 @@ server.listen(port, hostname, () => logger().info(`${dev ? 'dev' : 'production'}
 
 const shutdown = () => {
   server.close();
-  // Closes the LISTEN connection (PostgreSQL nudges) before the process goes.
-  void Promise.allSettled([closeNudges(), app.close()]).finally(() => process.exit(0));
+  // Closes the LISTEN connection (PostgreSQL nudges) and hands back the webhook jobs not started.
+  void Promise.allSettled([closeNudges(), stopWebhookWorker(), app.close()]).finally(() => process.exit(0));
   setTimeout(() => process.exit(0), 3_000).unref();
 };
 // The benchmark measures live memory per stream, not garbage waiting for the

@@ -4,5 +4,6 @@ export * from './defense';
 export * from './rollups';
 export * from './search';
 export * from './outcomes';
+export * from './webhooks';
 export * from './alerts';
 export * from './stripe';

@@ -9,6 +9,7 @@ import { baselineRatio, decideOpenIncident, needsBaseline, openingTrigger, type 
 import { findOpenAttackRow } from './find';
 import { toAttack, toIndicators, type TAttack, type TAttackIndicators, type TAttackTrigger, type TTopEntry } from './schema';
 import { readBaseline, readIncidentCounters, readWindowSignals, type TIncidentCounters } from './signals';
+import { queueAttackWebhook } from '@/lib/webhooks/queue';
 
 /** What one evaluation did. `busy`: another evaluation of the org held the lock. */
 export type TEvaluation =
@@ -45,8 +46,12 @@ export async function evaluateAttack(options: { orgId: string; config: TAttackCo
       readWindowSignals({ db, orgId, config }),
     ]);
     if (!lock.locked) return { outcome: 'busy' };
-    if (open) return evaluateOpen({ db, orgId, config, open, suspects: window.suspects, notBefore: window.lastClosedEnd });
-    return evaluateQuiet({ db, orgId, config, window });
+    const result = open
+      ? await evaluateOpen({ db, orgId, config, open, suspects: window.suspects, notBefore: window.lastClosedEnd })
+      : await evaluateQuiet({ db, orgId, config, window });
+    // attack.started / attack.ended, queued with the incident's change.
+    if (result.outcome === 'opened' || result.outcome === 'closed') await queueAttackWebhook({ db, orgId, opened: result.outcome === 'opened', attack: result.attack });
+    return result;
   });
 }
 

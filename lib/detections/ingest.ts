@@ -4,6 +4,7 @@ import { detections } from '@/db/schema';
 import { normalizeIp } from '@/lib/lists/schema';
 import { loadScoringContext } from '@/lib/scoring/context';
 import { scoreTransaction } from '@/lib/scoring/score';
+import { queueWebhookEvent } from '@/lib/webhooks/queue';
 import { toDetection, type TDetection, type TTransactionInput } from './schema';
 
 async function findByExternalId(db: Executor, orgId: string, externalId: string): Promise<TDetection | null> {
@@ -59,7 +60,12 @@ export async function ingestTransaction(options: { db: Executor; orgId: string; 
     })
     .onConflictDoNothing({ target: [detections.organizationId, detections.externalId] })
     .returning();
-  if (row) return { detection: toDetection(row), created: true };
+  if (row) {
+    const detection = toDetection(row);
+    // In this transaction: only when an endpoint of the org wants it (one index probe otherwise).
+    await queueWebhookEvent({ db, orgId, type: 'detection.created', data: { detection }, decision: detection.decision });
+    return { detection, created: true };
+  }
 
   const raced = await findByExternalId(db, orgId, input.externalId);
   if (!raced) throw new Error('detection vanished after an idempotency conflict');

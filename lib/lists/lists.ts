@@ -3,6 +3,7 @@ import type { Executor } from '@/db/client';
 import { lists, type TListRow } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
+import { queueWebhookEvent } from '@/lib/webhooks/queue';
 import type { TCreateListEntry, TListAction, TListEntry, TListType } from './schema';
 
 type TActor = { id: string; email?: string | null };
@@ -49,6 +50,7 @@ export async function createListEntry(options: TChange & { input: TCreateListEnt
     before: replaced.length ? replaced.map((r) => toListEntry(r)) : null,
     after: entry,
   });
+  await queueWebhookEvent({ db, orgId, type: 'list.changed', data: { action: 'added', entry, replaced: replaced.map((r) => toListEntry(r)) } });
   return entry;
 }
 
@@ -80,5 +82,6 @@ export async function deleteListEntry(options: TChange & { id: string }): Promis
     before: entry,
     after: { ...entry, deletedAt: row.deletedAt?.toISOString() ?? null },
   });
+  await queueWebhookEvent({ db, orgId, type: 'list.changed', data: { action: 'removed', entry } });
   return entry;
 }

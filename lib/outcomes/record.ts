@@ -3,7 +3,9 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { detectionOutcomes, detections, detectionUpdates, type TDetectionOutcomeRow, type TDetectionRow, type TStoredOutcome } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { toDetection } from '@/lib/detections/schema';
 import { AppError } from '@/lib/errors';
+import { queueWebhookEvent } from '@/lib/webhooks/queue';
 import { labelOf, latestAuthorization } from './label';
 import type { TOutcome, TOutcomeEvent, TOutcomeInput } from './schema';
 
@@ -102,7 +104,7 @@ export async function recordOutcome(options: {
   if (outcomes.length > MAX_OUTCOMES_PER_DETECTION) {
     throw new AppError('conflict', `Order ${row.externalId} already has ${MAX_OUTCOMES_PER_DETECTION} outcome events, the most one payment may hold: check what your system is sending.`);
   }
-  await applyToDetection(db, row, outcomes);
+  const updated = await applyToDetection(db, row, outcomes);
   // No decision change: the rollup follower skips it (from/to null), the stream sends the row.
   await db.insert(detectionUpdates).values({ organizationId: orgId, detectionId: row.id });
 
@@ -118,21 +120,25 @@ export async function recordOutcome(options: {
       after: { label: labelOf(outcomes), outcome: toOutcome(inserted) },
     });
   }
-  return { event: toEvent(inserted, row), created: true };
+  const event = toEvent(inserted, row);
+  await queueWebhookEvent({ db, orgId, type: 'detection.outcome', data: { detection: toDetection(updated), outcome: event } });
+  return { event, created: true };
 }
 
 /** The detection's timeline, label and (from the latest authorized/declined outcome) its authorization. */
-async function applyToDetection(db: Executor, row: TDetectionRow, outcomes: TStoredOutcome[]): Promise<void> {
+async function applyToDetection(db: Executor, row: TDetectionRow, outcomes: TStoredOutcome[]): Promise<TDetectionRow> {
   const auth = latestAuthorization(outcomes);
   const authorization = !auth
     ? {}
     : auth.type === 'declined'
       ? { authStatus: 'declined', declineCode: auth.declineCode ?? (row.authStatus === 'declined' ? row.declineCode : null) }
       : { authStatus: 'authorized', declineCode: null };
-  await db
+  const [updated] = await db
     .update(detections)
     .set({ outcomes, label: labelOf(outcomes), ...authorization })
-    .where(and(eq(detections.organizationId, row.organizationId), eq(detections.id, row.id)));
+    .where(and(eq(detections.organizationId, row.organizationId), eq(detections.id, row.id)))
+    .returning();
+  return updated;
 }
 
 /** A replayed event id: the stored event, unless that id was used for another payment (a 409 saying which). */

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/record';
 import { toDetection, type TDetection } from '@/lib/detections/schema';
 import { isCountedByRollups } from '@/lib/rollups';
+import { queueWebhookEvent } from '@/lib/webhooks/queue';
 import { throwIfClaimedByOther } from './guards';
 import type { TReviewInput } from './schema';
 
@@ -86,5 +87,6 @@ export async function reviewDetection(options: {
     before: { decision: row.decision, review: null },
     after: { decision: detection.decision, review: detection.review, ...(options.via ? { via: options.via } : {}) },
   });
+  await queueWebhookEvent({ db, orgId, type: 'detection.reviewed', data: { detection } });
   return detection;
 }

@@ -2,6 +2,7 @@ import { startAlertChecks } from '@/lib/alerts';
 import { attackFeedExtension } from '@/lib/attacks/feed-extension';
 import { registerFeedExtension } from '@/lib/realtime/extensions';
 import { startRollupFollower } from '@/lib/rollups';
+import { startWebhookWorker } from '@/lib/webhooks/worker';
 
 /**
  * The composition root: plugs domains into the ones that define interfaces
@@ -16,4 +17,6 @@ export function registerServerParts(): void {
   startRollupFollower();
   // The review-backlog alert check: one per process, gated like the follower.
   startAlertChecks();
+  // Outbound webhook deliveries: a graphile-worker pool per process (lib/webhooks/worker.ts).
+  startWebhookWorker();
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 //   [--max-streams [--target N] [--step N]]
 //   [--ingest [--rate 200] [--duration 20] [--attack-share 0.7]]
 //   [--hostile [--quick]]
+//   [--webhooks [--quick]]
 //   [--browser [--dev] [--rate 50] [--duration 60] [--attack-share 0.3]]
 //   [--scale [--quick] [--scale-rows 1000000]]
 
@@ -19,6 +20,8 @@ const ZOptionsSchema = z.object({
   ingest: z.boolean(),
   /** /api/health latency while waves of nested (hostile) ingest bodies arrive. */
   hostile: z.boolean(),
+  /** Webhook delivery latency over a burst, and ingest with and without an endpoint. */
+  webhooks: z.boolean(),
   /** A real Chromium on the dashboard and the war room while traffic streams in (scripts/bench/browser.ts). */
   browser: z.boolean(),
   /** --browser against `next dev` instead of the production build. */
@@ -53,6 +56,7 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
       'max-streams': { type: 'boolean', default: false },
       ingest: { type: 'boolean', default: false },
       hostile: { type: 'boolean', default: false },
+      webhooks: { type: 'boolean', default: false },
       browser: { type: 'boolean', default: false },
       dev: { type: 'boolean', default: false },
       scale: { type: 'boolean', default: false },
@@ -82,6 +86,7 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
     maxStreams: values['max-streams'] ?? false,
     ingest,
     hostile: values.hostile ?? false,
+    webhooks: values.webhooks ?? false,
     browser,
     dev,
     scale: values.scale ?? false,

@@ -170,7 +170,28 @@ const TABLE: { action: string; allowed: readonly TRole[]; attempt: () => Promise
   },
   { action: 'read the alert settings', allowed: ROLES, attempt: async () => send('GET', '/api/v1/settings/alerts') },
   { action: 'change the review-backlog setting', allowed: MANAGERS, attempt: async () => send('PUT', '/api/v1/settings/alerts', { reviewBacklogMinutes: 45 }) },
+  { action: 'list webhooks', allowed: MANAGERS, attempt: async () => send('GET', '/api/v1/webhooks') },
+  { action: 'create a webhook', allowed: MANAGERS, attempt: async () => send('POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/perm', events: ['list.changed'] }) },
+  { action: "read a webhook's deliveries", allowed: MANAGERS, attempt: async () => send('GET', `/api/v1/webhooks/${await webhookId()}/deliveries`) },
+  { action: 'change a webhook', allowed: MANAGERS, attempt: async () => send('PATCH', `/api/v1/webhooks/${await webhookId()}`, { enabled: false }) },
+  { action: 'send a test event', allowed: MANAGERS, attempt: async () => send('POST', `/api/v1/webhooks/${await webhookId()}/test`) },
+  { action: "rotate a webhook's secret", allowed: MANAGERS, attempt: async () => send('POST', `/api/v1/webhooks/${await webhookId()}/rotate-secret`) },
+  {
+    action: 'delete a webhook',
+    allowed: MANAGERS,
+    attempt: async () => {
+      const res = await send('POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/perm', events: ['list.changed'] })(m.session);
+      return send('DELETE', `/api/v1/webhooks/${(await res.json()).id}`);
+    },
+  },
 ];
+
+/** One webhook endpoint of the org (made by the owner the first time a row needs it). */
+let webhook: string | undefined;
+async function webhookId(): Promise<string> {
+  webhook ??= (await (await send('POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/perm', events: ['list.changed'] })(m.session)).json()).id;
+  return webhook!;
+}
 
 describe('the permission table, through HTTP', () => {
   for (const row of TABLE) {

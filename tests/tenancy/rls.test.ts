@@ -25,6 +25,12 @@ async function seedDefenceTables(orgId: string, detectionId: string) {
   await owner`insert into stripe_connections (organization_id, webhook_secret_sealed) values (${orgId}, 'v1.rls.probe.sealed') on conflict do nothing`;
   const [channel] = await owner`insert into alert_channels (organization_id, type, target, events) values (${orgId}, 'email', 'rls-probe@example.com', '{attack.started}') returning id`;
   await owner`insert into alerts (organization_id, channel_id, event, subject) values (${orgId}, ${channel.id}, 'test', 'rls-probe')`;
+  const [endpoint] = await owner`insert into webhook_endpoints (organization_id, url, events, secret_sealed, enabled)
+              values (${orgId}, 'https://example.com/rls-probe', '{list.changed}', 'v1.probe', false) returning id`;
+  const [event] = await owner`insert into webhook_events (id, organization_id, type, body) values (gen_random_uuid(), ${orgId}, 'test', '{}') returning id`;
+  const [delivery] = await owner`insert into webhook_deliveries (organization_id, event_id, endpoint_id, status) values (${orgId}, ${event.id}, ${endpoint.id}, 'skipped') returning id`;
+  await owner`insert into webhook_attempts (organization_id, delivery_id, endpoint_id, event_id, event_type, attempt, ok, duration_ms)
+              values (${orgId}, ${delivery.id}, ${endpoint.id}, ${event.id}, 'test', 1, false, 0)`;
 }
 
 beforeAll(async () => {
@@ -58,7 +64,7 @@ describe('row-level security', () => {
 
   it('every tenant table has ENABLE and FORCE row level security', async () => {
     const tables = await tenantTables();
-    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections', 'lists', 'rules', 'org_settings', 'attacks', 'detection_updates', 'audit_log', 'detection_outcomes', 'stripe_connections', 'alert_channels', 'alerts']));
+    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections', 'lists', 'rules', 'org_settings', 'attacks', 'detection_updates', 'audit_log', 'detection_outcomes', 'stripe_connections', 'alert_channels', 'alerts', 'webhook_endpoints', 'webhook_events', 'webhook_deliveries', 'webhook_attempts']));
     const rows = await owner`select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in ${owner(tables)}`;
     for (const r of rows) expect(r, r.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });
