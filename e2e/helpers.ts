@@ -195,3 +195,28 @@ export async function expectToastsClear(page: Page, targets: Record<string, Loca
     }
   }
 }
+
+/**
+ * The first link to `path` in the newest e-mail sent to `to`, read from the
+ * SMTP sink the test server sends its mail to (scripts/test.ts, ORYLO_MAIL_LOG):
+ * the link a person would click in their mailbox.
+ */
+export async function linkFromMailbox(to: string, path: RegExp): Promise<string> {
+  const file = process.env.ORYLO_MAIL_LOG;
+  if (!file) throw new Error('ORYLO_MAIL_LOG is not set: run the specs through npm test');
+  const fs = await import('node:fs');
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean) : [];
+        const mails = lines.map((l) => JSON.parse(l) as { to: string[]; text: string }).filter((m) => m.to.includes(to));
+        const urls = (mails.at(-1)?.text ?? '').match(/https?:\/\/\S+/g) ?? [];
+        link = urls.find((u) => path.test(new URL(u).pathname));
+        return link ?? null;
+      },
+      { message: `an e-mail to ${to} with a link to ${path}`, timeout: 15_000 },
+    )
+    .not.toBeNull();
+  return link!;
+}

@@ -8,6 +8,7 @@ import { logger } from '@/lib/logger';
 import { prepareDatabase, serverDatabaseEnv } from './lib/database';
 import { multiInstanceSummary } from './lib/multi-instance-report';
 import { runNextBuild, spawnNext, stopChild, waitForHealthy } from './lib/next-process';
+import { startSmtpSink } from '../tests/helpers/smtp-sink';
 
 (process.env as Record<string, string>).LOG_LEVEL ??= 'warn';
 const log = logger();
@@ -46,6 +47,10 @@ async function main() {
   const db = await prepareDatabase({ dataDir: PORT === 3199 ? '.data/pg-test' : `.data/pg-test-${PORT}`, port: Number(process.env.TEST_PG_PORT ?? 54329), secret: SECRET, fresh: true });
   let server;
   let code = 1;
+  // The server under test sends its e-mail (verification, invitations, alerts) to a
+  // real SMTP sink; the browser tests read it from MAIL_LOG, as a person reads a mailbox.
+  const MAIL_LOG = `${RESULTS}/mail.jsonl`;
+  const sink = await startSmtpSink({ logFile: MAIL_LOG });
   try {
     if (process.env.SKIP_BUILD !== '1') {
       const built = await runNextBuild();
@@ -67,6 +72,7 @@ async function main() {
       REALTIME_MAX_STREAMS_PER_USER: '100000',
       REALTIME_CONNECTS_PER_MINUTE: '1000000',
       // Webhook and Slack receivers in the tests are local HTTP servers; retries come fast.
+      SMTP_URL: sink.url,
       WEBHOOK_ALLOW_PRIVATE: '1',
       WEBHOOK_RETRY_BASE_MS: '300',
       LOG_LEVEL: process.env.SERVER_LOG_LEVEL ?? 'warn',
@@ -77,7 +83,9 @@ async function main() {
 
     // The tests assert as the owner; the server itself never sees its URL. Extra servers a test
     // starts derive their runtime role from the DATABASE_URL it gives them (a proxy, say).
-    const testEnv = { ...serverEnv, DATABASE_URL: db.ownerUrl, DATABASE_APP_URL: '', ORYLO_SERVER_PID: String(server.pid), ORYLO_BASE_URL: BASE_URL, ORYLO_ADMIN_EMAIL: ADMIN_EMAIL, PLAYWRIGHT_JSON: `${RESULTS}/playwright.json`, ORYLO_TEST_RESULTS: RESULTS };
+    const testEnv = { ...serverEnv, DATABASE_URL: db.ownerUrl, DATABASE_APP_URL: '', ORYLO_SERVER_PID: String(server.pid), ORYLO_BASE_URL: BASE_URL, ORYLO_ADMIN_EMAIL: ADMIN_EMAIL, PLAYWRIGHT_JSON: `${RESULTS}/playwright.json`, ORYLO_TEST_RESULTS: RESULTS, ORYLO_MAIL_LOG: MAIL_LOG };
+    // Servers a test starts for itself log their e-mail (or get a sink of their own), as without SMTP.
+    delete (testEnv as Record<string, string | undefined>).SMTP_URL;
     const filter = process.argv.slice(2);
     const vitest = await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/vitest.json`, ...filter], testEnv);
     // E2E_FILTER="e2e/war-room toasts": only the Playwright specs whose paths match (Playwright's own filters).
@@ -98,6 +106,7 @@ async function main() {
     process.stdout.write('0 passed, 1 failed\n');
   } finally {
     await stopChild(server);
+    await sink.stop();
     await db.stop();
   }
   process.exit(code);

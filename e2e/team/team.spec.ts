@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
-import { createApiKey, newRunId, signUpAndCreateOrg } from '../helpers';
+import { createApiKey, linkFromMailbox, newRunId, signUpAndCreateOrg } from '../helpers';
 
 // The team, as a person does it: an owner invites an analyst at
 // /settings/team; the invited person opens the invitation link in a browser
@@ -44,16 +44,17 @@ test('invite, sign up from the link, accept, change the role, remove', async ({ 
     const pending = owner.locator(`[data-testid="invitation-row"][data-email="${email}"]`);
     await expect(pending).toContainText('analyst');
     await expect(pending).toContainText(`team-${run}@example.com`);
-    // The e2e server logs warnings only, so the link is read from the page.
-    // tests/team/invitation-email.test.ts proves the e-mail (through a real
-    // SMTP server) carries this same link, <BETTER_AUTH_URL>/invitations/<id>.
     invitationId = (await pending.getAttribute('data-invitation-id'))!;
     expect(invitationId).toBeTruthy();
   });
 
+  // The link as the invited person gets it: from the e-mail, through the test server's SMTP sink.
+  const link = await linkFromMailbox(email, /^\/invitations\//);
+  expect(new URL(link).pathname).toBe(`/invitations/${invitationId}`);
+
   const member = await (await browser.newContext()).newPage();
   await test.step('the invited person opens the link signed out, creates the account, accepts, lands on the dashboard', async () => {
-    await member.goto(`/invitations/${invitationId}`);
+    await member.goto(link);
     await expect(member.getByTestId('invitation-org')).toHaveText(orgName);
     await expect(member.getByTestId('invitation-role')).toHaveText('an analyst');
     await expect(member.getByLabel('Email')).toHaveValue(email);

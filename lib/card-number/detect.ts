@@ -96,7 +96,10 @@ export function containsCardNumber(text: string): boolean {
   const s = normalizeForCardNumbers(text)
     .replace(UUID, opaque)
     .replace(HEX_DIGEST, opaque)
-    .replace(/[^\s]+/g, (token) => (isIpv6Address(token) ? '~' : token));
+    // Each run of hex digits and colons not glued to a letter or digit, whatever
+    // punctuation surrounds it: an address quoted in JSON ("2001:db8::1",) reads as
+    // the address it is, as it does standing alone.
+    .replace(/(?<![\p{L}\p{N}:])[0-9a-f:]+(?![\p{L}\p{N}:])/giu, (token) => (isIpv6Address(token) ? '~' : token));
   let groups: string[] = [];
   let group = '';
   let gap = 0; // separator characters since the last digit (a whitespace run counts once)

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from './tcp-proxy';
 
@@ -8,8 +9,12 @@ function decodeQuotedPrintable(raw: string): string {
   return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** A real SMTP server on 127.0.0.1 that keeps every message it is given (no TLS, no auth). */
-export async function startSmtpSink(): Promise<{ url: string; emails: TSunkEmail[]; stop: () => Promise<void> }> {
+/**
+ * A real SMTP server on 127.0.0.1 that keeps every message it is given (no TLS,
+ * no auth). With `logFile`, each message is also appended to it as one JSON
+ * line { to, text }: how a browser test in another process reads its mail.
+ */
+export async function startSmtpSink(options: { logFile?: string } = {}): Promise<{ url: string; emails: TSunkEmail[]; stop: () => Promise<void> }> {
   const emails: TSunkEmail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -20,7 +25,9 @@ export async function startSmtpSink(): Promise<{ url: string; emails: TSunkEmail
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        emails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: decodeQuotedPrintable(raw) });
+        const email = { to: session.envelope.rcptTo.map((r) => r.address), raw, text: decodeQuotedPrintable(raw) };
+        emails.push(email);
+        if (options.logFile) fs.appendFileSync(options.logFile, `${JSON.stringify({ to: email.to, text: email.text })}\n`);
         callback();
       });
     },

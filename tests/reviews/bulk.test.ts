@@ -18,7 +18,9 @@ afterAll(() => owner.end());
 const bulk = (session: Merchant['session'], body: unknown) => call(session, 'POST', '/api/v1/reviews/bulk', body);
 const rows = (ids: string[]) => owner`select id, decision, review_status, review_verdict, reviewed_by, xmin::text as xmin from detections where id in ${owner(ids)}`;
 const auditsOf = async (ids: string[]) => (await owner`select target_id, after from audit_log where target_id in ${owner(ids)}`) as any[];
-const ip = () => `203.0.113.${10 + Math.floor(Math.random() * 200)}`;
+// A fresh address per test: a random one could repeat an earlier test's (they share the merchant).
+let nextHost = 10;
+const ip = () => `203.0.113.${nextHost++}`;
 
 describe('POST /api/v1/reviews/bulk', () => {
   it('by ids: reviews the pending ones in one transaction and says why each other one was skipped', async () => {
