@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBodyTolerantly } from '@/scripts/lib/http-client';
 import { newMerchant, ownerSql, type Merchant } from '../helpers/env';
@@ -95,10 +96,14 @@ describe('alert channels', () => {
     const failed = (await (await m.session.fetch(`/api/v1/alert-channels/${broken.id}/test`, { method: 'POST' })).json()).alert;
     expect(failed).toMatchObject({ status: 'failed', httpStatus: 500, error: 'HTTP 500', response: 'invalid_payload' });
 
-    // An e-mail channel on a server without SMTP_URL: written to the log, and said so.
-    const mail = await (await jsonPost(m.session, '/api/v1/alert-channels', { type: 'email', target: 'ops@shop.example', events: ['attack.ended'] })).json();
-    const logged = (await (await m.session.fetch(`/api/v1/alert-channels/${mail.id}/test`, { method: 'POST' })).json()).alert;
-    expect(logged).toMatchObject({ status: 'sent', httpStatus: null, response: 'written to the server log (SMTP_URL is not set)' });
+    // An e-mail channel: the test server sends through the runner's SMTP sink (scripts/test.ts),
+    // which keeps each message in ORYLO_MAIL_LOG; the answer says the SMTP server took it.
+    const target = `ops-${Date.now().toString(36)}@shop.example`;
+    const mail = await (await jsonPost(m.session, '/api/v1/alert-channels', { type: 'email', target, events: ['attack.ended'] })).json();
+    const sent = (await (await m.session.fetch(`/api/v1/alert-channels/${mail.id}/test`, { method: 'POST' })).json()).alert;
+    expect(sent).toMatchObject({ status: 'sent', httpStatus: null, response: 'accepted by the SMTP server' });
+    const mailbox = fs.readFileSync(process.env.ORYLO_MAIL_LOG!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string[] });
+    expect(mailbox.filter((e) => e.to.includes(target))).toHaveLength(1);
 
     const { channels } = await m.session.json('/api/v1/alert-channels');
     const byId = Object.fromEntries(channels.map((c: { id: string }) => [c.id, c]));
