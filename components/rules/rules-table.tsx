@@ -5,7 +5,8 @@ import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { useCan } from '@/hooks/use-permissions';
 import type { TRule, TUpdateRule } from '@/lib/rules/schema';
 import { EditableNumber } from './editable-number';
-import { actionLabel, actionTone, featureLabel, isRatioFeature, operatorLabel, thresholdLabel, windowLabel } from './labels';
+import { ruleCondition } from '@/lib/rules/schema';
+import { actionLabel, actionTone, comparisonCount, conditionLabel, featureLabel, isRatioFeature, operatorLabel, thresholdLabel, windowLabel } from './labels';
 import styles from './rules.module.css';
 import { Switch } from './switch';
 import { useUpdateRule } from './use-rules';
@@ -41,15 +42,15 @@ export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) 
             </Td>
             <Td>
               {featureLabel(rule.feature)}
-              <span className={`${styles.sub} mono`}>{rule.feature}</span>
+              <span className={`${styles.sub} mono`}>{rule.feature ?? `${comparisonCount(ruleCondition(rule))} comparisons`}</span>
             </Td>
             <Td>
-              {rule.feature === 'amount' || !canEdit ? (
+              {rule.feature === null || rule.windowSeconds === null || rule.feature === 'amount' || !canEdit ? (
                 windowLabel(rule)
               ) : (
                 // Edited in minutes; stored in seconds.
                 <EditableNumber
-                  value={rule.windowSeconds / 60}
+                  value={(rule.windowSeconds ?? 0) / 60}
                   display={windowLabel(rule)}
                   label={`window of "${rule.name}" in minutes`}
                   step="1"
@@ -60,21 +61,25 @@ export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) 
                 />
               )}
             </Td>
-            <Td style={{ whiteSpace: 'nowrap' }}>
-              {operatorLabel(rule)}{' '}
-              {canEdit ? (
+            <Td style={{ whiteSpace: rule.condition ? 'normal' : 'nowrap' }}>
+              {rule.condition || rule.threshold === null ? (
+                <span data-testid="rule-condition">{conditionLabel(ruleCondition(rule))}</span>
+              ) : canEdit ? (
+                <>
+                {operatorLabel(rule)}{' '}
                 <EditableNumber
                   value={rule.threshold}
                   display={thresholdLabel(rule)}
-                  label={`threshold of "${rule.name}"${isRatioFeature(rule.feature) ? ' (a ratio from 0 to 1)' : ''}`}
-                  step={isRatioFeature(rule.feature) ? '0.01' : 'any'}
+                  label={`threshold of "${rule.name}"${isRatioFeature(rule.feature ?? '') ? ' (a ratio from 0 to 1)' : ''}`}
+                  step={isRatioFeature(rule.feature ?? '') ? '0.01' : 'any'}
                   min={0}
                   disabled={busy(rule)}
                   testId="edit-threshold"
                   onSave={(threshold) => save(rule, { threshold })}
                 />
+                </>
               ) : (
-                thresholdLabel(rule)
+                `${operatorLabel(rule)} ${thresholdLabel(rule)}`
               )}
             </Td>
             <Td>

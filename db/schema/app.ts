@@ -41,6 +41,8 @@ export const detections = pgTable(
     currency: text('currency').notNull(),
     email: text('email'),
     ip: text('ip'),
+    /** The IP's country as the merchant sent it (0015). */
+    ipCountry: text('ip_country'),
     customerId: text('customer_id'),
     deviceId: text('device_id'),
     cardFingerprint: text('card_fingerprint'),
@@ -95,6 +97,16 @@ export const detections = pgTable(
   ],
 );
 
+/** One comparison of a rule with a condition, as its reason stores it (null observed: not evaluated). */
+export type TReasonComparison = {
+  feature: string;
+  windowSeconds?: number;
+  operator: string;
+  threshold: number | string[] | boolean;
+  observed: number | string | boolean | null;
+  held: boolean | null;
+};
+
 /** A reason as stored: code and message, plus the rule's observed value and threshold when a rule fired. */
 export type TStoredReason = {
   code: string;
@@ -102,6 +114,7 @@ export type TStoredReason = {
   ruleId?: string;
   observed?: number;
   threshold?: number;
+  comparisons?: TReasonComparison[];
   action?: string;
   mode?: 'active' | 'shadow';
 };

@@ -37,11 +37,14 @@ export const rules = pgTable(
     key: text('key').notNull(),
     name: text('name').notNull(),
     /** e.g. ip.attempts, ip.distinct_cards, bin.attempts, card.declines, ip.decline_ratio, email.attempts, amount */
-    feature: text('feature').notNull(),
-    windowSeconds: integer('window_seconds').notNull(),
-    /** > or >= */
-    operator: text('operator').notNull().default('>'),
-    threshold: doublePrecision('threshold').notNull(),
+    /** One numeric comparison (v1's form), null when `condition` holds the rule's condition (0015). */
+    feature: text('feature'),
+    windowSeconds: integer('window_seconds'),
+    /** >, >=, < or <= */
+    operator: text('operator'),
+    threshold: doublePrecision('threshold'),
+    /** An all / any group, or a comparison the flat fields cannot hold (lib/rules/condition.ts). */
+    condition: jsonb('condition'),
     /** ALLOW | REVIEW | BLOCK | SCORE (add scoreDelta) */
     action: text('action').notNull(),
     scoreDelta: integer('score_delta').notNull().default(0),

@@ -50,6 +50,7 @@ export async function ingestTransaction(options: { db: Executor; orgId: string; 
       cardBin: input.card?.bin ?? null,
       cardLast4: input.card?.last4 ?? null,
       cardCountry: input.card?.country ?? null,
+      ipCountry: input.ipCountry ?? null,
       authStatus: input.authStatus ?? null,
       declineCode: input.declineCode ?? null,
       score: result.score,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { TDetectionRow } from '@/db/schema';
+import type { TDetectionRow, TReasonComparison } from '@/db/schema';
+
+export type { TReasonComparison };
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -25,6 +27,8 @@ export const ZTransactionInputSchema = z.strictObject({
     .refine((c) => CURRENCIES.has(c), 'Must be an ISO 4217 currency code such as "EUR" or "USD"'),
   email: z.email('Must be an email address').max(254).transform((e) => e.toLowerCase()).optional(),
   ip: z.union([z.ipv4(), z.ipv6()], { error: 'Must be an IPv4 or IPv6 address' }).optional(),
+  // The IP's country as the merchant's own geolocation (or its CDN's header) sees it: Orylo ships no IP database.
+  ipCountry: z.string().regex(/^[A-Za-z]{2}$/, 'Must be an ISO 3166 alpha-2 country code such as "FR"').transform((c) => c.toUpperCase()).optional(),
   customerId: optionalText(128, 'cus_123'),
   deviceId: optionalText(128, 'dev_abc'),
   card: z
@@ -50,7 +54,19 @@ export type TRiskLevel = 'low' | 'medium' | 'high' | 'critical';
  * fired, the rule, the observed value, the threshold and its action come too.
  */
 /** Why a detection was decided. `decisive`: this reason (or these, together) made the decision. */
-export type TReason = { code: string; message: string; ruleId?: string; observed?: number; threshold?: number; action?: string; mode?: 'active' | 'shadow'; decisive?: boolean };
+export type TReason = {
+  code: string;
+  message: string;
+  ruleId?: string;
+  observed?: number;
+  threshold?: number;
+  /** A rule with a condition: each comparison, held or not, with its observed value (null: not evaluated). */
+  comparisons?: TReasonComparison[];
+  action?: string;
+  mode?: 'active' | 'shadow';
+  decisive?: boolean;
+};
+
 
 /** Who holds a pending REVIEW item (POST /api/v1/reviews/next or …/claim) and until when. */
 export type TReviewClaim = { userId: string; name: string | null; email: string | null; until: string };
@@ -84,6 +100,8 @@ export type TDetection = {
   review: TReview | null;
   email: string | null;
   ip: string | null;
+  /** The IP's country as the merchant sent it (ISO 3166 alpha-2), null when not sent. */
+  ipCountry: string | null;
   customerId: string | null;
   deviceId: string | null;
   card: { bin: string | null; last4: string | null; fingerprint: string | null; country: string | null } | null;
@@ -121,6 +139,7 @@ export function toDetection(row: TDetectionRow): TDetection {
     review: toReview(row),
     email: row.email,
     ip: row.ip,
+    ipCountry: row.ipCountry ?? null,
     customerId: row.customerId,
     deviceId: row.deviceId,
     card: hasCard

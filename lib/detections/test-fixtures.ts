@@ -14,6 +14,7 @@ export function makeDetection(patch: Partial<TDetection> & { id: string }): TDet
     review: null,
     email: null,
     ip: null,
+    ipCountry: null,
     customerId: null,
     deviceId: null,
     card: null,

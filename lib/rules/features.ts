@@ -12,7 +12,23 @@ export type TMetric = (typeof METRICS)[number];
 /** The aggregates SQL computes; decline_ratio is derived from two of them. */
 export type TAggregate = Exclude<TMetric, 'decline_ratio'>;
 
-export type TFeature = `${TFeatureKey}.${TMetric}` | 'amount';
+export type TVelocityFeature = `${TFeatureKey}.${TMetric}`;
+
+/**
+ * The attempt's own fields a condition may compare: `amount` (minor units,
+ * numeric operators), `currency`, `card_country` and `ip_country` (a set of
+ * codes with `in` / `not_in`), and `country_mismatch` (`is` true or false):
+ * the card's country differs from the IP's, evaluated only when both are known.
+ */
+export const ATTEMPT_FEATURES = ['amount', 'currency', 'card_country', 'ip_country', 'country_mismatch'] as const;
+export type TAttemptFeature = (typeof ATTEMPT_FEATURES)[number];
+
+export type TFeature = TVelocityFeature | TAttemptFeature;
+
+/** Features compared with a set of codes, and the one compared with a yes/no. */
+export const SET_FEATURES = ['currency', 'card_country', 'ip_country'] as const;
+export type TSetFeature = (typeof SET_FEATURES)[number];
+export const isSetFeature = (feature: string): feature is TSetFeature => (SET_FEATURES as readonly string[]).includes(feature);
 
 /** The detections column each key is counted on (served by detections_org_<key>_idx). */
 export const KEY_COLUMN: Record<TFeatureKey, string> = {
@@ -34,14 +50,20 @@ export const MAX_WINDOW_SECONDS = 7 * 24 * 3600;
 // Distinct cards on one card is always 1: not a feature.
 export const FEATURES: readonly TFeature[] = [
   ...FEATURE_KEYS.flatMap((key) => METRICS.filter((m) => !(key === 'card' && m === 'distinct_cards')).map((m) => `${key}.${m}` as TFeature)),
-  'amount',
+  ...ATTEMPT_FEATURES,
 ];
 
-export type TParsedFeature = { kind: 'amount' } | { kind: 'velocity'; key: TFeatureKey; metric: TMetric };
+export type TParsedFeature =
+  | { kind: 'amount' }
+  | { kind: 'set'; feature: TSetFeature }
+  | { kind: 'mismatch' }
+  | { kind: 'velocity'; key: TFeatureKey; metric: TMetric };
 
 export function parseFeature(feature: string): TParsedFeature | null {
   if (!(FEATURES as readonly string[]).includes(feature)) return null;
   if (feature === 'amount') return { kind: 'amount' };
+  if (feature === 'country_mismatch') return { kind: 'mismatch' };
+  if (isSetFeature(feature)) return { kind: 'set', feature };
   const [key, metric] = feature.split('.') as [TFeatureKey, TMetric];
   return { kind: 'velocity', key, metric };
 }
@@ -61,6 +83,18 @@ export function keyValue(input: TTransactionInput, key: TFeatureKey): string | n
       return input.deviceId ?? null;
     case 'customer':
       return input.customerId ?? null;
+  }
+}
+
+/** The attempt's code for a set feature, upper-case, or null when it has none. */
+export function setValue(input: TTransactionInput, feature: TSetFeature): string | null {
+  switch (feature) {
+    case 'currency':
+      return input.currency;
+    case 'card_country':
+      return input.card?.country ?? null;
+    case 'ip_country':
+      return input.ipCountry ?? null;
   }
 }
 

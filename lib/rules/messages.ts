@@ -1,6 +1,6 @@
 import type { TTransactionInput } from '@/lib/detections/schema';
 import { processState } from '@/lib/process-state';
-import { VELOCITY_ROW_CAP, type TFeatureKey, type TMetric } from './features';
+import { VELOCITY_ROW_CAP, type TFeatureKey, type TMetric, type TSetFeature } from './features';
 import type { TRuleOperator } from './schema';
 
 // Reason messages a person reads in the dashboard: the observed value, the
@@ -43,7 +43,7 @@ export function formatAmount(minor: number, currency: string): string {
   return f ? f.format.format(minor / 10 ** f.digits) : `${minor} ${currency}`;
 }
 
-export const OPERATOR_SYMBOL: Record<TRuleOperator, string> = { '>': '>', '>=': '≥', '<': '<' };
+export const OPERATOR_SYMBOL: Record<TRuleOperator, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤' };
 
 const PREPOSITION: Record<TFeatureKey, string> = { ip: 'from', card: 'on', bin: 'on', email: 'from', device: 'from', customer: 'from' };
 
@@ -99,4 +99,21 @@ export function velocityMessage(o: TVelocityObservation, operator: TRuleOperator
 /** "Amount €0.50 < €1.00" */
 export function amountMessage(operator: TRuleOperator, threshold: number, input: TTransactionInput): string {
   return `Amount ${formatAmount(input.amount, input.currency)} ${OPERATOR_SYMBOL[operator]} ${formatAmount(threshold, input.currency)}`;
+}
+
+const SET_SUBJECT: Record<TSetFeature, string> = { currency: 'Currency', card_country: 'Card country', ip_country: 'IP country' };
+
+/** "Card country FR not in US, GB" */
+export function setMessage(feature: TSetFeature, observed: string, operator: 'in' | 'not_in', codes: readonly string[]): string {
+  return `${SET_SUBJECT[feature]} ${observed} ${operator === 'in' ? 'in' : 'not in'} ${codes.join(', ')}`;
+}
+
+/** "Card country FR ≠ IP country US" */
+export function mismatchMessage(cardCountry: string, ipCountry: string): string {
+  return `Card country ${cardCountry} ${cardCountry === ipCountry ? '=' : '≠'} IP country ${ipCountry}`;
+}
+
+/** A comparison that could not be evaluated for this attempt, and why. */
+export function unknownMessage(what: string, why: string): string {
+  return `${what}: not evaluated (${why})`;
 }

@@ -4,10 +4,11 @@ import { rules, type TRuleRow } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
 import { DEFAULT_RULES } from './defaults';
-import { parseFeature, type TFeature } from './features';
+import type { TCondition } from './condition';
+import type { TFeature } from './features';
 import { RULE_LIMITS, type TCreateRule, type TRule, type TRuleAction, type TRuleMode, type TRuleOperator, type TUpdateRule } from './schema';
 import { ensureOrgDefaults } from './seed';
-import { throwIfInvalidRule } from './validate';
+import { conditionForCreate, conditionForUpdate, throwIfInvalidAction } from './validate';
 
 export type TActor = { id: string; email?: string | null };
 type TChange = { db: Executor; orgId: string; actor: TActor; ip: string | null };
@@ -19,10 +20,11 @@ export function toRule(row: TRuleRow): TRule {
     id: row.id,
     key: row.key,
     name: row.name,
-    feature: row.feature as TFeature,
+    feature: row.feature as TFeature | null,
     windowSeconds: row.windowSeconds,
-    operator: row.operator as TRuleOperator,
+    operator: row.operator as TRuleOperator | null,
     threshold: row.threshold,
+    condition: (row.condition as TCondition | null) ?? null,
     action: row.action as TRuleAction,
     scoreDelta: row.scoreDelta,
     mode: row.mode as TRuleMode,
@@ -49,11 +51,13 @@ export async function updateRule(options: TChange & { id: string; input: TUpdate
   const [row] = await db.select().from(rules).where(and(eq(rules.id, id), eq(rules.organizationId, orgId))).for('update');
   if (!row) throw new AppError('not_found', 'No rule with this id in your organization.');
   const before = toRule(row);
-  throwIfInvalidRule({ ...before, ...input });
+  const { feature: _f, windowSeconds: _w, operator: _o, threshold: _t, condition: _c, ...rest } = input;
+  const condition = conditionForUpdate(before, input);
+  throwIfInvalidAction({ ...before, ...rest });
 
   const [updated] = await db
     .update(rules)
-    .set({ ...input, version: sql`${rules.version} + 1`, updatedBy: actor.email ?? actor.id, updatedAt: new Date() })
+    .set({ ...rest, ...condition, version: sql`${rules.version} + 1`, updatedBy: actor.email ?? actor.id, updatedAt: new Date() })
     .where(and(eq(rules.id, id), eq(rules.organizationId, orgId)))
     .returning();
   const after = toRule(updated);
@@ -64,16 +68,9 @@ export async function updateRule(options: TChange & { id: string; input: TUpdate
 /** Adds a custom rule. Its key is unique in the org (409 otherwise). */
 export async function createRule(options: TChange & { input: TCreateRule }): Promise<TRule> {
   const { db, orgId, input, actor, ip } = options;
-  const isAmount = parseFeature(input.feature)?.kind === 'amount';
-  const values = {
-    ...input,
-    windowSeconds: input.windowSeconds ?? (isAmount ? 0 : -1),
-    scoreDelta: input.scoreDelta ?? 0,
-  };
-  if (values.windowSeconds === -1) {
-    throw new AppError('validation_error', 'windowSeconds: Required for a velocity feature, for example 600 for 10 minutes', { field: 'windowSeconds' });
-  }
-  throwIfInvalidRule(values);
+  const { feature: _f, windowSeconds: _w, operator: _o, threshold: _t, condition: _c, ...rest } = input;
+  const values = { ...rest, ...conditionForCreate(input), scoreDelta: input.scoreDelta ?? 0 };
+  throwIfInvalidAction(values);
 
   await ensureOrgDefaults({ db, orgId });
   const [{ n }] = await db.select({ n: count() }).from(rules).where(eq(rules.organizationId, orgId));

@@ -29,8 +29,8 @@ describe('planVelocity', () => {
 
   it('plans device and customer keys on their columns', () => {
     const rules = [
-      { feature: 'device.distinct_cards' as const, windowSeconds: 3600 },
-      { feature: 'customer.amount_sum' as const, windowSeconds: 86_400 },
+      { feature: 'device.distinct_cards' as const, windowSeconds: 3600, operator: '>' as const, threshold: 3 },
+      { feature: 'customer.amount_sum' as const, windowSeconds: 86_400, operator: '>' as const, threshold: 3 },
     ];
     const plans = planVelocity(rules, { ...baseInput, deviceId: 'dev_1', customerId: 'cus_1' });
     expect(plans).toEqual([

@@ -3,7 +3,8 @@ import {
   aggregatesFor, featureId, KEY_COLUMN, keyValue, MIN_RATIO_ATTEMPTS, parseFeature, VELOCITY_ROW_CAP,
   type TAggregate, type TFeatureKey, type TMetric,
 } from './features';
-import type { TRuleSpec } from './schema';
+import { comparisonsOf } from './condition';
+import { ruleCondition, type TRuleSpec } from './schema';
 
 /** What to count for one key of the attempt: one subquery over its largest window. */
 export type TKeyPlan = {
@@ -21,9 +22,11 @@ export type TFeatureValues = ReadonlyMap<string, number>;
  * The aggregates the rules need, only for keys the attempt carries: a rule on
  * email does nothing for an attempt without an email, and costs no query.
  */
-export function planVelocity(rules: readonly Pick<TRuleSpec, 'feature' | 'windowSeconds'>[], input: TTransactionInput): TKeyPlan[] {
+export function planVelocity(rules: readonly Pick<TRuleSpec, 'feature' | 'windowSeconds' | 'operator' | 'threshold' | 'condition'>[], input: TTransactionInput): TKeyPlan[] {
   const plans = new Map<TFeatureKey, TKeyPlan>();
-  for (const rule of rules) {
+  // Every comparison of every rule, a compound rule's included.
+  const comparisons = rules.flatMap((r) => comparisonsOf(ruleCondition(r)).map((c) => c.comparison));
+  for (const rule of comparisons) {
     const feature = parseFeature(rule.feature);
     if (feature?.kind !== 'velocity') continue;
     const value = keyValue(input, feature.key);

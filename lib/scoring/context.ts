@@ -43,7 +43,7 @@ async function readContext(db: Executor, orgId: string, input: TTransactionInput
         from org_settings where organization_id = ${orgId}) as settings,
       (select coalesce(json_agg(json_build_object(
           'id', id, 'key', key, 'name', name, 'feature', feature, 'windowSeconds', window_seconds,
-          'operator', operator, 'threshold', threshold, 'action', action, 'scoreDelta', score_delta, 'mode', mode)
+          'operator', operator, 'threshold', threshold, 'condition', condition, 'action', action, 'scoreDelta', score_delta, 'mode', mode)
           order by created_at, key), '[]'::json)
         from rules where organization_id = ${orgId} and enabled) as rules,
       (select coalesce(json_agg(json_build_object(

@@ -5,7 +5,7 @@ import { baseInput, defaultRules, ruleByKey } from '@/lib/rules/test-fixtures';
 import { combineRules, decide } from './decide';
 import { DEFAULT_THRESHOLDS } from './thresholds';
 
-const fire = (key: string, overrides = {}, observed = 99): TFiredRule => ({ rule: ruleByKey(key, overrides), observed, message: `${key} fired` });
+const fire = (key: string, overrides = {}, observed = 99): TFiredRule => ({ rule: ruleByKey(key, overrides), observed, message: `${key} fired`, comparisons: [] });
 const hit = (action: 'block' | 'allow', overrides: Partial<TListHit> = {}): TListHit => ({
   id: `l_${action}`, type: 'ip', value: '203.0.113.7', action, reason: null, expiresAt: null, ...overrides,
 });
