@@ -19,7 +19,7 @@ const render = (role: TOrgRole) => renderToStaticMarkup(createElement(Permission
 describe('usePermissions / useCan', () => {
   it('allows each role what the permission table allows, nothing more', () => {
     expect(render('viewer')).toEqual(['viewer', 'false', 'read']);
-    expect(render('analyst')).toEqual(['analyst', 'true', 'read,review,outcomes.label,export,lists.block,thresholds.tighten,views.save']);
+    expect(render('analyst')).toEqual(['analyst', 'true', 'read,review,outcomes.label,export,lists.block,thresholds.tighten,rules.backtest,rules.snooze,views.save']);
     for (const role of ['admin', 'owner'] as const) expect(render(role)).toEqual([role, 'true', ALL.join(',')]);
   });
 

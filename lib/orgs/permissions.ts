@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   'lists.allow': { roles: MANAGERS, what: 'adding an allow-list entry' },
   'lists.remove': { roles: MANAGERS, what: 'removing a list entry' },
   'rules.edit': { roles: MANAGERS, what: 'creating or editing rules' },
+  // Read-only but a heavy query (lib/rules/backtest): not for viewers.
+  'rules.backtest': { roles: ANALYSTS, what: 'testing a rule on past detections' },
+  // One rule for one email, card, customer or device, for a while, audited (lib/rules/snooze).
+  'rules.snooze': { roles: ANALYSTS, what: 'snoozing a rule for one customer' },
   'thresholds.change': { roles: MANAGERS, what: 'changing or loosening the thresholds' },
   'api-keys.manage': { roles: MANAGERS, what: 'managing API keys' },
   'views.save': { roles: ANALYSTS, what: 'saving a view' },
