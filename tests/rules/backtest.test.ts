@@ -245,6 +245,20 @@ describe('backtest', () => {
     expect(await footprint(m.orgId)).toEqual(before);
   });
 
+  it('runs one backtest per organization at a time: a second is a 429 while the first holds the lock', async () => {
+    const holder = await owner.reserve();
+    try {
+      await holder`select pg_advisory_lock(hashtext('orylo.backtest'), hashtext(${m.orgId}))`;
+      const busy = await call(m, '/api/v1/rules/backtest', 'POST', { rule: { feature: 'amount', operator: '>', threshold: 3, action: 'BLOCK' }, from: from.toISOString() });
+      expect(busy.status).toBe(429);
+      expect(busy.body.error.message).toContain('Another backtest');
+    } finally {
+      await holder`select pg_advisory_unlock(hashtext('orylo.backtest'), hashtext(${m.orgId}))`;
+      holder.release();
+    }
+    expect((await call(m, '/api/v1/rules/backtest', 'POST', { rule: { feature: 'amount', operator: '>', threshold: 3, action: 'BLOCK' }, from: from.toISOString() })).status).toBe(200);
+  });
+
   it('answers query_too_slow (422) within its budget instead of partial counts', async () => {
     const input = ZBacktestSchema.parse({ rule: { feature: 'ip.distinct_cards', windowSeconds: 3600, operator: '>', threshold: 3, action: 'BLOCK' }, from: from.toISOString() });
     const started = Date.now();
