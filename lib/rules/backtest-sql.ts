@@ -41,70 +41,75 @@ export const featureColumn = (key: TFeatureKey, windowSeconds: number, what: 'a'
 
 const ident = (name: string) => sql.raw(`"${name}"`);
 
+/** The running sums a window's metrics need: attempts always (a ratio and the stream need them). */
+function sumsFor(metrics: Set<TMetric>): ('a' | 'd' | 's' | 'c')[] {
+  const out: ('a' | 'd' | 's' | 'c')[] = ['a'];
+  if (metrics.has('declines') || metrics.has('decline_ratio')) out.push('d');
+  if (metrics.has('amount_sum')) out.push('s');
+  if (metrics.has('distinct_cards')) out.push('c');
+  return out;
+}
+
 /**
- * One key's features for every row of the scope, as a subquery of
- * (id, <key>_<w>_a, _d, _s, _c …). Rows without a value for the key are not
- * in it (their comparisons are not evaluated, as live).
+ * One key's features for the rows of the scope, as a subquery of (id, the
+ * `carry` columns, <key>_<w>_a, _d, _s, _c …). With `carry`, every row of the
+ * scope is in it (a row without a value for the key reads null features) and
+ * brings the columns the evaluation needs, so the first key's stream is the
+ * evaluation's base and needs no join back; without, only rows with a value.
  */
-export function keyFeaturesSql(needs: TKeyNeeds, to: Date): SQL {
+export function keyFeaturesSql(needs: TKeyNeeds, to: Date, carry: readonly string[] = []): SQL {
   const col = sql.raw(needs.column);
-  const windows = [...needs.windows.entries()];
-  const anyDistinct = windows.some(([, m]) => m.has('distinct_cards'));
-  // Each window carries attempts, declines, amounts and cards: the unused ones cost a column, not a sort.
-  const cols = windows.flatMap(([w]) => (['a', 'd', 's', 'c'] as const).map((x) => featureColumn(needs.key, w, x)));
-  const zero = (except: string[] = [], values: Record<string, SQL> = {}) =>
-    sql.join(cols.map((c) => (except.includes(c) ? sql`${values[c]} as ${ident(c)}` : sql`0 as ${ident(c)}`)), sql`, `);
+  const windows = [...needs.windows.entries()].map(([w, metrics]) => ({ w, sums: sumsFor(metrics) }));
+  const anyDistinct = windows.some(({ sums }) => sums.includes('c'));
+  const cols = windows.flatMap(({ w, sums }) => sums.map((x) => ({ name: featureColumn(needs.key, w, x), w, x })));
+  const toAt = sql`${to.toISOString()}::timestamptz`;
+  const source = anyDistinct ? sql`keyed` : sql`scope`;
+  const key = anyDistinct ? sql`k` : sql`${col} collate "C"`;
+  const carried = (present: boolean) => (carry.length ? sql`, ${sql.join(carry.map((c) => (present ? sql.raw(c) : sql`null`)), sql`, `)}` : sql``);
+  const values = (value: (x: 'a' | 'd' | 's' | 'c', w: number) => SQL) => sql.join(cols.map((c) => sql`${value(c.x, c.w)} as ${ident(c.name)}`), sql`, `);
 
-  const arrivals = sql`select k, created_at as t, seq as es, 1 as kind, id, ${sql.join(
-    windows.flatMap(([w]) => [
-      sql`1 as ${ident(featureColumn(needs.key, w, 'a'))}`,
-      sql`dec as ${ident(featureColumn(needs.key, w, 'd'))}`,
-      sql`amount as ${ident(featureColumn(needs.key, w, 's'))}`,
-      sql`(card_fingerprint is not null)::int as ${ident(featureColumn(needs.key, w, 'c'))}`,
-    ]),
-    sql`, `,
-  )} from keyed`;
+  const arrival: Record<'a' | 'd' | 's' | 'c', SQL> = { a: sql`1`, d: sql`dec`, s: sql`amount`, c: sql`(card_fingerprint is not null)::int` };
+  const arrivals = sql`select ${key} as k, created_at as t, seq as es, 1 as kind, id ${carried(true)}, ${values((x) => arrival[x])}
+    from ${source} ${carry.length ? sql`` : sql`where ${col} is not null`}`;
 
-  const departures = windows.map(([w]) => {
-    const a = featureColumn(needs.key, w, 'a');
-    const d = featureColumn(needs.key, w, 'd');
-    const s = featureColumn(needs.key, w, 's');
-    return sql`select k, created_at + ${w}::int * interval '1 second', 0::bigint, 0, null::uuid, ${zero([a, d, s], { [a]: sql`-1`, [d]: sql`-dec`, [s]: sql`-amount` })}
-      from keyed where created_at + ${w}::int * interval '1 second' < ${to.toISOString()}::timestamptz`;
+  // Leaving the window: every count but distinct cards, at t + W.
+  const departures = windows.map(({ w }) => {
+    const leaving: Record<'a' | 'd' | 's' | 'c', SQL> = { a: sql`-1`, d: sql`-dec`, s: sql`-amount`, c: sql`0` };
+    return sql`select ${key}, created_at + ${w}::int * interval '1 second', 0::bigint, 0, null::uuid ${carried(false)},
+        ${values((x, cw) => (cw === w ? leaving[x] : sql`0`))}
+      from ${source} where ${col} is not null and created_at + ${w}::int * interval '1 second' < ${toAt}`;
   });
 
   // A card leaves a window's distinct count at its next occurrence on the key, or when the window passes it.
   const cardDepartures = windows
-    .filter(([, m]) => m.has('distinct_cards'))
-    .map(([w]) => {
-      const c = featureColumn(needs.key, w, 'c');
+    .filter(({ sums }) => sums.includes('c'))
+    .map(({ w }) => {
       const end = sql`${w}::int * interval '1 second'`;
-      return sql`select k,
-          case when next_at is not null and next_at < created_at + ${end} then next_at else created_at + ${end} end,
-          case when next_at is not null and next_at < created_at + ${end} then next_seq else 0 end,
-          0, null::uuid, ${zero([c], { [c]: sql`-1` })}
-        from keyed where card_fingerprint is not null and (next_at is not null and next_at < created_at + ${end} or created_at + ${end} < ${to.toISOString()}::timestamptz)`;
+      const sooner = sql`next_at is not null and next_at < created_at + ${end}`;
+      return sql`select k, case when ${sooner} then next_at else created_at + ${end} end, case when ${sooner} then next_seq else 0 end,
+          0, null::uuid ${carried(false)}, ${values((x, cw) => (cw === w && x === 'c' ? sql`-1` : sql`0`))}
+        from keyed where k is not null and card_fingerprint is not null and (${sooner} or created_at + ${end} < ${toAt})`;
     });
 
-  const nextOccurrence = anyDistinct
-    ? sql`, lead(created_at) over cards as next_at, lead(seq) over cards as next_seq`
+  // Distinct cards need each card's next occurrence on the key: one more sort, only for them.
+  const keyed = anyDistinct
+    ? sql`with keyed as (
+        select ${col} collate "C" as k, *, lead(created_at) over cards as next_at, lead(seq) over cards as next_seq
+        from scope ${carry.length ? sql`` : sql`where ${col} is not null`}
+        window cards as (partition by ${col} collate "C", card_fingerprint collate "C" order by created_at, seq)
+      )`
     : sql``;
-
-  const sums = sql.join(cols.map((c) => sql`sum(${ident(c)}) over w as ${ident(c)}`), sql`, `);
-  return sql`(with keyed as (
-      select ${col} collate "C" as k, id, seq, created_at, card_fingerprint collate "C" as card_fingerprint, dec, amount ${nextOccurrence}
-      from scope where ${col} is not null
-      ${anyDistinct ? sql`window cards as (partition by ${col} collate "C", card_fingerprint collate "C" order by created_at, seq)` : sql``}
-    )
-    select id, ${sql.join(cols.map(ident), sql`, `)} from (
-      select id, kind, ${sums} from (
+  const sums = sql.join(cols.map((c) => sql`case when k is not null then sum(${ident(c.name)}) over w end as ${ident(c.name)}`), sql`, `);
+  return sql`(${keyed}
+    select id ${carry.length ? sql`, ${sql.join(carry.map((c) => sql.raw(c)), sql`, `)}` : sql``}, ${sql.join(cols.map((c) => ident(c.name)), sql`, `)} from (
+      select id, kind ${carry.length ? sql`, ${sql.join(carry.map((c) => sql.raw(c)), sql`, `)}` : sql``}, ${sums} from (
         ${sql.join([arrivals, ...departures, ...cardDepartures], sql` union all `)}
       ) ev
       window w as (partition by k order by t, es, kind rows between unbounded preceding and current row)
     ) summed where kind = 1)`;
 }
 
-/** The value one comparison reads for the row `e` (the key subqueries joined as k_<key>), null when not evaluated. */
+/** The value one comparison reads for the row `e` (with the key streams' feature columns), null when not evaluated. */
 export function comparisonValueSql(c: TComparison): SQL {
   const f = parseFeature(c.feature);
   if (!f) return sql`null`;
@@ -116,7 +121,8 @@ export function comparisonValueSql(c: TComparison): SQL {
     case 'mismatch':
       return sql`case when e.card_country is not null and e.ip_country is not null then e.card_country <> e.ip_country end`;
     case 'velocity': {
-      const column = (what: 'a' | 'd' | 's' | 'c') => sql.raw(`k_${f.key}."${featureColumn(f.key, c.windowSeconds, what)}"`);
+      // Feature columns are named by key and window, unique across the joined streams.
+      const column = (what: 'a' | 'd' | 's' | 'c') => ident(featureColumn(f.key, c.windowSeconds, what));
       switch (f.metric) {
         case 'attempts':
           return sql`${column('a')}::float8`;

@@ -71,6 +71,7 @@ export async function launch(options: { mode: 'dev' | 'start'; secret: string; d
             ratePerSecond: 0.25,
             durationSeconds: 120,
             burst: { afterSeconds: 40, count: 12 },
+            outcomes: true,
             signal: traffic.signal,
           });
         }
