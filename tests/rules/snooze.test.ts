@@ -118,6 +118,16 @@ describe('snoozing a rule for one entity', () => {
     await snooze(m.session, snoozeBody(email, { duration: '1h' }));
   });
 
+  it('two people snoozing the same rule for the same email at once: one snooze, the other told so', async () => {
+    const email = `${uniq('race')}@example.com`;
+    const attempts = await Promise.all(
+      [analyst.session, m.session, analyst.session, m.session].map((session) => callAs(session, `/api/v1/rules/${ruleId}/snoozes`, 'POST', snoozeBody(email))),
+    );
+    expect(attempts.map((a) => a.status).sort()).toEqual([201, 409, 409, 409]);
+    const [{ n }] = await owner`select count(*)::int as n from rule_snoozes where organization_id = ${m.orgId} and entity_value = ${email}`;
+    expect(n).toBe(1);
+  });
+
   it('expires by itself: the rule decides again and the snooze is no longer listed', async () => {
     const email = `${uniq('expire')}@example.com`;
     const s = await snooze(analyst.session, snoozeBody(email, { duration: undefined, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }));
