@@ -2,7 +2,7 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { useCreateSnooze } from '@/hooks/use-snoozes';
+import { useCreateSnooze, useSnoozes } from '@/hooks/use-snoozes';
 import { SNOOZE_DURATION_LABEL, SNOOZE_DURATIONS, SNOOZE_REASON_MAX, type TSnoozeDuration } from '@/lib/snoozes/schema';
 import type { TSnoozeTarget } from './snooze-keys';
 import styles from './detection.module.css';
@@ -11,16 +11,19 @@ const DURATIONS = Object.keys(SNOOZE_DURATIONS) as TSnoozeDuration[];
 
 /**
  * "Snooze for this customer…" under a rule that fired: the rule stops deciding for one of the
- * detection's keys for a while, with a reason (the audit trail keeps it). Rendered only for
- * those who may snooze (rules.snooze); the API refuses the others anyway.
+ * detection's keys for a while, with a reason (the audit trail keeps it). Keys the rule is already
+ * snoozed for are not offered again. Rendered only for those who may snooze (rules.snooze); the
+ * API refuses the others anyway.
  */
-export function SnoozeRule({ orgId, ruleId, ruleCode, targets }: { orgId: string; ruleId: string; ruleCode: string; targets: readonly TSnoozeTarget[] }) {
+export function SnoozeRule({ orgId, ruleId, ruleCode, targets: all }: { orgId: string; ruleId: string; ruleCode: string; targets: readonly TSnoozeTarget[] }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [target, setTarget] = useState(0);
   const [duration, setDuration] = useState<TSnoozeDuration>('24h');
   const [reason, setReason] = useState('');
   const create = useCreateSnooze(orgId);
+  const live = useSnoozes(orgId).data?.snoozes ?? [];
+  const targets = all.filter((t) => !live.some((s) => s.ruleId === ruleId && s.entityType === t.type && s.entityValue === t.value));
   if (targets.length === 0) return null;
 
   if (!open) {
@@ -33,7 +36,7 @@ export function SnoozeRule({ orgId, ruleId, ruleCode, targets }: { orgId: string
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const t = targets[target];
+    const t = targets[Math.min(target, targets.length - 1)];
     create.mutate(
       { ruleId, body: { entityType: t.type, entityValue: t.value, duration, reason: reason.trim() } },
       { onSuccess: () => { setOpen(false); setReason(''); } },
