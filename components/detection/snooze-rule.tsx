@@ -39,7 +39,7 @@ export function SnoozeRule({ orgId, ruleId, ruleCode, targets: all }: { orgId: s
     const t = targets[Math.min(target, targets.length - 1)];
     create.mutate(
       { ruleId, body: { entityType: t.type, entityValue: t.value, duration, reason: reason.trim() } },
-      { onSuccess: () => { setOpen(false); setReason(''); } },
+      { onSuccess: () => { setOpen(false); setReason(''); setTarget(0); } },
     );
   };
 

@@ -75,6 +75,12 @@ test('an analyst snoozes the rule for the email for 24 h; the next payment from 
     await expect(listed).toContainText('Big amounts to review');
     await expect(listed).toContainText('Wholesale buyer, confirmed by phone');
     await expect(listed).toHaveAttribute('data-entity-type', 'email');
+    // The email is not offered twice; the payment's other keys still are.
+    await detail.getByTestId('snooze-open-big_amount_review').click();
+    const again = detail.getByTestId('snooze-form-big_amount_review');
+    await expect(again.getByRole('option', { name: `customer cus_reviewed_${run}` })).toHaveCount(1);
+    await expect(again.getByRole('option', { name: `email ${email}` })).toHaveCount(0);
+    await again.getByRole('button', { name: 'Cancel' }).click();
   });
 
   await test.step('the next payment from the email is allowed, the rule reported in shadow; another email is still reviewed', async () => {
