@@ -96,3 +96,6 @@ export const adminKeys = { metrics: ['admin', 'metrics'] as const };
 
 /** Members and pending invitations of /settings/team: one prefix refreshes both after any change. */
 export const teamKeys = { all: resource('team') };
+
+/** Live rule snoozes (lib/snoozes): the detection view reads and changes them. */
+export const snoozeKeys = { all: resource('snoozes') };

@@ -13,6 +13,9 @@ describe('incidents in words', () => {
     expect(describeAction(entry('thresholds.override', { review: 50, block: 80, override: { review: 30, block: 60, until: '2026-11-30T15:00:00.000Z' } }))).toBe(
       'ops@shop.example set temporary thresholds (review ≥ 30, block ≥ 60) for 1 h 00 min',
     );
+    const snooze = { ruleName: 'Big amounts', entityType: 'email', entityValue: 'vip@shop.example', expiresAt: '2026-12-01T14:00:00.000Z' };
+    expect(describeAction(entry('rule_snooze.create', snooze))).toBe('ops@shop.example snoozed “Big amounts” for e-mail vip@shop.example for 24 h 00 min');
+    expect(describeAction(entry('rule_snooze.end', snooze))).toBe('ops@shop.example ended the snooze of “Big amounts” for e-mail vip@shop.example');
   });
 
   it('sums up the blocks by type and by whom', () => {

@@ -28,6 +28,7 @@ export const blockedShare = (a: Pick<TAttack, 'attempts' | 'blocked'>) => (a.att
 const TYPE_LABEL: Record<string, string> = { ip: 'IP', card_bin: 'BIN', card_fingerprint: 'card', email: 'e-mail', device_id: 'device', customer_id: 'customer' };
 
 type TListAfter = { type?: string; value?: string; action?: string; expiresAt?: string | null };
+type TSnoozeAfter = { ruleName?: string; entityType?: string; entityValue?: string };
 type TThresholdAfter = { review?: number; block?: number; override?: { review: number; block: number; until: string } | null };
 
 function forHowLong(createdAt: string, expiresAt: string | null | undefined): string {
@@ -56,6 +57,12 @@ export function describeAction(e: TAuditEntryView): string {
       return `${who} changed the thresholds (review ≥ ${after.review}, block ≥ ${after.block})`;
     case 'detection.review':
       return `${who} reviewed a payment`;
+    case 'rule_snooze.create':
+    case 'rule_snooze.end': {
+      const snooze = after as TSnoozeAfter;
+      const what = `“${snooze.ruleName}” for ${TYPE_LABEL[snooze.entityType ?? ''] ?? snooze.entityType} ${snooze.entityValue}`;
+      return e.action === 'rule_snooze.end' ? `${who} ended the snooze of ${what}` : `${who} snoozed ${what}${forHowLong(e.createdAt, after.expiresAt)}`;
+    }
     default:
       return `${who}: ${e.action}`;
   }

@@ -3,10 +3,14 @@
 import type { ReactNode } from 'react';
 import { DecisionBadge } from '@/components/dashboard/decision-badge';
 import { RISK_COLOR, formatAmount, formatCard, formatDateTime } from '@/components/dashboard/format';
+import { useCan } from '@/hooks/use-permissions';
 import type { TDetection } from '@/lib/detections/schema';
+import { DetectionSnoozes } from './detection-snoozes';
 import { OutcomesSection } from './outcomes-section';
 import { RelatedPanel } from './related-panel';
 import { ReviewOutcome } from './review-outcome';
+import { snoozeTargets } from './snooze-keys';
+import { SnoozeRule } from './snooze-rule';
 import styles from './detection.module.css';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
@@ -25,6 +29,8 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
  */
 export function DetectionDetails({ orgId, detection }: { orgId: string; detection: TDetection }) {
   const d = detection;
+  const canSnooze = useCan('rules.snooze');
+  const targets = snoozeTargets(d);
   // Only a REVIEW can be reviewed: after a review, the rules' decision was REVIEW whatever it is now.
   const decidedByRules = d.review && d.review.status !== 'pending' ? 'REVIEW' : d.decision;
   const fields: [string, string | null][] = [
@@ -65,11 +71,14 @@ export function DetectionDetails({ orgId, detection }: { orgId: string; detectio
                 {r.decisive ? <div className="decided-by">Decided {decidedByRules}</div> : null}
                 <div>{r.message}</div>
                 <code>{r.code}</code>
+                {canSnooze && r.ruleId && r.mode !== 'shadow' ? <SnoozeRule orgId={orgId} ruleId={r.ruleId} ruleCode={r.code} targets={targets} /> : null}
               </li>
             ))}
           </ul>
         )}
       </Section>
+
+      <DetectionSnoozes orgId={orgId} targets={targets} />
 
       {d.shadow.length > 0 ? (
         <Section title="Shadow rules (recorded, not applied)" testId="detection-shadow">

@@ -7,3 +7,4 @@ export * from './outcomes';
 export * from './webhooks';
 export * from './alerts';
 export * from './stripe';
+export * from './snoozes';

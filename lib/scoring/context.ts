@@ -5,6 +5,7 @@ import { listCandidates, type TListHit } from '@/lib/lists/match';
 import type { TRuleSpec } from '@/lib/rules/schema';
 import { queryPrepared } from '@/lib/rules/prepared';
 import { seedOrgDefaults } from '@/lib/rules/seed';
+import { snoozeCandidates, type TSnoozeHit } from '@/lib/snoozes/match';
 import type { TThresholds } from './thresholds';
 
 /** Everything ingest needs before the velocity query, read in one round trip. */
@@ -17,6 +18,8 @@ export type TScoringContext = {
   rules: TRuleSpec[];
   /** Live list entries matching the attempt. */
   listHits: TListHit[];
+  /** Live rule snoozes for the attempt's email, card, customer or device (lib/snoozes). */
+  snoozes: TSnoozeHit[];
 };
 
 function listMatchSql(input: TTransactionInput): SQL {
@@ -26,10 +29,16 @@ function listMatchSql(input: TTransactionInput): SQL {
   return clauses.length ? sql.join(clauses, sql` or `) : sql`false`;
 }
 
+function snoozeMatchSql(input: TTransactionInput): SQL {
+  const clauses = snoozeCandidates(input).map((c) => sql`(entity_type = ${c.type} and entity_value = ${c.value})`);
+  return clauses.length ? sql.join(clauses, sql` or `) : sql`false`;
+}
+
 type TContextRow = {
   settings: { review: number; block: number; overrideReview: number | null; overrideBlock: number | null; overrideActive: boolean } | null;
   rules: TRuleSpec[];
   lists: TListHit[];
+  snoozes: TSnoozeHit[];
   existing_id: string | null;
 };
 
@@ -51,13 +60,18 @@ async function readContext(db: Executor, orgId: string, input: TTransactionInput
           order by created_at), '[]'::json)
         from lists where organization_id = ${orgId} and deleted_at is null
           and (expires_at is null or expires_at > now()) and (${listMatchSql(input)})) as lists,
+      (select coalesce(json_agg(json_build_object(
+          'id', id, 'ruleId', rule_id, 'entityType', entity_type, 'entityValue', entity_value, 'reason', reason, 'expiresAt', expires_at)
+          order by expires_at desc), '[]'::json)
+        from rule_snoozes where organization_id = ${orgId} and ended_at is null and expires_at > now()
+          and (${snoozeMatchSql(input)})) as snoozes,
       (select id from detections where organization_id = ${orgId} and external_id = ${input.externalId}) as existing_id
   `);
   return rows[0];
 }
 
 /**
- * Settings, enabled rules, matching list entries and the idempotency check in
+ * Settings, enabled rules, matching list entries and rule snoozes, and the idempotency check in
  * ONE round trip, inside the request's RLS transaction (and filtered by org
  * explicitly). The first ingest of an org seeds its defaults, then reads again.
  */
@@ -73,5 +87,5 @@ export async function loadScoringContext(options: { db: Executor; orgId: string;
     s && s.overrideActive && s.overrideReview !== null && s.overrideBlock !== null
       ? { review: s.overrideReview, block: s.overrideBlock, temporary: true }
       : { review: s?.review ?? 50, block: s?.block ?? 80 };
-  return { existingId: row.existing_id, thresholds, rules: row.rules, listHits: row.lists };
+  return { existingId: row.existing_id, thresholds, rules: row.rules, listHits: row.lists, snoozes: row.snoozes };
 }

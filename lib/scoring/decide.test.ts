@@ -3,6 +3,7 @@ import type { TListHit } from '@/lib/lists/match';
 import { evaluateRules, type TFiredRule } from '@/lib/rules/evaluate';
 import { baseInput, defaultRules, ruleByKey } from '@/lib/rules/test-fixtures';
 import { combineRules, decide } from './decide';
+import type { TSnoozeHit } from '@/lib/snoozes/match';
 import { DEFAULT_THRESHOLDS } from './thresholds';
 
 const fire = (key: string, overrides = {}, observed = 99): TFiredRule => ({ rule: ruleByKey(key, overrides), observed, message: `${key} fired`, comparisons: [] });
@@ -94,5 +95,47 @@ describe('combineRules', () => {
     expect(run(points, [], { review: 30, block: 60, temporary: true }).reasons.at(-1)?.message).toBe('Score 60 ≥ block threshold 60 (temporary thresholds in force) → BLOCK');
     expect(run(points, [], { review: 70, block: 90 }).reasons.at(-1)?.message).toBe('Score 60 < review threshold 70 → ALLOW');
     expect(run([]).reasons).toEqual([]);
+  });
+});
+
+describe('decide with snoozes', () => {
+  const snooze = (ruleKey: string, overrides: Partial<TSnoozeHit> = {}): TSnoozeHit => ({
+    id: `s_${ruleKey}`, ruleId: `id_${ruleKey}`, entityType: 'email', entityValue: 'jane@example.com', reason: 'known customer', expiresAt: '2026-12-02T14:00:00.000Z', ...overrides,
+  });
+  const withSnoozes = (fired: TFiredRule[], snoozes: TSnoozeHit[], listHits: TListHit[] = []) => decide({ input: baseInput, listHits, fired, thresholds: DEFAULT_THRESHOLDS, snoozes });
+
+  it('a snoozed rule decides nothing: reported in shadow with the snooze, and what it would have decided', () => {
+    const r = withSnoozes([fire('card_declines_24h'), fire('micro_amount')], [snooze('card_declines_24h')]);
+    expect(r).toMatchObject({ decision: 'ALLOW', score: 10 });
+    expect(r.reasons.map((x) => x.code)).toEqual(['micro_amount', 'score_threshold']);
+    expect(r.shadow).toEqual([
+      expect.objectContaining({
+        code: 'card_declines_24h', mode: 'shadow', action: 'BLOCK', ruleId: 'id_card_declines_24h',
+        message: 'card_declines_24h fired → BLOCK (snoozed for email jane@example.com until 2026-12-02 14:00 UTC: known customer)',
+      }),
+      expect.objectContaining({ code: 'snooze_decision', mode: 'shadow', action: 'BLOCK', message: 'Without the snooze the decision would be BLOCK (score 10) instead of ALLOW (score 10)' }),
+    ]);
+  });
+
+  it('a snooze of another rule changes nothing', () => {
+    const plain = run([fire('card_declines_24h')]);
+    expect(withSnoozes([fire('card_declines_24h')], [snooze('email_attempts_1h')])).toEqual(plain);
+    expect(withSnoozes([fire('card_declines_24h')], [])).toEqual(plain);
+  });
+
+  it('keeps the shadow rules summary apart from the snooze: each says what it alone would change', () => {
+    const r = withSnoozes([fire('ip_attempts_30m'), fire('ip_distinct_cards_1h', { mode: 'shadow' })], [snooze('ip_attempts_30m', { entityType: 'card_fingerprint', entityValue: 'fp_1' })]);
+    expect(r).toMatchObject({ decision: 'ALLOW', score: 0, reasons: [] });
+    expect(r.shadow.map((x) => x.code)).toEqual(['ip_attempts_30m', 'ip_distinct_cards_1h', 'snooze_decision', 'shadow_decision']);
+    expect(r.shadow[0].message).toContain('(snoozed for card fingerprint fp_1 until');
+    expect(r.shadow[2].message).toBe('Without the snooze the decision would be REVIEW (score 0) instead of ALLOW (score 0)');
+    expect(r.shadow[3].message).toBe('With the shadow rules the decision would be BLOCK (score 0) instead of ALLOW (score 0)');
+  });
+
+  it('lists still come first: a snoozed rule is only annotated in their shadow', () => {
+    const r = withSnoozes([fire('card_declines_24h')], [snooze('card_declines_24h')], [hit('allow')]);
+    expect(r).toMatchObject({ decision: 'ALLOW', score: 0 });
+    expect(r.reasons.map((x) => x.code)).toEqual(['list_allow']);
+    expect(r.shadow[0].message).toMatch(/→ BLOCK \(snoozed for email jane@example.com until 2026-12-02 14:00 UTC: known customer\)$/);
   });
 });

@@ -1,6 +1,7 @@
 import type { TDecision, TReason, TRiskLevel, TTransactionInput } from '@/lib/detections/schema';
 import { listReason, type TListHit } from '@/lib/lists/match';
 import { toReason, type TFiredRule } from '@/lib/rules/evaluate';
+import { snoozeSuffix, type TSnoozeHit } from '@/lib/snoozes/match';
 import { decisionFor, riskLevelFor, type TThresholds } from './thresholds';
 
 export type TScoreResult = { score: number; riskLevel: TRiskLevel; decision: TDecision; reasons: TReason[]; shadow: TReason[] };
@@ -67,15 +68,48 @@ function shadowSummary(all: readonly TFiredRule[], thresholds: TThresholds, actu
   };
 }
 
+/** What the rules would have decided without the snoozes, next to what was decided. */
+function snoozeSummary(unsnoozed: readonly TFiredRule[], thresholds: TThresholds, actual: { score: number; decision: TDecision }): TReason {
+  const would = combineRules(unsnoozed, thresholds);
+  const same = would.decision === actual.decision && would.score === actual.score;
+  return {
+    code: 'snooze_decision',
+    message: same
+      ? `Without the snooze the decision would be the same: ${would.decision} (score ${would.score})`
+      : `Without the snooze the decision would be ${would.decision} (score ${would.score}) instead of ${actual.decision} (score ${actual.score})`,
+    observed: would.score,
+    action: would.decision,
+    mode: 'shadow',
+  };
+}
+
+/** A fired rule reported in shadow, saying when it is snoozed for this attempt and why. */
+function shadowReason(fired: TFiredRule, snoozes: ReadonlyMap<string, TSnoozeHit>): TReason {
+  const reason = toReason(fired, 'shadow');
+  const snooze = snoozes.get(fired.rule.id);
+  return snooze ? { ...reason, message: reason.message + snoozeSuffix(snooze) } : reason;
+}
+
 /**
  * The decision for one attempt. Lists come first: a block entry blocks with
  * score 100, else an allow entry allows; block beats allow. Rules are still
  * evaluated then, and reported in `shadow` without deciding. Otherwise the
- * active rules decide and the shadow rules are only reported.
+ * active rules decide and the shadow rules are only reported. An active rule
+ * snoozed for one of the attempt's keys (lib/snoozes) is reported in shadow
+ * too, with the snooze, and a summary says what it would have changed.
  */
-export function decide(options: { input: TTransactionInput; listHits: readonly TListHit[]; fired: readonly TFiredRule[]; thresholds: TThresholds }): TScoreResult {
+export function decide(options: {
+  input: TTransactionInput;
+  listHits: readonly TListHit[];
+  fired: readonly TFiredRule[];
+  thresholds: TThresholds;
+  snoozes?: readonly TSnoozeHit[];
+}): TScoreResult {
   const { input, listHits, thresholds } = options;
   const fired = [...options.fired].sort(byImpact);
+  // The first snooze per rule: the context reads them latest expiry first.
+  const snoozes = new Map<string, TSnoozeHit>();
+  for (const s of options.snoozes ?? []) if (!snoozes.has(s.ruleId)) snoozes.set(s.ruleId, s);
   const blocks = listHits.filter((h) => h.action === 'block');
   const allows = listHits.filter((h) => h.action === 'allow');
 
@@ -84,16 +118,18 @@ export function decide(options: { input: TTransactionInput; listHits: readonly T
     const score = decision === 'BLOCK' ? 100 : 0;
     const deciding = blocks.length > 0 ? blocks : allows;
     const overruled = blocks.length > 0 ? allows : [];
-    const shadow = [...overruled.map((h) => listReason(h, input, 'shadow')), ...fired.map((f) => toReason(f, 'shadow'))];
+    const shadow = [...overruled.map((h) => listReason(h, input, 'shadow')), ...fired.map((f) => shadowReason(f, snoozes))];
     if (fired.length > 0) shadow.push(shadowSummary(fired, thresholds, { score, decision }));
     return { score, riskLevel: riskLevelFor(score, thresholds), decision, reasons: deciding.map((h) => ({ ...listReason(h, input), decisive: true })), shadow };
   }
 
-  const active = fired.filter((f) => f.rule.mode === 'active');
+  const active = fired.filter((f) => f.rule.mode === 'active' && !snoozes.has(f.rule.id));
+  const snoozed = fired.filter((f) => f.rule.mode === 'active' && snoozes.has(f.rule.id));
   const shadowRules = fired.filter((f) => f.rule.mode === 'shadow');
   const { decidedBy, ...outcome } = combineRules(active, thresholds);
-  const shadow = shadowRules.map((f) => toReason(f, 'shadow'));
-  if (shadowRules.length > 0) shadow.push(shadowSummary(fired, thresholds, outcome));
+  const shadow = [...snoozed, ...shadowRules].map((f) => shadowReason(f, snoozes));
+  if (snoozed.length > 0) shadow.push(snoozeSummary([...active, ...snoozed], thresholds, outcome));
+  if (shadowRules.length > 0) shadow.push(shadowSummary([...active, ...shadowRules], thresholds, outcome));
   const reasons = active.map((f) => {
     const reason = toReason(f, 'active');
     return decidedBy.by === 'action' && f.rule.action === decidedBy.action ? { ...reason, decisive: true } : reason;

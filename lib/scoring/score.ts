@@ -14,5 +14,5 @@ export async function scoreTransaction(options: { db: Executor; orgId: string; i
   const { db, orgId, input, context } = options;
   const values = await computeFeatures({ db, orgId, input, rules: context.rules });
   const fired = evaluateRules(context.rules, input, values);
-  return decide({ input, listHits: context.listHits, fired, thresholds: context.thresholds });
+  return decide({ input, listHits: context.listHits, fired, thresholds: context.thresholds, snoozes: context.snoozes });
 }

@@ -99,6 +99,16 @@ const TABLE: { action: string; allowed: readonly TRole[]; attempt: () => Promise
       return send('PATCH', `/api/v1/rules/${rules[0].id}`, { enabled: true });
     },
   },
+  { action: 'read rule snoozes', allowed: ROLES, attempt: async () => send('GET', '/api/v1/snoozes') },
+  { action: 'snooze a rule for one customer', allowed: ANALYSTS, attempt: async () => send('POST', `/api/v1/rules/${await ruleId()}/snoozes`, snoozeBody()) },
+  {
+    action: 'end a rule snooze',
+    allowed: ANALYSTS,
+    attempt: async () => {
+      const res = await send('POST', `/api/v1/rules/${await ruleId()}/snoozes`, snoozeBody())(m.session);
+      return send('DELETE', `/api/v1/snoozes/${(await res.json()).snooze.id}`);
+    },
+  },
   { action: 'change the thresholds', allowed: MANAGERS, attempt: async () => send('PUT', '/api/v1/settings/thresholds', { review: 50, block: 80 }) },
   {
     action: 'loosen thresholds for a while',
@@ -190,6 +200,10 @@ const TABLE: { action: string; allowed: readonly TRole[]; attempt: () => Promise
     },
   },
 ];
+
+/** A rule of the org to snooze, each attempt for a new customer (a second live snooze of one rule and customer is a 409). */
+const ruleId = async (): Promise<string> => (await (await send('GET', '/api/v1/rules')(m.session)).json()).rules[0].id;
+const snoozeBody = () => ({ entityType: 'customer_id', entityValue: uniq('cus'), duration: '1h', reason: 'Permission table' });
 
 /** One webhook endpoint of the org (made by the owner the first time a row needs it). */
 let webhook: string | undefined;

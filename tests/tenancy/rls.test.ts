@@ -12,9 +12,11 @@ let b: Merchant;
 /** One row per org in every defence table (written as the owner), so every tenant table is tested with data. */
 async function seedDefenceTables(orgId: string, detectionId: string) {
   await owner`insert into lists (organization_id, type, value, action) values (${orgId}, 'ip', '203.0.113.99', 'block')`;
-  await owner`insert into rules (organization_id, key, name, feature, window_seconds, threshold, action)
-              values (${orgId}, 'rls_probe', 'RLS probe', 'ip.attempts', 600, 5, 'REVIEW') on conflict do nothing`;
+  await owner`insert into rules (organization_id, key, name, feature, window_seconds, operator, threshold, action)
+              values (${orgId}, 'rls_probe', 'RLS probe', 'ip.attempts', 600, '>', 5, 'REVIEW') on conflict do nothing`;
   await owner`insert into org_settings (organization_id) values (${orgId}) on conflict do nothing`;
+  await owner`insert into rule_snoozes (organization_id, rule_id, entity_type, entity_value, reason, expires_at)
+              select ${orgId}, id, 'email', 'rls-probe@example.com', 'RLS probe', now() + interval '1 hour' from rules where organization_id = ${orgId} and key = 'rls_probe'`;
   await owner`insert into attacks (organization_id, status) values (${orgId}, 'closed')`;
   await owner`insert into detection_updates (organization_id, detection_id) values (${orgId}, ${detectionId})`;
   await owner`insert into audit_log (organization_id, action, target_type) values (${orgId}, 'rls.probe', 'test')`;
@@ -64,7 +66,7 @@ describe('row-level security', () => {
 
   it('every tenant table has ENABLE and FORCE row level security', async () => {
     const tables = await tenantTables();
-    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections', 'lists', 'rules', 'org_settings', 'attacks', 'detection_updates', 'audit_log', 'detection_outcomes', 'stripe_connections', 'alert_channels', 'alerts', 'webhook_endpoints', 'webhook_events', 'webhook_deliveries', 'webhook_attempts']));
+    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections', 'lists', 'rules', 'org_settings', 'attacks', 'detection_updates', 'audit_log', 'detection_outcomes', 'stripe_connections', 'alert_channels', 'alerts', 'webhook_endpoints', 'webhook_events', 'webhook_deliveries', 'webhook_attempts', 'rule_snoozes']));
     const rows = await owner`select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in ${owner(tables)}`;
     for (const r of rows) expect(r, r.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });

@@ -1,0 +1,4 @@
+export * from './match';
+export * from './parse';
+export * from './schema';
+export * from './snoozes';
