@@ -8,9 +8,8 @@ import { KEY_COLUMN, MIN_RATIO_ATTEMPTS, parseFeature, type TFeatureKey, type TM
 // A count over the window (t - W, t] is a running sum of events ordered by
 // time: +1 when a row happens, -1 when it leaves the window (at t + W). Every
 // detection is both an event and a point where the sum is read. Distinct
-// cards use the same sum: an occurrence of a card counts from its own time
-// until the card's next occurrence on the key or the end of the window,
-// whichever comes first, so each card in the window is counted once.
+// cards use the same sum over each card's stretches of occurrences (see
+// keyFeaturesSql), so each card in the window is counted once.
 //
 // Ties: events order by (time, seq, kind) with departures (kind 0) before
 // arrivals (kind 1). A row leaving at exactly t is out, as live scoring's
@@ -41,9 +40,10 @@ export const featureColumn = (key: TFeatureKey, windowSeconds: number, what: 'a'
 
 const ident = (name: string) => sql.raw(`"${name}"`);
 
-/** The running sums a window's metrics need: attempts always (a ratio and the stream need them). */
+/** The running sums a window's metrics need: a attempts, d declines, s amounts, c distinct cards. */
 function sumsFor(metrics: Set<TMetric>): ('a' | 'd' | 's' | 'c')[] {
-  const out: ('a' | 'd' | 's' | 'c')[] = ['a'];
+  const out: ('a' | 'd' | 's' | 'c')[] = [];
+  if (metrics.has('attempts') || metrics.has('decline_ratio')) out.push('a');
   if (metrics.has('declines') || metrics.has('decline_ratio')) out.push('d');
   if (metrics.has('amount_sum')) out.push('s');
   if (metrics.has('distinct_cards')) out.push('c');
@@ -56,6 +56,12 @@ function sumsFor(metrics: Set<TMetric>): ('a' | 'd' | 's' | 'c')[] {
  * scope is in it (a row without a value for the key reads null features) and
  * brings the columns the evaluation needs, so the first key's stream is the
  * evaluation's base and needs no join back; without, only rows with a value.
+ *
+ * Distinct cards: a card is in the window while one of its occurrences on the
+ * key is, so its occurrences within W of each other make one stretch; the
+ * count goes up where a stretch starts (the card's previous occurrence is W
+ * or more before) and down W after the stretch's last occurrence. A repeated
+ * card costs no event at all.
  */
 export function keyFeaturesSql(needs: TKeyNeeds, to: Date, carry: readonly string[] = []): SQL {
   const col = sql.raw(needs.column);
@@ -67,45 +73,56 @@ export function keyFeaturesSql(needs: TKeyNeeds, to: Date, carry: readonly strin
   const key = anyDistinct ? sql`k` : sql`${col} collate "C"`;
   const carried = (present: boolean) => (carry.length ? sql`, ${sql.join(carry.map((c) => (present ? sql.raw(c) : sql`null`)), sql`, `)}` : sql``);
   const values = (value: (x: 'a' | 'd' | 's' | 'c', w: number) => SQL) => sql.join(cols.map((c) => sql`${value(c.x, c.w)} as ${ident(c.name)}`), sql`, `);
+  const seconds = (w: number) => sql`${w}::int * interval '1 second'`;
 
-  const arrival: Record<'a' | 'd' | 's' | 'c', SQL> = { a: sql`1`, d: sql`dec`, s: sql`amount`, c: sql`(card_fingerprint is not null)::int` };
-  const arrivals = sql`select ${key} as k, created_at as t, seq as es, 1 as kind, id ${carried(true)}, ${values((x) => arrival[x])}
+  // A card's stretch starts here unless its previous occurrence on the key is less than W before.
+  const stretchStarts = (w: number) => sql`(card_fingerprint is not null and (prev_at is null or prev_at + ${seconds(w)} <= created_at))::int`;
+  const arrival = (x: 'a' | 'd' | 's' | 'c', w: number): SQL => (x === 'a' ? sql`1` : x === 'd' ? sql`dec` : x === 's' ? sql`amount` : stretchStarts(w));
+  const arrivals = sql`select ${key} as k, created_at as t, seq as es, 1 as kind, id ${carried(true)}, ${values(arrival)}
     from ${source} ${carry.length ? sql`` : sql`where ${col} is not null`}`;
 
-  // Leaving the window: every count but distinct cards, at t + W.
-  const departures = windows.map(({ w }) => {
-    const leaving: Record<'a' | 'd' | 's' | 'c', SQL> = { a: sql`-1`, d: sql`-dec`, s: sql`-amount`, c: sql`0` };
-    return sql`select ${key}, created_at + ${w}::int * interval '1 second', 0::bigint, 0, null::uuid ${carried(false)},
-        ${values((x, cw) => (cw === w ? leaving[x] : sql`0`))}
-      from ${source} where ${col} is not null and created_at + ${w}::int * interval '1 second' < ${toAt}`;
-  });
-
-  // A card leaves a window's distinct count at its next occurrence on the key, or when the window passes it.
-  const cardDepartures = windows
+  // A card leaves the window W after the last occurrence of its stretch.
+  const departures = windows
     .filter(({ sums }) => sums.includes('c'))
-    .map(({ w }) => {
-      const end = sql`${w}::int * interval '1 second'`;
-      const sooner = sql`next_at is not null and next_at < created_at + ${end}`;
-      return sql`select k, case when ${sooner} then next_at else created_at + ${end} end, case when ${sooner} then next_seq else 0 end,
-          0, null::uuid ${carried(false)}, ${values((x, cw) => (cw === w && x === 'c' ? sql`-1` : sql`0`))}
-        from keyed where k is not null and card_fingerprint is not null and (${sooner} or created_at + ${end} < ${toAt})`;
-    });
+    .map(({ w }) => sql`select k, created_at + ${seconds(w)}, 0::bigint, 0, null::uuid ${carried(false)},
+          ${values((x, cw) => (cw === w && x === 'c' ? sql`-1` : sql`0`))}
+        from keyed where k is not null and card_fingerprint is not null and created_at + ${seconds(w)} < ${toAt}
+          and (next_at is null or next_at >= created_at + ${seconds(w)})`);
 
-  // Distinct cards need each card's next occurrence on the key: one more sort, only for them.
+  // Distinct cards need each card's neighbours on the key: one more sort, only for them, of the
+  // columns the stream reads (every byte of a sorted row counts at a million rows).
+  const keyedExtra = sql.raw(['dec', ...(cols.some((c) => c.x === 's') ? ['amount'] : []), ...carry].map((c) => `, ${c}`).join(''));
   const keyed = anyDistinct
     ? sql`with keyed as (
-        select ${col} collate "C" as k, *, lead(created_at) over cards as next_at, lead(seq) over cards as next_seq
+        select ${col} collate "C" as k, id, seq, created_at, card_fingerprint ${keyedExtra},
+          lag(created_at) over cards as prev_at, lead(created_at) over cards as next_at
         from scope ${carry.length ? sql`` : sql`where ${col} is not null`}
         window cards as (partition by ${col} collate "C", card_fingerprint collate "C" order by created_at, seq)
       )`
     : sql``;
-  const sums = sql.join(cols.map((c) => sql`case when k is not null then sum(${ident(c.name)}) over w end as ${ident(c.name)}`), sql`, `);
+  // Counts and amounts: a frame of the window's length ending at the row, less the rows written at
+  // the same instant after it (its peers in the frame). Distinct cards: the running sum of stretches.
+  const windowOf = (c: { w: number }) => sql.raw(`r${c.w}`);
+  const sum = (c: { name: string; w: number; x: string }) =>
+    c.x === 'c'
+      ? sql`sum(${ident(c.name)}) over run`
+      : sql`sum(${ident(c.name)}) filter (where kind = 1) over ${windowOf(c)} - coalesce(sum(${ident(c.name)}) filter (where kind = 1) over later_peers, 0)`;
+  const sums = sql.join(cols.map((c) => sql`case when k is not null then ${sum(c)} end as ${ident(c.name)}`), sql`, `);
+  const frames = [...new Set(cols.filter((c) => c.x !== 'c').map((c) => c.w))].map(
+    // (t - W, t]: the frame's start is inclusive, so it starts a microsecond (the timestamps' resolution) later.
+    (w) => sql.raw(`r${w} as (partition by k order by t range between interval '${w * 1_000_000 - 1} microseconds' preceding and current row)`),
+  );
+  const carriedNames = carry.length ? sql`, ${sql.join(carry.map((c) => sql.raw(c)), sql`, `)}` : sql``;
   return sql`(${keyed}
-    select id ${carry.length ? sql`, ${sql.join(carry.map((c) => sql.raw(c)), sql`, `)}` : sql``}, ${sql.join(cols.map((c) => ident(c.name)), sql`, `)} from (
-      select id, kind ${carry.length ? sql`, ${sql.join(carry.map((c) => sql.raw(c)), sql`, `)}` : sql``}, ${sums} from (
-        ${sql.join([arrivals, ...departures, ...cardDepartures], sql` union all `)}
+    select id ${carriedNames}, ${sql.join(cols.map((c) => ident(c.name)), sql`, `)} from (
+      select id, kind ${carriedNames}, ${sums} from (
+        ${sql.join([arrivals, ...departures], sql` union all `)}
       ) ev
-      window w as (partition by k order by t, es, kind rows between unbounded preceding and current row)
+      window ${sql.join([
+        ...frames,
+        sql`later_peers as (partition by k, t order by es, kind rows between 1 following and unbounded following)`,
+        sql`run as (partition by k order by t, es, kind rows between unbounded preceding and current row)`,
+      ], sql`, `)}
     ) summed where kind = 1)`;
 }
 

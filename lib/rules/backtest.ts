@@ -82,7 +82,7 @@ export async function backtestRule(options: { db: Executor; orgId: string; input
     // planner cannot estimate a window function's output and sorted a million ids twice.
     await db.execute(sql`set transaction read only`);
     const [{ locked }] = (await db.execute(sql`select pg_try_advisory_xact_lock(hashtext('orylo.backtest'), hashtext(${orgId})) as locked,
-        set_config('statement_timeout', ${String(timeoutMs)}, true), set_config('work_mem', '256MB', true), set_config('jit', 'off', true), set_config('enable_mergejoin', 'off', true)`)) as unknown as { locked: boolean }[];
+        set_config('statement_timeout', ${String(timeoutMs)}, true), set_config('work_mem', '512MB', true), set_config('jit', 'off', true), set_config('enable_mergejoin', 'off', true)`)) as unknown as { locked: boolean }[];
     if (!locked) throw new AppError('rate_limited', 'Another backtest of your organization is running: try again when it has finished.', { retryAfter: 5 });
     const query = backtestSql({ orgId, from, to, condition, action: input.rule.action, scoreDelta: input.rule.scoreDelta ?? 0, replaced });
     const [row] = (await db.execute(query).catch((error: unknown) => {
