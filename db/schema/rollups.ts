@@ -35,3 +35,35 @@ export const rollupState = pgTable('rollup_state', {
   updSeq: bigint('upd_seq', { mode: 'number' }).notNull().default(0),
   advancedAt: timestamp('advanced_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A rule's fires per organization, reason code and hour, as the rule follower
+ * has read them (migration 0017; lib/rules/stats.ts reads them). Only what is
+ * fixed at scoring: reviews and labels are read from the detections.
+ */
+export const ruleRollups = pgTable(
+  'rule_rollups',
+  {
+    organizationId: text('organization_id').notNull(),
+    code: text('code').notNull(),
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    fires: integer('fires').notNull().default(0),
+    /** Fires found in `shadow`: a shadow-mode rule, or an active one a list overruled. */
+    shadowFires: integer('shadow_fires').notNull().default(0),
+    /** Active fires that made the decision. */
+    decided: integer('decided').notNull().default(0),
+    /** The decisions those detections got at scoring (a reviewed row counts as the REVIEW it was). */
+    allow: integer('allow').notNull().default(0),
+    review: integer('review').notNull().default(0),
+    block: integer('block').notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'rule_rollups_pk', columns: [t.organizationId, t.code, t.bucket] }), orgIsolation('rule_rollups')],
+);
+
+/** One row: the rule follower's cursor into detections. */
+export const ruleRollupState = pgTable('rule_rollup_state', {
+  id: integer('id').primaryKey().default(1),
+  detTx: xid8('det_tx').notNull().default(sql`'0'::xid8`),
+  detSeq: bigint('det_seq', { mode: 'number' }).notNull().default(0),
+  advancedAt: timestamp('advanced_at', { withTimezone: true }).notNull().defaultNow(),
+});
