@@ -92,8 +92,6 @@ export const detections = pgTable(
     index('detections_org_review_idx').on(t.organizationId, t.seq).where(sql`decision = 'REVIEW' and review_status is null`),
     // Filters (lib/detections/filters.ts): reviewed rows newest first, and amount ranges.
     index('detections_org_reviewed_idx').on(t.organizationId, t.createdAt).where(sql`review_status is not null`),
-    // A rule's reviews and labels (lib/rules/stats.ts, migration 0017).
-    index('detections_org_marked_idx').on(t.organizationId, t.createdAt).where(sql`review_status is not null or label is not null`),
     index('detections_org_amount_idx').on(t.organizationId, t.amount),
     orgIsolation('detections'),
   ],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { orgIsolation, xid8 } from './shared';
 
 // Counters that cost the same whatever the volume (lib/rollups). Written only
@@ -37,9 +37,9 @@ export const rollupState = pgTable('rollup_state', {
 });
 
 /**
- * A rule's fires per organization, reason code and hour, as the rule follower
- * has read them (migration 0017; lib/rules/stats.ts reads them). Only what is
- * fixed at scoring: reviews and labels are read from the detections.
+ * A rule's fires per organization, reason code and hour, with the reviews and
+ * labels of those detections, as the rule follower has read them (migration
+ * 0017; lib/rules/stats.ts reads them).
  */
 export const ruleRollups = pgTable(
   'rule_rollups',
@@ -56,14 +56,42 @@ export const ruleRollups = pgTable(
     allow: integer('allow').notNull().default(0),
     review: integer('review').notNull().default(0),
     block: integer('block').notNull().default(0),
+    approved: integer('approved').notNull().default(0),
+    blocked: integer('blocked').notNull().default(0),
+    fraud: integer('fraud').notNull().default(0),
+    legit: integer('legit').notNull().default(0),
   },
   (t) => [primaryKey({ name: 'rule_rollups_pk', columns: [t.organizationId, t.code, t.bucket] }), orgIsolation('rule_rollups')],
 );
 
-/** One row: the rule follower's cursor into detections. */
+/** Review and label deltas of detections the rule follower had already read, until it drains them (a trigger on detections writes them). */
+export const ruleRollupChanges = pgTable(
+  'rule_rollup_changes',
+  {
+    txId: xid8('tx_id').notNull().default(sql`pg_current_xact_id()`),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    organizationId: text('organization_id').notNull(),
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    codes: text('codes').array().notNull(),
+    approved: integer('approved').notNull(),
+    blocked: integer('blocked').notNull(),
+    fraud: integer('fraud').notNull(),
+    legit: integer('legit').notNull(),
+  },
+  (t) => [
+    index('rule_rollup_changes_cursor_idx').on(t.txId, t.seq),
+    index('rule_rollup_changes_org_cursor_idx').on(t.organizationId, t.txId, t.seq),
+    orgIsolation('rule_rollup_changes'),
+  ],
+);
+
+/** One row: the rule follower's cursors into detections and rule_rollup_changes. */
 export const ruleRollupState = pgTable('rule_rollup_state', {
   id: integer('id').primaryKey().default(1),
   detTx: xid8('det_tx').notNull().default(sql`'0'::xid8`),
   detSeq: bigint('det_seq', { mode: 'number' }).notNull().default(0),
+  chgTx: xid8('chg_tx').notNull().default(sql`'0'::xid8`),
+  chgSeq: bigint('chg_seq', { mode: 'number' }).notNull().default(0),
   advancedAt: timestamp('advanced_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -69,12 +69,14 @@ async function expectExact(id: string, key: string) {
   return answers;
 }
 
-/** Until the rule follower has read every detection there is (the server's follower runs every second). */
+/** Until the rule follower has read every detection and change of the org (the server's follower runs every second). */
 async function followerCaughtUp(orgId: string) {
   for (let i = 0; i < 100; i++) {
     const [{ behind }] = await owner`
-      select count(*)::int as behind from detections d, rule_rollup_state s
-      where d.organization_id = ${orgId} and (d.tx_id, d.seq) > (s.det_tx, s.det_seq)`;
+      select (select count(*) from detections d where d.organization_id = ${orgId} and (d.tx_id, d.seq) > (s.det_tx, s.det_seq))
+        + (select count(*) from rule_rollup_changes c where c.organization_id = ${orgId} and (c.tx_id, c.seq) > (s.chg_tx, s.chg_seq)) as behind
+      from rule_rollup_state s`;
+    if (Number(behind) === 0) return;
     if (behind === 0) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -83,10 +85,12 @@ async function followerCaughtUp(orgId: string) {
 
 /** A detection written by hand, as an import would, `ageHours` ago. */
 async function insertRow(orgId: string, o: { reasons?: object[]; shadow?: object[]; decision: string; reviewStatus?: string; label?: string; ageHours: number }) {
+  const externalId = uniq('imp');
   await owner`
     insert into detections (organization_id, external_id, amount, currency, score, risk_level, decision, reasons, shadow, review_status, label, created_at)
-    values (${orgId}, ${uniq('imp')}, 150000, 'EUR', 50, 'medium', ${o.decision}, ${owner.json((o.reasons ?? []) as never)}, ${owner.json((o.shadow ?? []) as never)},
+    values (${orgId}, ${externalId}, 150000, 'EUR', 50, 'medium', ${o.decision}, ${owner.json((o.reasons ?? []) as never)}, ${owner.json((o.shadow ?? []) as never)},
             ${o.reviewStatus ?? null}, ${o.label ?? null}, now() - make_interval(secs => ${o.ageHours * 3600}))`;
+  return externalId;
 }
 
 const fire = (code: string, extra: object = {}) => ({ code, message: `${code} fired`, action: 'REVIEW', mode: 'active', ...extra });
@@ -123,7 +127,7 @@ describe('rule stats', () => {
     const listed = await postTx(m, isolated({ ip: blockedIp, amount: 150_000 }));
     expect(listed.decision).toBe('BLOCK');
     // Written by hand: a decisive BLOCK 2 h ago, a reviewed one 3 days ago, a shadow fire 20 days ago, one 40 days ago (no window).
-    await insertRow(m.orgId, { reasons: [fire(KEY, { action: 'BLOCK', decisive: true })], decision: 'BLOCK', label: 'fraud', ageHours: 2 });
+    const handWritten = await insertRow(m.orgId, { reasons: [fire(KEY, { action: 'BLOCK', decisive: true })], decision: 'BLOCK', label: 'fraud', ageHours: 2 });
     await insertRow(m.orgId, { reasons: [fire(KEY, { decisive: true })], decision: 'ALLOW', reviewStatus: 'approved', label: 'legit', ageHours: 72 });
     await insertRow(m.orgId, { reasons: [fire('other_rule')], shadow: [fire(KEY, { mode: 'shadow' })], decision: 'ALLOW', label: 'fraud', ageHours: 20 * 24 });
     await insertRow(m.orgId, { reasons: [fire(KEY, { decisive: true })], decision: 'REVIEW', ageHours: 40 * 24 });
@@ -158,6 +162,13 @@ describe('rule stats', () => {
     expect(after.labels).toEqual({ fraud: 4, legit: 2 });
     expect(after.precision).toBeCloseTo(4 / 6);
     expect(after.decided).toBe(9);
+
+    // A label changed by hand (an import, a fix in SQL) is followed too: the trigger records it, not the API.
+    await owner`update detections set label = 'legit' where organization_id = ${m.orgId} and external_id = ${handWritten}`;
+    const [fixed] = await expectExact(ruleId, KEY);
+    expect(fixed.labels).toEqual({ fraud: 3, legit: 3 });
+    await followerCaughtUp(m.orgId);
+    expect((await expectExact(ruleId, KEY))[0].precision).toBe(0.5);
 
     // The shadow-mode rule: fires from `shadow`, never decisive.
     const [shadowDay] = await expectExact(shadowRuleId, SHADOW_KEY);
