@@ -12,8 +12,8 @@ let b: Merchant;
 /** One row per org in every defence table (written as the owner), so every tenant table is tested with data. */
 async function seedDefenceTables(orgId: string, detectionId: string) {
   await owner`insert into lists (organization_id, type, value, action) values (${orgId}, 'ip', '203.0.113.99', 'block')`;
-  await owner`insert into rules (organization_id, key, name, feature, window_seconds, threshold, action)
-              values (${orgId}, 'rls_probe', 'RLS probe', 'ip.attempts', 600, 5, 'REVIEW') on conflict do nothing`;
+  await owner`insert into rules (organization_id, key, name, feature, window_seconds, operator, threshold, action)
+              values (${orgId}, 'rls_probe', 'RLS probe', 'ip.attempts', 600, '>', 5, 'REVIEW') on conflict do nothing`;
   await owner`insert into org_settings (organization_id) values (${orgId}) on conflict do nothing`;
   await owner`insert into attacks (organization_id, status) values (${orgId}, 'closed')`;
   await owner`insert into detection_updates (organization_id, detection_id) values (${orgId}, ${detectionId})`;
