@@ -69,7 +69,11 @@ export const listKeys = {
   entries: (orgId: string, filters: TListFilters) => [...listKeys.all(orgId), filters] as const,
 };
 
-export const ruleKeys = { all: resource('rules') };
+export const ruleKeys = {
+  all: resource('rules'),
+  // Not under `all`: saving a rule refetches the list, not every rule's counts.
+  stats: (orgId: string, ruleId: string, window: string) => [...resource('rule-stats')(orgId), ruleId, window] as const,
+};
 
 /** Saved filter sets: mine and the ones shared with the organization (one list). */
 export const viewKeys = { all: resource('views') };

@@ -4,9 +4,11 @@ import type { TApiKey } from '@/lib/api-keys/keys';
 import type { TDetection } from '@/lib/detections/schema';
 import type { THistory, THistoryRange } from '@/lib/detections/history';
 import type { TStats } from '@/lib/detections/stats';
+import type { TRuleStats } from '@/lib/rules/stats';
+import type { TRuleStatsWindow } from '@/lib/rules/stats-window';
 import { hasNoFilter } from '@/lib/detections/filters';
 import { detectionMatchesFilters } from '@/lib/detections/filters-match';
-import { apiKeyKeys, detectionKeys, statsKeys, type TDetectionFilters } from './query-keys';
+import { apiKeyKeys, detectionKeys, ruleKeys, statsKeys, type TDetectionFilters } from './query-keys';
 
 // Query options for the dashboard's detections and counters and for the API
 // keys; their keys come from ./query-keys.
@@ -92,5 +94,15 @@ export function apiKeysQueryOptions(orgId: string) {
   return queryOptions({
     queryKey: apiKeyKeys.all(orgId),
     queryFn: ({ signal }) => fetchJson<TApiKeysList>('/api/v1/api-keys', { signal }),
+  });
+}
+
+/** One rule's performance over a window (the rules page's column). */
+export function ruleStatsQueryOptions(orgId: string, ruleId: string, window: TRuleStatsWindow) {
+  return queryOptions({
+    queryKey: ruleKeys.stats(orgId, ruleId, window),
+    queryFn: ({ signal }) => fetchJson<TRuleStats>(`/api/v1/rules/${encodeURIComponent(ruleId)}/stats?window=${window}`, { signal }),
+    // Hours of counts: a minute old is fresh enough, and a table of rules is one request per rule.
+    staleTime: 60_000,
   });
 }

@@ -1,12 +1,15 @@
 'use client';
 
+import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { useCan } from '@/hooks/use-permissions';
 import type { TRule, TUpdateRule } from '@/lib/rules/schema';
+import type { TRuleStatsWindow } from '@/lib/rules/stats-window';
 import { EditableNumber } from './editable-number';
 import { ruleCondition } from '@/lib/rules/schema';
 import { actionLabel, actionTone, comparisonCount, conditionLabel, featureLabel, isRatioFeature, operatorLabel, thresholdLabel, windowLabel } from './labels';
+import { RuleStatsCell, RuleStatsHeader } from './rule-stats-cell';
 import styles from './rules.module.css';
 import { Switch } from './switch';
 import { useUpdateRule } from './use-rules';
@@ -17,6 +20,7 @@ export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) 
   const busy = (rule: TRule) => update.isPending && update.variables?.rule.id === rule.id;
   // Only owners and admins edit rules; everyone else reads the same values as text.
   const canEdit = useCan('rules.edit');
+  const [statsWindow, setStatsWindow] = useState<TRuleStatsWindow>('7d');
 
   return (
     <Table data-testid="rules-table">
@@ -29,6 +33,9 @@ export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) 
           <Th>Action</Th>
           <Th>Mode</Th>
           <Th>Enabled</Th>
+          <Th>
+            <RuleStatsHeader window={statsWindow} onChange={setStatsWindow} />
+          </Th>
         </Tr>
       </THead>
       <TBody>
@@ -119,6 +126,9 @@ export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) 
               ) : (
                 'Off'
               )}
+            </Td>
+            <Td>
+              <RuleStatsCell orgId={orgId} ruleId={rule.id} window={statsWindow} />
             </Td>
           </Tr>
         ))}

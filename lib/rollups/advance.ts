@@ -30,3 +30,16 @@ export async function isCountedByRollups(options: { db: Executor; txId: string; 
   )) as unknown as { counted: boolean }[];
   return rows[0]?.counted === true;
 }
+
+/**
+ * Adds the next detections' rule fires to rule_rollups and moves the rule
+ * follower's own cursor (migration 0017, orylo_rule_rollup_advance). `busy`
+ * when another instance holds its turn.
+ */
+export async function advanceRuleRollups(options: { db: Executor; limit?: number }): Promise<{ detections: number; busy: boolean }> {
+  const rows = (await options.db.execute(
+    sql`select orylo_rule_rollup_advance(${options.limit ?? ROLLUP_BATCH}) as n`,
+  )) as unknown as { n: number }[];
+  const n = Number(rows[0].n);
+  return n < 0 ? { detections: 0, busy: true } : { detections: n, busy: false };
+}

@@ -2,7 +2,7 @@ import { appDb } from '@/lib/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { processState } from '@/lib/process-state';
-import { advanceRollups, ROLLUP_BATCH } from './advance';
+import { advanceRollups, advanceRuleRollups, ROLLUP_BATCH } from './advance';
 import { runRetentionPass } from './retention';
 
 const RETRY_AFTER_ERROR_MS = 5_000;
@@ -40,8 +40,10 @@ async function tick(state: TFollower): Promise<void> {
   let next = env().ROLLUP_INTERVAL_MS;
   try {
     const moved = await advanceRollups({ db: appDb().db });
+    // Its own cursor: on an existing table it starts from the first row while the other keeps up.
+    const rules = await advanceRuleRollups({ db: appDb().db });
     // A backlog (a restart, an import, the first start on an existing table): go on at once.
-    if (moved.detections === ROLLUP_BATCH || moved.updates === ROLLUP_BATCH) next = 0;
+    if (moved.detections === ROLLUP_BATCH || moved.updates === ROLLUP_BATCH || rules.detections === ROLLUP_BATCH) next = 0;
   } catch (err) {
     logger().warn({ err }, 'rollup follower: could not move; retrying');
     next = Math.max(next, RETRY_AFTER_ERROR_MS);

@@ -9,3 +9,5 @@ export * from './validate';
 export * from './velocity';
 export * from './velocity-plan';
 export * from './prepared';
+export * from './stats';
+export * from './stats-window';

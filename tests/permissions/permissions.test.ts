@@ -44,6 +44,11 @@ const TABLE: { action: string; allowed: readonly TRole[]; attempt: () => Promise
   { action: 'read the audit log', allowed: ROLES, attempt: async () => send('GET', '/api/v1/audit') },
   { action: 'read lists', allowed: ROLES, attempt: async () => send('GET', '/api/v1/lists') },
   { action: 'read rules', allowed: ROLES, attempt: async () => send('GET', '/api/v1/rules') },
+  {
+    action: "read a rule's performance",
+    allowed: ROLES,
+    attempt: async () => send('GET', `/api/v1/rules/${(await m.session.json('/api/v1/rules')).rules[0].id}/stats?window=30d`),
+  },
   { action: 'read thresholds', allowed: ROLES, attempt: async () => send('GET', '/api/v1/settings/thresholds') },
   { action: 'read the review queue', allowed: ROLES, attempt: async () => send('GET', '/api/v1/reviews') },
   {

@@ -22,6 +22,8 @@ async function seedDefenceTables(orgId: string, detectionId: string) {
   await owner`insert into audit_log (organization_id, action, target_type) values (${orgId}, 'rls.probe', 'test')`;
   await owner`insert into detection_rollups (organization_id, grain, bucket) values (${orgId}, 'hour', '2000-01-01T00:00:00Z') on conflict do nothing`;
   await owner`insert into detection_reason_codes (organization_id, code, created_at, seq, amount, score) values (${orgId}, 'rls_probe', now(), 0, 0, 0)`;
+  await owner`insert into rule_rollups (organization_id, code, bucket) values (${orgId}, 'rls_probe', '2000-01-01T00:00:00Z') on conflict do nothing`;
+  await owner`insert into rule_rollup_changes (organization_id, bucket, codes, approved, blocked, fraud, legit) values (${orgId}, '2000-01-01T00:00:00Z', '{rls_probe}', 0, 0, 0, 0)`;
   await owner`insert into detection_outcomes (organization_id, detection_id, event_id, type, occurred_at) values (${orgId}, ${detectionId}, 'rls-probe', 'chargeback', now())`;
   await owner`insert into saved_views (organization_id, user_id, name, filters) values (${orgId}, 'rls-probe', 'RLS probe', '{}')`;
   await owner`insert into stripe_connections (organization_id, webhook_secret_sealed) values (${orgId}, 'v1.rls.probe.sealed') on conflict do nothing`;
@@ -66,7 +68,7 @@ describe('row-level security', () => {
 
   it('every tenant table has ENABLE and FORCE row level security', async () => {
     const tables = await tenantTables();
-    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections', 'lists', 'rules', 'org_settings', 'attacks', 'detection_updates', 'audit_log', 'detection_outcomes', 'stripe_connections', 'alert_channels', 'alerts', 'webhook_endpoints', 'webhook_events', 'webhook_deliveries', 'webhook_attempts', 'rule_snoozes']));
+    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'detections', 'lists', 'rules', 'org_settings', 'attacks', 'detection_updates', 'audit_log', 'detection_outcomes', 'rule_rollups', 'rule_rollup_changes', 'stripe_connections', 'alert_channels', 'alerts', 'webhook_endpoints', 'webhook_events', 'webhook_deliveries', 'webhook_attempts', 'rule_snoozes']));
     const rows = await owner`select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in ${owner(tables)}`;
     for (const r of rows) expect(r, r.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });
