@@ -3,6 +3,7 @@ import type { Executor } from '@/db/client';
 import { rules } from '@/db/schema';
 import type { TDecision } from '@/lib/detections/schema';
 import { AppError, hasDatabaseCode } from '@/lib/errors';
+import { processState } from '@/lib/process-state';
 import { BACKTEST_EXAMPLES, BACKTEST_MAX_DAYS, type TBacktestInput, type TBacktestResult } from './backtest-schema';
 import { comparisonValueSql, conditionSql, keyFeaturesSql, keyNeeds } from './backtest-sql';
 import { comparisonsOf, isGroup, type TComparison } from './condition';
@@ -23,7 +24,7 @@ const DAY_MS = 86_400_000;
 
 /** Backtests at once in this process: each sorts up to millions of rows. */
 const MAX_CONCURRENT = 2;
-let running = 0;
+const running = processState('rules.backtests-running', () => ({ n: 0 }));
 
 /** The rule's own errors name their field under `rule.` as the request has it. */
 function underRule<T>(fn: () => T): T {
@@ -73,8 +74,8 @@ export async function backtestRule(options: { db: Executor; orgId: string; input
     const [found] = await db.select({ id: rules.id }).from(rules).where(and(eq(rules.id, replaced), eq(rules.organizationId, orgId)));
     if (!found) throw new AppError('not_found', 'rule.id: No rule with this id in your organization.', { field: 'rule.id' });
   }
-  if (running >= MAX_CONCURRENT) throw new AppError('rate_limited', 'Other backtests are running on this server: try again in a few seconds.', { retryAfter: 5 });
-  running++;
+  if (running.n >= MAX_CONCURRENT) throw new AppError('rate_limited', 'Other backtests are running on this server: try again in a few seconds.', { retryAfter: 5 });
+  running.n++;
   try {
     // Read-only whatever happens, bounded in time, with room to sort in memory. No JIT: the
     // plan's cost estimate sets it off, and compiling its ~200 functions took over a second
@@ -113,7 +114,7 @@ export async function backtestRule(options: { db: Executor; orgId: string; input
       durationMs: Math.round(performance.now() - started),
     };
   } finally {
-    running--;
+    running.n--;
   }
 }
 
