@@ -1,7 +1,8 @@
 'use client';
 
 import { Badge } from '@/components/ui/badge';
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { Button } from '@/components/ui/button';
+import { ActionsTd, Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { useCan } from '@/hooks/use-permissions';
 import type { TRule, TUpdateRule } from '@/lib/rules/schema';
 import { EditableNumber } from './editable-number';
@@ -11,12 +12,14 @@ import styles from './rules.module.css';
 import { Switch } from './switch';
 import { useUpdateRule } from './use-rules';
 
-export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) {
+/** `onOpen` opens the rule editor: to edit (rules.edit) or to test a change without saving (rules.backtest). */
+export function RulesTable({ orgId, rules, onOpen }: { orgId: string; rules: TRule[]; onOpen: (rule: TRule) => void }) {
   const update = useUpdateRule(orgId);
   const save = (rule: TRule, patch: TUpdateRule) => update.mutate({ rule, patch });
   const busy = (rule: TRule) => update.isPending && update.variables?.rule.id === rule.id;
   // Only owners and admins edit rules; everyone else reads the same values as text.
   const canEdit = useCan('rules.edit');
+  const canTest = useCan('rules.backtest');
 
   return (
     <Table data-testid="rules-table">
@@ -29,6 +32,11 @@ export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) 
           <Th>Action</Th>
           <Th>Mode</Th>
           <Th>Enabled</Th>
+          {canEdit || canTest ? (
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          ) : null}
         </Tr>
       </THead>
       <TBody>
@@ -120,6 +128,13 @@ export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) 
                 'Off'
               )}
             </Td>
+            {canEdit || canTest ? (
+              <ActionsTd>
+                <Button size="sm" onClick={() => onOpen(rule)} aria-label={`${canEdit ? 'Edit' : 'Test a change to'} "${rule.name}"`} data-testid={canEdit ? 'edit-rule' : 'test-rule'}>
+                  {canEdit ? 'Edit' : 'Test…'}
+                </Button>
+              </ActionsTd>
+            ) : null}
           </Tr>
         ))}
       </TBody>
