@@ -255,3 +255,6 @@ export const messageWithoutField = (message: string, field: string | undefined) 
 export function nodeDepth(node: TDraftNode): number {
   return node.type === 'group' ? 1 + Math.max(0, ...node.parts.map(nodeDepth)) : 0;
 }
+
+/** The comparisons of a draft, in reading order. */
+export const draftComparisons = (node: TDraftNode): TDraftComparison[] => (node.type === 'comparison' ? [node] : node.parts.flatMap(draftComparisons));

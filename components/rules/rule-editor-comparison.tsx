@@ -57,28 +57,29 @@ export function ComparisonEditor({ comparison: c, path, problem, amountCurrency,
           </select>
         </div>
         {isVelocity(c.feature) ? (
-          <fieldset className={styles.window}>
-            <legend>Window</legend>
-            <input
-              id={`${id}-window`}
-              className="input"
-              type="number"
-              inputMode="decimal"
-              min={1}
-              step="any"
-              aria-label="Window length"
-              value={c.window}
-              onChange={(e) => set({ window: e.target.value })}
-              {...invalid('windowSeconds')}
-            />
-            <select className="select" aria-label="Window unit" value={c.windowUnit} onChange={(e) => set({ windowUnit: e.target.value as TWindowUnit })}>
-              {(Object.keys(WINDOW_UNITS) as TWindowUnit[]).map((u) => (
-                <option key={u} value={u}>
-                  {u}
-                </option>
-              ))}
-            </select>
-          </fieldset>
+          <div className={`field ${styles.window}`}>
+            <label htmlFor={`${id}-window`}>Window</label>
+            <div className={styles.windowInputs}>
+              <input
+                id={`${id}-window`}
+                className="input"
+                type="number"
+                inputMode="decimal"
+                min={1}
+                step="any"
+                value={c.window}
+                onChange={(e) => set({ window: e.target.value })}
+                {...invalid('windowSeconds')}
+              />
+              <select className="select" aria-label="Window unit" value={c.windowUnit} onChange={(e) => set({ windowUnit: e.target.value as TWindowUnit })}>
+                {(Object.keys(WINDOW_UNITS) as TWindowUnit[]).map((u) => (
+                  <option key={u} value={u}>
+                    {u}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
         ) : null}
         <div className={`field ${styles.operator}`}>
           <label htmlFor={`${id}-operator`}>Operator</label>

@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { MAX_CONDITION_DEPTH } from '@/lib/rules/condition';
-import type { TDraftGroup, TDraftNode, TFieldProblem } from './rule-draft';
+import { draftComparisons, type TDraftGroup, type TDraftNode, type TFieldProblem } from './rule-draft';
 import { addPart, combine, removeNode, updateNode } from './rule-draft-tree';
 import { ComparisonEditor } from './rule-editor-comparison';
 import styles from './rule-editor.module.css';
@@ -94,7 +94,7 @@ function GroupEditor({ group, path, level, ...shared }: TShared & { group: TDraf
             name={`comparison ${i + 1}${level > 1 ? ` of the group at level ${level}` : ''}`}
             onChange={(next) => onRootChange(updateNode(root, part.uid, () => next))}
             // The last comparison of the whole condition stays: a rule compares something.
-            onRemove={root.type === 'group' && countComparisons(root) > 1 ? () => onRootChange(removeNode(root, part.uid)) : undefined}
+            onRemove={draftComparisons(root).length > 1 ? () => onRootChange(removeNode(root, part.uid)) : undefined}
           />
         ),
       )}
@@ -111,5 +111,3 @@ function GroupEditor({ group, path, level, ...shared }: TShared & { group: TDraf
     </fieldset>
   );
 }
-
-const countComparisons = (node: TDraftNode): number => (node.type === 'comparison' ? 1 : node.parts.reduce((n, p) => n + countComparisons(p), 0));

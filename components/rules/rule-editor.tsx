@@ -7,10 +7,9 @@ import { Dialog } from '@/components/ui/dialog';
 import { RoleNote } from '@/components/shell/role-note';
 import { useCan } from '@/hooks/use-permissions';
 import { ApiError } from '@/lib/api-client';
-import { comparisonsOf } from '@/lib/rules/condition';
 import type { TRule } from '@/lib/rules/schema';
 import { lastDays, type TBacktestDays, type TBacktestRequest, type TBacktestResult } from './backtest';
-import { changedFields, draftBody, draftFromRule, editorField, featureKind, messageWithoutField, type TDraft, type TFieldProblem, type TRuleBody } from './rule-draft';
+import { changedFields, draftBody, draftComparisons, draftFromRule, editorField, featureKind, messageWithoutField, type TDraft, type TFieldProblem, type TRuleBody } from './rule-draft';
 import { ConditionEditor } from './rule-editor-condition';
 import { RuleFields } from './rule-editor-fields';
 import { BeforeAfter } from './rule-editor-results';
@@ -53,7 +52,7 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
   const signature = body ? JSON.stringify(testRule(body)) : null;
   const patch = base && body ? changedFields(base, body) : null;
   const dirty = !base || !body || Object.keys(patch ?? {}).length > 0;
-  const hasAmount = comparisonsOf(body?.condition ?? { all: [] }).some(({ comparison }) => featureKind(comparison.feature) === 'amount');
+  const hasAmount = draftComparisons(draft.condition).some((c) => featureKind(c.feature) === 'amount');
 
   const edit = (next: TDraft) => {
     setDraft(next);
