@@ -8,7 +8,8 @@
 // `--hostile` for /api/health while nested bodies arrive (scripts/bench/hostile.ts),
 // `--webhooks` for webhook delivery latency over a burst (scripts/bench/webhooks.ts),
 // `--browser [--dev]` for a real Chromium on the dashboard and war room under traffic (scripts/bench/browser.ts),
-// `--scale [--quick] [--scale-rows N]` for counters and list filters at a merchant's volume (scripts/bench/scale.ts).
+// `--scale [--quick] [--scale-rows N]` for counters and list filters at a merchant's volume (scripts/bench/scale.ts),
+// `--backtest [--quick] [--backtest-rows N]` for rule backtests over 30 days of detections (scripts/bench/backtest.ts).
 // See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -29,6 +30,7 @@ import { readOptions, type TOptions } from './bench/options';
 import { postmasterPid } from './bench/proc';
 import { collectMeta, evaluate, evaluateIngest, renderIngestMarkdown, renderMarkdown, writeIngestReport, writeReport } from './bench/report';
 import { runStrategy, type TStrategyResult } from './bench/run-strategy';
+import { renderBacktestMarkdown, runBacktestBench, writeBacktestReport, type TBacktestResources } from './bench/backtest';
 import { runScaleBench, type TScaleResources } from './bench/scale';
 import { evaluateScale, renderScaleMarkdown, writeScaleReport } from './bench/scale-report';
 import { ensureBuild } from './bench/setup';
@@ -58,6 +60,7 @@ const hostile: THostileResources = {};
 const webhooks: TWebhooksResources = {};
 const browser: TBrowserResources = {};
 const scale: TScaleResources = {};
+const backtest: TBacktestResources = {};
 
 const withTimeout = (p: Promise<unknown>, ms: number) => Promise.race([p.catch(() => {}), new Promise((r) => setTimeout(r, ms))]);
 
@@ -80,6 +83,9 @@ function cleanup(): Promise<void> {
     await withTimeout(stopChild(browser.server), 10_000);
     await withTimeout(browser.db?.stop() ?? Promise.resolve(), 20_000);
     browser.restore?.();
+    await withTimeout(stopChild(backtest.server), 10_000);
+    await withTimeout(backtest.sql?.end({ timeout: 2 }) ?? Promise.resolve(), 5_000);
+    await withTimeout(backtest.db?.stop() ?? Promise.resolve(), 20_000);
     await withTimeout(stopChild(scale.server), 10_000);
     await withTimeout(scale.sql?.end({ timeout: 2 }) ?? Promise.resolve(), 5_000);
     await withTimeout(scale.db?.stop() ?? Promise.resolve(), 20_000);
@@ -130,8 +136,21 @@ async function mainScale(): Promise<number> {
   return 0;
 }
 
+/** --backtest: its own server, database, 30 days of one org and report. */
+async function mainBacktest(): Promise<number> {
+  const result = await runBacktestBench({ options, secret: SECRET, resources: backtest, progress });
+  const meta = collectMeta(startedAt, result.build, result.embedded, loadAtStart);
+  const markdown = renderBacktestMarkdown(meta, result);
+  const { argv, ...flags } = options;
+  const file = writeBacktestReport(markdown, { meta, options: flags, argv, result }, startedAt);
+  process.stdout.write(`\n${markdown}\n`);
+  progress(`report written to ${file} (+ .json; also latest-backtest.md)`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   if (options.scale) return mainScale();
+  if (options.backtest) return mainBacktest();
   if (options.ingest) return mainIngest();
   if (options.browser) return mainBrowser();
   if (options.webhooks) {

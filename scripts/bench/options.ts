@@ -9,6 +9,7 @@ import { z } from 'zod';
 //   [--webhooks [--quick]]
 //   [--browser [--dev] [--rate 50] [--duration 60] [--attack-share 0.3]]
 //   [--scale [--quick] [--scale-rows 1000000]]
+//   [--backtest [--quick] [--backtest-rows 1000000]]
 
 const STRATEGIES = ['per-connection', 'hub'] as const;
 export type TStrategy = (typeof STRATEGIES)[number];
@@ -29,6 +30,10 @@ const ZOptionsSchema = z.object({
   /** Counters and list filters at merchant volume (scripts/bench/scale.ts). */
   scale: z.boolean(),
   /** --scale: the big org's detections of today (its older rows are twice as many, the other org's as many). */
+  /** POST /api/v1/rules/backtest over 30 days of one org's detections (scripts/bench/backtest.ts). */
+  backtest: z.boolean(),
+  /** --backtest: the org's detections over the 30 days. */
+  backtestRows: z.coerce.number({ error: 'Must be a number of rows, e.g. 1000000' }).int().min(1_000, 'At least 1000').max(20_000_000, 'At most 20000000'),
   scaleRows: z.coerce.number({ error: 'Must be a number of rows, e.g. 1000000' }).int().min(1_000, 'At least 1000').max(20_000_000, 'At most 20000000'),
   attackShare: z.coerce.number().min(0, 'Must be a share from 0 to 1, e.g. 0.7').max(1, 'Must be a share from 0 to 1, e.g. 0.7'),
   streams: z.coerce.number().int().min(1).max(18_000),
@@ -61,6 +66,8 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
       dev: { type: 'boolean', default: false },
       scale: { type: 'boolean', default: false },
       'scale-rows': { type: 'string' },
+      backtest: { type: 'boolean', default: false },
+      'backtest-rows': { type: 'string' },
       'attack-share': { type: 'string' },
       streams: { type: 'string' },
       orgs: { type: 'string' },
@@ -90,6 +97,8 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
     browser,
     dev,
     scale: values.scale ?? false,
+    backtest: values.backtest ?? false,
+    backtestRows: values['backtest-rows'] ?? (quick ? 100_000 : 1_000_000),
     scaleRows: values['scale-rows'] ?? (quick ? 100_000 : 1_000_000),
     // The browser run wants an open war room with ordinary traffic around it, not an attack alone.
     attackShare: values['attack-share'] ?? (browser ? 0.3 : 0.7),
@@ -115,6 +124,8 @@ export function readOptions(argv = process.argv.slice(2)): TOptions {
   if (parsed.data.ingest && parsed.data.maxStreams) throw new Error('--ingest and --max-streams are separate runs: pass one of them');
   if (parsed.data.browser && (parsed.data.ingest || parsed.data.maxStreams || parsed.data.hostile)) throw new Error('--browser is a run of its own: not with --ingest, --max-streams or --hostile');
   if (parsed.data.scale && (parsed.data.ingest || parsed.data.maxStreams || parsed.data.hostile || parsed.data.browser)) throw new Error('--scale is a run of its own: not with --ingest, --max-streams, --hostile or --browser');
+  if (parsed.data.backtest && (parsed.data.scale || parsed.data.ingest || parsed.data.maxStreams || parsed.data.hostile || parsed.data.browser)) throw new Error('--backtest is a run of its own');
+  if (values['backtest-rows'] !== undefined && !parsed.data.backtest) throw new Error('--backtest-rows applies to --backtest only');
   if (values['scale-rows'] !== undefined && !parsed.data.scale) throw new Error('--scale-rows applies to --scale only');
   if (parsed.data.dev && !parsed.data.browser) throw new Error('--dev applies to --browser only');
   if (parsed.data.streams < parsed.data.orgs) throw new Error('--streams must be at least --orgs (every org needs a viewer)');

@@ -43,7 +43,7 @@ const SMALL_ROWS = 1_000;
  * SECURITY of the data, not of the app: the run drops the database it is given.
  * Only a database whose name says it is a bench's may be dropped.
  */
-async function recreateDatabase(url: string, progress: (m: string) => void): Promise<void> {
+export async function recreateDatabase(url: string, progress: (m: string) => void): Promise<void> {
   const name = databaseOf(url);
   if (!/scale|bench/i.test(name)) {
     throw new Error(`--scale drops and creates the database again: DATABASE_URL names "${name}"; use a database whose name contains "scale" or "bench" (e.g. orylo_scale)`);
@@ -60,7 +60,7 @@ async function recreateDatabase(url: string, progress: (m: string) => void): Pro
   }
 }
 
-async function createOrg(baseUrl: string, sql: Sql, label: string, runId: string): Promise<TCounterOrg & { userId: string }> {
+export async function createOrg(baseUrl: string, sql: Sql, label: string, runId: string): Promise<TCounterOrg & { userId: string }> {
   const session = new OryloSession(baseUrl);
   const slug = `scale-${label}-${runId}`;
   await session.signUp({ email: `${slug}@orylo.test`, password: PASSWORD, name: `Scale ${label}` });

@@ -87,6 +87,11 @@ const TABLE: { action: string; allowed: readonly TRole[]; attempt: () => Promise
   },
   { action: 'create a rule', allowed: MANAGERS, attempt: async () => send('POST', '/api/v1/rules', { key: `custom_${uniq('r').replace(/-/g, '_')}`, name: 'Custom', feature: 'ip.attempts', windowSeconds: 600, operator: '>', threshold: 3, action: 'REVIEW' }) },
   {
+    action: 'test a rule on past detections',
+    allowed: ANALYSTS,
+    attempt: async () => send('POST', '/api/v1/rules/backtest', { rule: { feature: 'ip.attempts', windowSeconds: 600, operator: '>', threshold: 3, action: 'REVIEW' }, from: new Date(Date.now() - 86_400_000).toISOString() }),
+  },
+  {
     action: 'edit (disable) a rule',
     allowed: MANAGERS,
     attempt: async () => {
