@@ -1,36 +1,9 @@
 import type { TRuleBody } from './rule-draft';
 
-// The backtest as the browser reads it (DESIGN.md, "Rules that learn";
-// POST /api/v1/rules/backtest) and the few figures derived from it.
+// POST /api/v1/rules/backtest as the editor calls it (the answer's types are
+// the route's own, lib/rules/backtest-schema.ts) and the figures derived from it.
 
-export type TDecision = 'ALLOW' | 'REVIEW' | 'BLOCK';
-
-export type TBacktestExample = {
-  id: string;
-  externalId: string;
-  createdAt: string;
-  amount: number;
-  currency: string;
-  decision: TDecision;
-  wouldBe: TDecision;
-  /** The value the rule saw, or one value per comparison for a compound rule. */
-  observed: unknown;
-};
-
-export type TBacktestResult = {
-  from: string;
-  to: string;
-  evaluated: number;
-  matched: number;
-  /** "ALLOW->BLOCK": n, only the pairs that changed. */
-  decisionChanges: Record<string, number>;
-  labels: { fraud: { matched: number; total: number }; legit: { matched: number; total: number } };
-  precision: number | null;
-  recall: number | null;
-  examples: TBacktestExample[];
-  assumptions: { lists: string; thresholds: { review: number; block: number }; ruleMode: string };
-  durationMs: number;
-};
+export type { TBacktestExample, TBacktestResult } from '@/lib/rules/backtest-schema';
 
 /** The body of one backtest: the rule (with `id` to replace a stored rule) over [from, to). */
 export type TBacktestRequest = { rule: Omit<TRuleBody, 'name'> & { id?: string; key?: string; name?: string }; from: string; to: string };

@@ -70,8 +70,9 @@ export function BacktestFigures({ result, stale }: { result: TBacktestResult; st
         </div>
       </dl>
       <p className="hint" data-testid="backtest-assumptions">
-        Lists and thresholds as they are now (review from {result.assumptions.thresholds.review}, block from {result.assumptions.thresholds.block}); the rule
-        counted as active. Precision and recall count only payments labelled fraud (a chargeback) or legit.
+        Lists and thresholds as they are now (review from {result.assumptions.thresholds.review}, block from {result.assumptions.thresholds.block}); the
+        other rules as they fired, with their settings now; this rule counted as active. Precision and recall count only payments labelled fraud (a
+        chargeback, say) or legit.
       </p>
       {result.examples.length > 0 ? <Examples result={result} /> : null}
     </section>

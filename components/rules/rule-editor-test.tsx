@@ -10,7 +10,8 @@ import styles from './rule-editor.module.css';
 // "Test on the last 7 / 30 days": the editor's rule replayed over stored
 // payments, each as of its own time. Nothing is written.
 
-export function RuleTestPanel(props: { pending: boolean; error: Error | null; result: TBacktestResult | null; stale: boolean; onTest: (days: TBacktestDays) => void }) {
+/** `busy`: no new test (one backtest per organization at a time); `pending`: this panel's test is running. */
+export function RuleTestPanel(props: { busy: boolean; pending: boolean; error: Error | null; result: TBacktestResult | null; stale: boolean; onTest: (days: TBacktestDays) => void }) {
   const { pending, error, result } = props;
   // Over its time budget the API answers 422 with what to do: a narrower window.
   const tooSlow = error instanceof ApiError && error.code === 'query_too_slow';
@@ -20,7 +21,7 @@ export function RuleTestPanel(props: { pending: boolean; error: Error | null; re
         <h3 id="rule-test-title">Test on past payments</h3>
         <div className={styles.actions}>
           {([7, 30] as const).map((days) => (
-            <Button key={days} size="sm" disabled={pending} onClick={() => props.onTest(days)} data-testid={`test-rule-${days}d`}>
+            <Button key={days} size="sm" disabled={props.busy} onClick={() => props.onTest(days)} data-testid={`test-rule-${days}d`}>
               Test on the last {days} days
             </Button>
           ))}

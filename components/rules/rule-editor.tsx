@@ -14,7 +14,7 @@ import { ConditionEditor } from './rule-editor-condition';
 import { RuleFields } from './rule-editor-fields';
 import { BeforeAfter } from './rule-editor-results';
 import { RuleTestPanel } from './rule-editor-test';
-import { useBacktest, useSaveRule, type TComparisonResult } from './use-rule-editor';
+import { useBacktest, useSaveRule, type TComparisonResult, type TSaveStage } from './use-rule-editor';
 import styles from './rule-editor.module.css';
 
 // The rule editor: a new rule, or a change to one, tested on past payments
@@ -38,7 +38,7 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
   const [general, setGeneral] = useState<string | null>(null);
   const [tested, setTested] = useState<TTested | null>(null);
   const [compared, setCompared] = useState<{ comparison: TComparisonResult; versions: { before: number; after: number } } | null>(null);
-  const [stage, setStage] = useState<'saving' | 'comparing'>('saving');
+  const [stage, setStage] = useState<TSaveStage>('saving');
   const backtest = useBacktest();
   const save = useSaveRule(orgId, setStage);
 
@@ -155,6 +155,8 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
         </section>
         {canTest ? (
           <RuleTestPanel
+            // One backtest per organization at a time: none while a save runs its own.
+            busy={backtest.isPending || save.isPending}
             pending={backtest.isPending}
             error={backtest.error && !fieldProblem(backtest.error) ? backtest.error : null}
             result={tested?.result ?? null}
@@ -166,8 +168,8 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
         {general ? <Alert testId="rule-editor-error">{general}</Alert> : null}
         <div className={styles.footer}>
           {canEdit ? (
-            <Button type="submit" variant="primary" disabled={save.isPending || !dirty} data-testid="save-rule">
-              {save.isPending ? (stage === 'comparing' ? 'Saved, comparing…' : 'Saving…') : base ? 'Save' : 'Add rule'}
+            <Button type="submit" variant="primary" disabled={save.isPending || backtest.isPending || !dirty} data-testid="save-rule">
+              {save.isPending ? (stage === 'testing' ? 'Testing before / after…' : 'Saving…') : base ? 'Save' : 'Add rule'}
             </Button>
           ) : (
             <RoleNote permission="rules.edit" cannot="save rule changes" />
