@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableHead, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
@@ -110,9 +110,12 @@ export function BeforeAfter({ comparison, versions }: { comparison: TComparisonR
     { id: 'precision', label: 'Precision', render: (r) => formatRatio(r.precision) },
     { id: 'recall', label: 'Recall', render: (r) => formatRatio(r.recall) },
   ];
+  const ref = useRef<HTMLElement>(null);
+  // The panel may be scrolled down to the Save button: bring the answer into view.
+  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), []);
   const errors = [before, after].flatMap((side, i) => ('error' in side ? [`${i === 0 ? 'Before' : 'After'}: ${side.error.message}`] : []));
   return (
-    <section className={styles.results} data-testid="before-after" aria-live="polite">
+    <section ref={ref} className={`${styles.results} ${styles.compared}`} data-testid="before-after" aria-live="polite">
       <h3>
         Before / after, over the last {windowDays(comparison.window)} days
       </h3>

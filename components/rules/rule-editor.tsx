@@ -135,6 +135,8 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
         </Button>
       </div>
       <form className={styles.form} onSubmit={onSubmit} noValidate>
+        {/* First: the answer to the Save just pressed, above the fields it came from and clear of the toasts (bottom right). */}
+        {compared ? <BeforeAfter comparison={compared.comparison} versions={compared.versions} /> : null}
         <RuleFields draft={draft} isNew={!base} problem={problem} onChange={edit} />
         <section className={styles.section} aria-labelledby="rule-condition-title">
           <div className={styles.sectionHead}>
@@ -164,7 +166,6 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
             onTest={test}
           />
         ) : null}
-        {compared ? <BeforeAfter comparison={compared.comparison} versions={compared.versions} /> : null}
         {general ? <Alert testId="rule-editor-error">{general}</Alert> : null}
         <div className={styles.footer}>
           {canEdit ? (
