@@ -111,8 +111,11 @@ export function BeforeAfter({ comparison, versions }: { comparison: TComparisonR
     { id: 'recall', label: 'Recall', render: (r) => formatRatio(r.recall) },
   ];
   const ref = useRef<HTMLElement>(null);
-  // The panel may be scrolled down to the Save button: bring the answer into view.
-  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), []);
+  // The panel may be scrolled down to the Save button: bring the answer into view. A block body:
+  // Chromium's scrollIntoView returns a promise now, which React would take for the cleanup.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   const errors = [before, after].flatMap((side, i) => ('error' in side ? [`${i === 0 ? 'Before' : 'After'}: ${side.error.message}`] : []));
   return (
     <section ref={ref} className={`${styles.results} ${styles.compared}`} data-testid="before-after" aria-live="polite">
