@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { Button } from '@/components/ui/button';
+import { ActionsTd, Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { useCan } from '@/hooks/use-permissions';
 import type { TRule, TUpdateRule } from '@/lib/rules/schema';
 import type { TRuleStatsWindow } from '@/lib/rules/stats-window';
@@ -14,13 +15,15 @@ import styles from './rules.module.css';
 import { Switch } from './switch';
 import { useUpdateRule } from './use-rules';
 
-export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) {
+/** `onOpen` opens the rule editor: to edit (rules.edit) or to test a change without saving (rules.backtest). */
+export function RulesTable({ orgId, rules, onOpen }: { orgId: string; rules: TRule[]; onOpen: (rule: TRule) => void }) {
   const update = useUpdateRule(orgId);
   const save = (rule: TRule, patch: TUpdateRule) => update.mutate({ rule, patch });
   const busy = (rule: TRule) => update.isPending && update.variables?.rule.id === rule.id;
   // Only owners and admins edit rules; everyone else reads the same values as text.
   const canEdit = useCan('rules.edit');
   const [statsWindow, setStatsWindow] = useState<TRuleStatsWindow>('7d');
+  const canTest = useCan('rules.backtest');
 
   return (
     <Table data-testid="rules-table">
@@ -36,6 +39,11 @@ export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) 
           <Th>
             <RuleStatsHeader window={statsWindow} onChange={setStatsWindow} />
           </Th>
+          {canEdit || canTest ? (
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          ) : null}
         </Tr>
       </THead>
       <TBody>
@@ -130,6 +138,13 @@ export function RulesTable({ orgId, rules }: { orgId: string; rules: TRule[] }) 
             <Td>
               <RuleStatsCell orgId={orgId} ruleId={rule.id} window={statsWindow} />
             </Td>
+            {canEdit || canTest ? (
+              <ActionsTd>
+                <Button size="sm" onClick={() => onOpen(rule)} aria-label={`${canEdit ? 'Edit' : 'Test a change to'} "${rule.name}"`} data-testid={canEdit ? 'edit-rule' : 'test-rule'}>
+                  {canEdit ? 'Edit' : 'Test…'}
+                </Button>
+              </ActionsTd>
+            ) : null}
           </Tr>
         ))}
       </TBody>

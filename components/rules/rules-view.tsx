@@ -7,8 +7,11 @@ import { useOrgId } from '@/components/shell/org-context';
 import { RoleNote } from '@/components/shell/role-note';
 import { useListEntries } from '@/hooks/use-lists';
 import { usePermissions } from '@/hooks/use-permissions';
+import { Button } from '@/components/ui/button';
+import type { TRule } from '@/lib/rules/schema';
 import { AddListEntryForm } from './add-list-entry-form';
 import { ListsTable } from './lists-table';
+import { RuleEditor } from './rule-editor';
 import { RulesTable } from './rules-table';
 import { ThresholdsForm } from './thresholds-form';
 import { useRules } from './use-rules';
@@ -28,6 +31,8 @@ export function RulesView() {
   const lists = useListEntries(orgId, { includeExpired });
   const { can } = usePermissions();
   const canAdd = can('lists.block');
+  // The rule open in the editor: a stored one, or null for a new rule.
+  const [editing, setEditing] = useState<{ rule: TRule | null } | null>(null);
 
   return (
     <>
@@ -56,7 +61,14 @@ export function RulesView() {
       <Card>
         <CardHeader
           title="Rules"
-          description="Counts include the attempt being scored. A shadow rule is evaluated and reported on the detection without deciding: try a change there first."
+          description="Counts include the attempt being scored. A shadow rule is evaluated and reported on the detection without deciding: try a change there first, or test it on past payments in the editor."
+          actions={
+            can('rules.edit') && rules.isSuccess ? (
+              <Button size="sm" variant="primary" onClick={() => setEditing({ rule: null })} data-testid="new-rule">
+                New rule
+              </Button>
+            ) : null
+          }
         />
         {rules.isPending ? (
           <Loading />
@@ -71,10 +83,11 @@ export function RulesView() {
                 <RoleNote permission="rules.edit" cannot="edit rules" />
               </CardBody>
             )}
-            <RulesTable orgId={orgId} rules={rules.data.rules} />
+            <RulesTable orgId={orgId} rules={rules.data.rules} onOpen={(rule) => setEditing({ rule })} />
           </>
         )}
       </Card>
+      {editing ? <RuleEditor key={editing.rule?.id ?? 'new'} orgId={orgId} rule={editing.rule} onClose={() => setEditing(null)} /> : null}
 
       <Card>
         <CardHeader

@@ -53,7 +53,7 @@ async function cardTesting() {
 const roleNote = (scope: Page | Locator, permission: string) => scope.locator(`[data-testid="role-note"][data-permission="${permission}"]`);
 const reviewRow = (page: Page) => page.locator(`[data-testid="review-row"][data-external-id="${reviewId}"]`);
 const navLink = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-const RULE_CONTROLS = ['edit-window', 'edit-threshold', 'rule-mode', 'rule-enabled'];
+const RULE_CONTROLS = ['edit-window', 'edit-threshold', 'rule-mode', 'rule-enabled', 'edit-rule', 'new-rule'];
 
 /** The war room of `page`'s dashboard during a fresh burst, with its top rows on screen. */
 async function openWarRoom(page: Page): Promise<Locator> {
@@ -131,6 +131,8 @@ test('a viewer reads everything and is offered no action', async () => {
   await test.step('rules, thresholds and lists: read-only', async () => {
     await openRules(page);
     for (const id of RULE_CONTROLS) await expect(page.getByTestId(id), id).toHaveCount(0);
+    // Testing a rule on past payments is for analysts and up.
+    await expect(page.getByTestId('test-rule')).toHaveCount(0);
     await expect(roleNote(page, 'rules.edit')).toBeVisible();
     await expect(page.getByTestId('thresholds-standing')).toHaveText(/^Review from \d+, block from \d+\.$/);
     for (const id of ['thresholds-form', 'override-form', 'end-override']) await expect(page.getByTestId(id), id).toHaveCount(0);
@@ -164,6 +166,8 @@ test('an analyst reviews, blocks and tightens, but does not allow, remove, edit 
   await test.step('rules: read-only; thresholds: only lower, for a while; lists: block entries only, no Remove', async () => {
     await openRules(page);
     for (const id of RULE_CONTROLS) await expect(page.getByTestId(id), id).toHaveCount(0);
+    // …but may test a variant of a rule on past payments (the editor without Save: e2e/rules/editor.spec.ts).
+    await expect(page.getByTestId('test-rule').first()).toBeVisible();
     await expect(roleNote(page, 'rules.edit')).toContainText('Analysts can’t edit rules');
     await expect(page.getByTestId('thresholds-form')).toHaveCount(0);
     await expect(roleNote(page, 'thresholds.change')).toBeVisible();

@@ -1,0 +1,183 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { RoleNote } from '@/components/shell/role-note';
+import { useCan } from '@/hooks/use-permissions';
+import { ApiError } from '@/lib/api-client';
+import type { TRule } from '@/lib/rules/schema';
+import { lastDays, type TBacktestDays, type TBacktestRequest, type TBacktestResult } from './backtest';
+import { changedFields, draftBody, draftComparisons, draftFromRule, editorField, featureKind, messageWithoutField, type TDraft, type TFieldProblem, type TRuleBody } from './rule-draft';
+import { ConditionEditor } from './rule-editor-condition';
+import { RuleFields } from './rule-editor-fields';
+import { BeforeAfter } from './rule-editor-results';
+import { RuleTestPanel } from './rule-editor-test';
+import { useBacktest, useSaveRule, type TComparisonResult, type TSaveStage } from './use-rule-editor';
+import styles from './rule-editor.module.css';
+
+// The rule editor: a new rule, or a change to one, tested on past payments
+// before it is saved. Owners and admins save; analysts (rules.backtest) may
+// change the fields to test a variant, and have no Save.
+
+const AMOUNT_CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD', 'AUD', 'JPY', 'SEK'];
+
+/** Fields the editor shows a problem beside; any other goes above the buttons. */
+const placed = (field: string) => /^(name|key|action|scoreDelta|mode|condition)\b/.test(field);
+
+type TTested = { result: TBacktestResult; signature: string };
+
+export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRule | null; onClose: () => void }) {
+  const canEdit = useCan('rules.edit');
+  const canTest = useCan('rules.backtest');
+  // The stored version the draft is compared with; the new one after a save.
+  const [base, setBase] = useState<TRule | null>(rule);
+  const [draft, setDraft] = useState<TDraft>(() => draftFromRule(rule));
+  const [problem, setProblem] = useState<TFieldProblem | null>(null);
+  const [general, setGeneral] = useState<string | null>(null);
+  const [tested, setTested] = useState<TTested | null>(null);
+  const [compared, setCompared] = useState<{ comparison: TComparisonResult; versions: { before: number; after: number } } | null>(null);
+  const [stage, setStage] = useState<TSaveStage>('saving');
+  const backtest = useBacktest();
+  const save = useSaveRule(orgId, setStage);
+
+  const parsed = draftBody(draft);
+  const body = 'body' in parsed ? parsed.body : null;
+  const testRule = (b: TRuleBody): TBacktestRequest['rule'] => {
+    // Key and name are optional to the backtest; an empty name would only be refused.
+    const { name, ...rest } = b;
+    return { ...(base ? { id: base.id } : {}), ...(name.trim() ? { name } : {}), ...rest };
+  };
+  const signature = body ? JSON.stringify(testRule(body)) : null;
+  const patch = base && body ? changedFields(base, body) : null;
+  const dirty = !base || !body || Object.keys(patch ?? {}).length > 0;
+  const hasAmount = draftComparisons(draft.condition).some((c) => featureKind(c.feature) === 'amount');
+
+  const edit = (next: TDraft) => {
+    setDraft(next);
+    setCompared(null);
+  };
+
+  /** An API error about a part of the rule, in the editor's spelling, or null. */
+  const fieldProblem = (error: Error): TFieldProblem | null => {
+    const field = error instanceof ApiError ? editorField(error.field) : null;
+    return field && placed(field) ? { field, message: messageWithoutField(error.message, (error as ApiError).field) } : null;
+  };
+  /** A save's error beside the part at fault, or above the buttons. */
+  const showError = (error: Error) => {
+    const p = fieldProblem(error);
+    if (p) setProblem(p);
+    else setGeneral(error.message);
+  };
+
+  /** The draft as the API's rule, or null after showing the input that is not a number. */
+  const checked = (): TRuleBody | null => {
+    setProblem(null);
+    setGeneral(null);
+    if ('problem' in parsed) {
+      setProblem(parsed.problem);
+      return null;
+    }
+    return parsed.body;
+  };
+
+  const test = (days: TBacktestDays) => {
+    const b = checked();
+    if (!b) return;
+    const rule = testRule(b);
+    const sig = JSON.stringify(rule);
+    // A problem with the rule goes beside its part; anything else (422 too slow, 403) into the test panel.
+    backtest.mutate({ rule, ...lastDays(days) }, { onSuccess: (result) => setTested({ result, signature: sig }), onError: (error) => setProblem(fieldProblem(error)) });
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!canEdit || save.isPending) return;
+    const b = checked();
+    if (!b) return;
+    if (!base) {
+      save.mutate({ kind: 'create', body: { ...b, key: draft.key } }, { onSuccess: onClose, onError: showError });
+      return;
+    }
+    const changes = changedFields(base, b);
+    if (Object.keys(changes).length === 0) return;
+    // Before / After over the window last tested, or the last 7 days.
+    const window = tested ? { from: tested.result.from, to: tested.result.to } : lastDays(7);
+    const reuse = tested && tested.signature === signature ? tested.result : undefined;
+    save.mutate(
+      { kind: 'update', rule: base, patch: changes, body: b, window, tested: reuse },
+      {
+        onSuccess: ({ rule: saved, comparison }) => {
+          if (comparison) setCompared({ comparison, versions: { before: base.version, after: saved.version } });
+          setBase(saved);
+          setDraft(draftFromRule(saved, draft.amountCurrency));
+        },
+        onError: showError,
+      },
+    );
+  };
+
+  const title = !base ? 'New rule' : canEdit ? 'Edit rule' : 'Test a change';
+  return (
+    <Dialog titleId="rule-editor-title" onClose={onClose} testId="rule-editor" width={900}>
+      <div className="drawer-head">
+        <div>
+          <h2 id="rule-editor-title">{title}</h2>
+          {base ? (
+            <p className="hint mono" data-testid="rule-editor-version">
+              {base.key} · v{base.version}
+            </p>
+          ) : null}
+        </div>
+        <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close the rule editor">
+          ✕
+        </Button>
+      </div>
+      <form className={styles.form} onSubmit={onSubmit} noValidate>
+        {/* First: the answer to the Save just pressed, above the fields it came from and clear of the toasts (bottom right). */}
+        {compared ? <BeforeAfter comparison={compared.comparison} versions={compared.versions} /> : null}
+        <RuleFields draft={draft} isNew={!base} problem={problem} onChange={edit} />
+        <section className={styles.section} aria-labelledby="rule-condition-title">
+          <div className={styles.sectionHead}>
+            <h3 id="rule-condition-title">Condition</h3>
+            {hasAmount ? (
+              <label className="hint">
+                Amounts in{' '}
+                <select className={`select ${styles.currency}`} value={draft.amountCurrency} onChange={(e) => edit({ ...draft, amountCurrency: e.target.value })}>
+                  {AMOUNT_CURRENCIES.map((c) => (
+                    <option key={c}>{c}</option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+          </div>
+          {hasAmount ? <p className="hint">A rule compares amounts in the payment&rsquo;s minor units (cents): the amount typed is converted with this currency&rsquo;s decimals.</p> : null}
+          <ConditionEditor root={draft.condition} onRootChange={(condition) => edit({ ...draft, condition })} problem={problem} amountCurrency={draft.amountCurrency} />
+        </section>
+        {canTest ? (
+          <RuleTestPanel
+            // One backtest per organization at a time: none while a save runs its own.
+            busy={backtest.isPending || save.isPending}
+            pending={backtest.isPending}
+            error={backtest.error && !fieldProblem(backtest.error) ? backtest.error : null}
+            result={tested?.result ?? null}
+            stale={tested !== null && tested.signature !== signature}
+            onTest={test}
+          />
+        ) : null}
+        {general ? <Alert testId="rule-editor-error">{general}</Alert> : null}
+        <div className={styles.footer}>
+          {canEdit ? (
+            <Button type="submit" variant="primary" disabled={save.isPending || backtest.isPending || !dirty} data-testid="save-rule">
+              {save.isPending ? (stage === 'testing' ? 'Testing before / after…' : 'Saving…') : base ? 'Save' : 'Add rule'}
+            </Button>
+          ) : (
+            <RoleNote permission="rules.edit" cannot="save rule changes" />
+          )}
+          <Button onClick={onClose}>{compared || !dirty ? 'Close' : 'Cancel'}</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
