@@ -113,8 +113,9 @@ const fmt = (v: number) => v.toLocaleString('en-US');
 
 export function renderBacktestMarkdown(meta: TMeta, r: TBacktestBenchResult): string {
   const thirty = r.results.filter((x) => x.days === 30);
-  const worst = Math.max(...thirty.map((x) => x.maxMs));
-  const ok = thirty.every((x) => x.status === 200 && x.maxMs < BACKTEST_TARGET_MS);
+  const met = thirty.filter((x) => x.status === 200 && x.maxMs < BACKTEST_TARGET_MS);
+  const missed = thirty.filter((x) => !met.includes(x));
+  const slowest = met.length ? Math.max(...met.map((x) => x.maxMs)) : 0;
   return [
     '# Orylo backtest benchmark (`npm run bench -- --backtest`)',
     '',
@@ -122,7 +123,7 @@ export function renderBacktestMarkdown(meta: TMeta, r: TBacktestBenchResult): st
     '',
     `One organization with ${fmt(r.rows)} detections over the last 30 days (seeded in ${r.seed.seconds} s), ${fmt(r.labelled.fraud)} labelled fraud and ${fmt(r.labelled.legit)} legit. Each backtest is \`POST /api/v1/rules/backtest\` over HTTP, ${RUNS} runs; times are the client's (the server's own \`durationMs\` of the last run beside it).`,
     '',
-    `**Target: 30 days in under ${BACKTEST_TARGET_MS / 1000} s — ${ok ? 'met' : 'NOT met'} (slowest 30-day run ${fmt(worst)} ms).**`,
+    `**Target: 30 days in under ${BACKTEST_TARGET_MS / 1000} s — met by ${met.length} of ${thirty.length} rule shapes (slowest of them ${fmt(slowest)} ms)${missed.length ? `; over the budget (answered 422): ${missed.map((x) => x.name).join('; ')}` : ''}.**`,
     '',
     '| window | rule | median ms | max ms | server ms | evaluated | matched | status |',
     '|---|---|---:|---:|---:|---:|---:|---|',
