@@ -1,0 +1,111 @@
+import { processState } from '@/lib/process-state';
+
+// One set of formats for people (issue 15, DESIGN "Languages"): money from
+// minor units in its own currency, one date-time style, one time style, one
+// relative-time style and numbers grouped the locale's way, the same on the
+// server (reasons, e-mails, CSV) and in the browser. Each Intl formatter is
+// made once per locale, zone and currency: making one costs far more than
+// using it, and under an attack every cell of every new row is formatted.
+// No database or server imports: the browser uses this module too.
+
+export const LOCALES = ['en', 'fr'] as const;
+export type TLocale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: TLocale = 'en';
+
+/** The Intl tag behind each language. */
+const INTL_TAG: Record<TLocale, string> = { en: 'en-US', fr: 'fr-FR' };
+
+export const isLocale = (value: unknown): value is TLocale => (LOCALES as readonly unknown[]).includes(value);
+
+/**
+ * The language to speak: the user's choice (the NEXT_LOCALE cookie) when it
+ * is one Orylo has, else the best of Accept-Language by its q-values (a
+ * region is ignored: fr-CA reads French), else English.
+ */
+export function pickLocale(choice: string | null | undefined, acceptLanguage: string | null | undefined): TLocale {
+  if (isLocale(choice)) return choice;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { language: tag.trim().toLowerCase().split('-')[0], weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((r) => r.language && r.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  return ranked.map((r) => r.language).find(isLocale) ?? DEFAULT_LOCALE;
+}
+
+export type TFormats = {
+  locale: TLocale;
+  /** Minor units in the currency's own decimals: 140 EUR → "€1.40" / "1,40 €"; JPY has none. */
+  money: (minor: number, currency: string) => string;
+  /** 3621 → "3,621" / "3 621". */
+  number: (value: number) => string;
+  /** 0.625 → "62.5%" / "62,5 %". */
+  percent: (ratio: number) => string;
+  /** The one date-time style: "Nov 30, 2026, 3:30:21 PM" / "30 nov. 2026, 15:30:21". */
+  dateTime: (at: string | number | Date) => string;
+  /** The one time style: "3:30:21 PM" / "15:30:21". */
+  time: (at: string | number | Date) => string;
+  /** "5 minutes ago", "in 2 hours" / "il y a 5 minutes", "dans 2 heures". */
+  relative: (at: string | number | Date, now?: number) => string;
+};
+
+type TCache = Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | null>;
+const cache = () => processState<TCache>('format.intl', () => new Map());
+
+function once<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T | null {
+  const c = cache();
+  if (!c.has(key)) {
+    try {
+      c.set(key, make());
+    } catch {
+      c.set(key, null); // an unknown currency or zone: the caller falls back
+    }
+  }
+  return c.get(key) as T | null;
+}
+
+const SECOND = 1000;
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60 * SECOND],
+  ['minute', 3600 * SECOND],
+  ['hour', 86_400 * SECOND],
+  ['day', 30 * 86_400 * SECOND],
+  ['month', 365 * 86_400 * SECOND],
+  ['year', Number.POSITIVE_INFINITY],
+];
+const UNIT_MS: Record<string, number> = { second: SECOND, minute: 60 * SECOND, hour: 3600 * SECOND, day: 86_400 * SECOND, month: 30 * 86_400 * SECOND, year: 365 * 86_400 * SECOND };
+
+/**
+ * The formats of one language. `timeZone`: the server passes the zone it
+ * writes for (UTC unless told otherwise, said next to the time in e-mails and
+ * CSV); the browser leaves it out and shows its own.
+ */
+export function formats(locale: TLocale, timeZone?: string): TFormats {
+  const tag = INTL_TAG[locale];
+  const zone = timeZone ?? '';
+  const dateTimeFormat = () => once(`dt|${tag}|${zone}`, () => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'medium', timeZone }));
+  const timeFormat = () => once(`t|${tag}|${zone}`, () => new Intl.DateTimeFormat(tag, { timeStyle: 'medium', timeZone }));
+  const toDate = (at: string | number | Date) => (at instanceof Date ? at : new Date(at));
+  return {
+    locale,
+    money(minor, currency) {
+      const f = once(`money|${tag}|${currency}`, () => new Intl.NumberFormat(tag, { style: 'currency', currency }));
+      if (!f) return `${this.number(minor)} ${currency}`;
+      return f.format(minor / 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2));
+    },
+    number: (value) => once(`n|${tag}`, () => new Intl.NumberFormat(tag))!.format(value),
+    percent: (ratio) => once(`p|${tag}`, () => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }))!.format(ratio),
+    dateTime: (at) => dateTimeFormat()?.format(toDate(at)) ?? toDate(at).toISOString(),
+    time: (at) => timeFormat()?.format(toDate(at)) ?? toDate(at).toISOString(),
+    relative(at, now = Date.now()) {
+      const diff = toDate(at).getTime() - now;
+      const [unit] = RELATIVE_STEPS.find(([, below]) => Math.abs(diff) < below)!;
+      const f = once(`rel|${tag}`, () => new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }))!;
+      return f.format(Math.round(diff / UNIT_MS[unit]), unit);
+    },
+  };
+}
