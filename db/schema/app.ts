@@ -107,16 +107,19 @@ export type TReasonComparison = {
   held: boolean | null;
 };
 
-/** A reason as stored: code and message, plus the rule's observed value and threshold when a rule fired. */
+/** A reason as stored and sent: code and message, plus the rule's observed value and threshold when a rule fired. */
 export type TStoredReason = {
   code: string;
   message: string;
   ruleId?: string;
   observed?: number;
   threshold?: number;
+  /** A rule with a condition: each comparison, held or not, with its observed value (null: not evaluated). */
   comparisons?: TReasonComparison[];
   action?: string;
   mode?: 'active' | 'shadow';
+  /** This reason (or these, together) made the decision. */
+  decisive?: boolean;
 };
 
 /** An outcome as denormalized onto its detection: the wire shape, absent fields left out. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TDetectionRow, TReasonComparison } from '@/db/schema';
+import type { TDetectionRow, TReasonComparison, TStoredReason } from '@/db/schema';
 
 export type { TReasonComparison };
 
@@ -48,25 +48,14 @@ export type TTransactionInput = z.infer<typeof ZTransactionInputSchema>;
 export const DECISIONS = ['ALLOW', 'REVIEW', 'BLOCK'] as const;
 export type TDecision = (typeof DECISIONS)[number];
 export type TRiskLevel = 'low' | 'medium' | 'high' | 'critical';
-/**
- * Why a detection was scored so: `message` is for people and carries the observed
- * value ("12 distinct cards from 203.0.113.7 in 10 min > 5"); when a stored rule
- * fired, the rule, the observed value, the threshold and its action come too.
- */
-/** Why a detection was decided. `decisive`: this reason (or these, together) made the decision. */
-export type TReason = {
-  code: string;
-  message: string;
-  ruleId?: string;
-  observed?: number;
-  threshold?: number;
-  /** A rule with a condition: each comparison, held or not, with its observed value (null: not evaluated). */
-  comparisons?: TReasonComparison[];
-  action?: string;
-  mode?: 'active' | 'shadow';
-  decisive?: boolean;
-};
 
+/**
+ * Why a detection was scored so, as stored and sent (db/schema): `message` is for
+ * people and carries the observed value ("12 distinct cards from 203.0.113.7 in
+ * 10 min > 5"); when a stored rule fired, the rule, the observed value(s), the
+ * threshold and its action come too; `decisive` marks what made the decision.
+ */
+export type TReason = TStoredReason;
 
 /** Who holds a pending REVIEW item (POST /api/v1/reviews/next or …/claim) and until when. */
 export type TReviewClaim = { userId: string; name: string | null; email: string | null; until: string };

@@ -1,7 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { rules } from '@/db/schema';
-import type { TDecision } from '@/lib/detections/schema';
 import { AppError, hasDatabaseCode } from '@/lib/errors';
 import { processState } from '@/lib/process-state';
 import { BACKTEST_EXAMPLES, BACKTEST_MAX_DAYS, type TBacktestInput, type TBacktestResult } from './backtest-schema';
@@ -240,4 +239,3 @@ export function backtestSql(o: { orgId: string; from: Date; to: Date; condition:
     ) c cross join th`;
 }
 
-export type { TDecision };
