@@ -78,8 +78,9 @@ export function keyFeaturesSql(needs: TKeyNeeds, to: Date, carry: readonly strin
   // A card's stretch starts here unless its previous occurrence on the key is less than W before.
   const stretchStarts = (w: number) => sql`(card_fingerprint is not null and (prev_at is null or prev_at + ${seconds(w)} <= created_at))::int`;
   const arrival = (x: 'a' | 'd' | 's' | 'c', w: number): SQL => (x === 'a' ? sql`1` : x === 'd' ? sql`dec` : x === 's' ? sql`amount` : stretchStarts(w));
+  // Without `carry`, only rows with a value for the key: `keyed` has already left the others out.
   const arrivals = sql`select ${key} as k, created_at as t, seq as es, 1 as kind, id ${carried(true)}, ${values(arrival)}
-    from ${source} ${carry.length ? sql`` : sql`where ${col} is not null`}`;
+    from ${source} ${carry.length || anyDistinct ? sql`` : sql`where ${col} is not null`}`;
 
   // A card leaves the window W after the last occurrence of its stretch.
   const departures = windows

@@ -178,6 +178,9 @@ describe('backtest', () => {
       [{ feature: 'card.declines', windowSeconds: 3600, operator: '>=', threshold: 2, action: 'BLOCK' }, '{card_fingerprint:3600:declines} >= 2'],
       [{ condition: { all: [{ feature: 'currency', operator: 'not_in', threshold: ['EUR'] }, { feature: 'card_country', operator: 'in', threshold: ['US'] }] }, action: 'SCORE', scoreDelta: 90 },
         "r.currency <> 'EUR' and r.card_country = 'US'"],
+      // Distinct cards on a key that is not the first: its stream does not carry the row's columns.
+      [{ condition: { any: [{ feature: 'email.attempts', windowSeconds: 3600, operator: '>=', threshold: 3 }, { feature: 'bin.distinct_cards', windowSeconds: 600, operator: '>', threshold: 3 }] }, action: 'REVIEW' },
+        '{email:3600:attempts} >= 3 or {card_bin:600:distinct} > 3'],
     ];
     for (const [rule, condition] of cases) {
       const result = await backtest(rule);
