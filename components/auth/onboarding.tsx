@@ -104,7 +104,7 @@ export function Onboarding({ hasOrgs }: { hasOrgs: boolean }) {
             setSlug(e.target.value.toLowerCase());
           }}
         />
-        <Button type="submit" variant="primary" block disabled={pending !== null || !name.trim()}>
+        <Button type="submit" variant="primary" block disabled={pending !== null || !name.trim()} data-testid="create-org">
           {pending === 'create' ? 'Creating…' : 'Create organization'}
         </Button>
       </form>

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
 import { ConnectionIndicator } from '@/components/dashboard/connection-indicator';
+import { LanguageSwitcher } from './language-switcher';
 import { NotificationsMenu } from '@/components/notifications/notifications-menu';
 import { WarRoomBanner } from '@/components/war-room/war-room-banner';
 import { orgKeys } from '@/hooks/query-keys';
@@ -57,6 +58,7 @@ export function AppShell({ orgId, role, email, isAdmin = false, children }: TPro
             <span className="muted hide-sm" data-testid="user-email">
               {email}
             </span>
+            <LanguageSwitcher />
             <SignOutButton />
           </div>
         </header>

@@ -1,29 +1,31 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 const LINKS = [
-  { href: '/dashboard', label: 'Dashboard' },
-  { href: '/review', label: 'Review' },
-  { href: '/attacks', label: 'Incidents' },
-  { href: '/settings/rules', label: 'Rules' },
+  { href: '/dashboard', label: 'dashboard' },
+  { href: '/review', label: 'review' },
+  { href: '/attacks', label: 'incidents' },
+  { href: '/settings/rules', label: 'rules' },
 ] as const;
 
 // API keys, the audit log, webhooks, alerts, Stripe, the team (components/settings/sections.ts):
 // one link, so the header still fits a laptop's width.
-const SETTINGS_LINK = { href: '/settings', label: 'Settings' } as const;
+const SETTINGS_LINK = { href: '/settings', label: 'settings' } as const;
 
-const ADMIN_LINK = { href: '/admin', label: 'Admin' } as const;
+const ADMIN_LINK = { href: '/admin', label: 'admin' } as const;
 
 export function Nav({ isAdmin = false }: { isAdmin?: boolean }) {
   const pathname = usePathname();
+  const t = useTranslations('shell.nav');
   const links = [...LINKS, SETTINGS_LINK, ...(isAdmin ? [ADMIN_LINK] : [])];
   return (
-    <nav className="nav" aria-label="Main">
+    <nav className="nav" aria-label={t('label')}>
       {links.map((link) => (
         <Link key={link.href} href={link.href} aria-current={isCurrent(pathname, link.href) ? 'page' : undefined}>
-          {link.label}
+          {t(link.label)}
         </Link>
       ))}
     </nav>

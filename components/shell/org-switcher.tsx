@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
@@ -16,6 +17,7 @@ export function OrgSwitcher({ orgId }: { orgId: string }) {
   const router = useRouter();
   const orgs = authClient.useListOrganizations();
   const [pending, setPending] = useState(false);
+  const t = useTranslations('shell.org');
 
   const onChange = async (value: string) => {
     if (value === NEW_ORG) return router.push('/onboarding');
@@ -24,7 +26,7 @@ export function OrgSwitcher({ orgId }: { orgId: string }) {
     const { error } = await authClient.organization.setActive({ organizationId: value });
     setPending(false);
     if (error) {
-      toast.error('Could not switch organization', { description: error.message });
+      toast.error(t('switchFailed'), { description: error.message });
       return;
     }
     router.refresh();
@@ -33,7 +35,7 @@ export function OrgSwitcher({ orgId }: { orgId: string }) {
   const list = orgs.data ?? [];
   return (
     <label>
-      <span className="sr-only">Organization</span>
+      <span className="sr-only">{t('label')}</span>
       <select
         className="select"
         data-testid="org-switcher"
@@ -41,13 +43,13 @@ export function OrgSwitcher({ orgId }: { orgId: string }) {
         disabled={pending || orgs.isPending}
         onChange={(e) => void onChange(e.target.value)}
       >
-        {list.length === 0 ? <option value={orgId}>Loading…</option> : null}
+        {list.length === 0 ? <option value={orgId}>{t('loading')}</option> : null}
         {list.map((org) => (
           <option key={org.id} value={org.id}>
             {org.name}
           </option>
         ))}
-        <option value={NEW_ORG}>+ New organization…</option>
+        <option value={NEW_ORG}>{t('new')}</option>
       </select>
     </label>
   );

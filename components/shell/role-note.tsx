@@ -1,9 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { usePermissions } from '@/hooks/use-permissions';
-import { PERMISSIONS, type TOrgRole, type TPermission } from '@/lib/orgs/permissions';
-
-const PLURAL: Record<TOrgRole, string> = { viewer: 'Viewers', analyst: 'Analysts', admin: 'Admins', owner: 'Owners' };
+import { PERMISSIONS, type TPermission } from '@/lib/orgs/permissions';
 
 /**
  * Where controls were hidden for the user's role: a short line saying so and
@@ -12,10 +11,11 @@ const PLURAL: Record<TOrgRole, string> = { viewer: 'Viewers', analyst: 'Analysts
  */
 export function RoleNote({ permission, cannot }: { permission: TPermission; cannot: string }) {
   const { role } = usePermissions();
+  const t = useTranslations('shell.roleNote');
   const needed = PERMISSIONS[permission].roles[0];
   return (
     <p className="muted" data-testid="role-note" data-permission={permission}>
-      {PLURAL[role]} can&rsquo;t {cannot}. Ask an owner or admin of this organization for the {needed} role.
+      {t('text', { role, cannot, needed })}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
@@ -11,13 +12,14 @@ export function SignOutButton({ variant = 'button' }: { variant?: 'button' | 'li
   const router = useRouter();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
+  const t = useTranslations('shell.signOut');
 
   const signOut = async () => {
     setPending(true);
     const { error } = await authClient.signOut();
     if (error) {
       setPending(false);
-      toast.error('Could not sign out', { description: error.message });
+      toast.error(t('failed'), { description: error.message });
       return;
     }
     // Nothing of this account may stay in memory for the next one.
@@ -29,13 +31,13 @@ export function SignOutButton({ variant = 'button' }: { variant?: 'button' | 'li
   if (variant === 'link') {
     return (
       <Button variant="ghost" size="sm" onClick={signOut} disabled={pending}>
-        Sign out
+        {t('action')}
       </Button>
     );
   }
   return (
     <Button size="sm" onClick={signOut} disabled={pending} data-testid="sign-out">
-      {pending ? 'Signing out…' : 'Sign out'}
+      {pending ? t('pending') : t('action')}
     </Button>
   );
 }

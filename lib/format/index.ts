@@ -11,6 +11,8 @@ import { processState } from '@/lib/process-state';
 export const LOCALES = ['en', 'fr'] as const;
 export type TLocale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: TLocale = 'en';
+/** The cookie holding the user's choice of language (next-intl's name for it). */
+export const LOCALE_COOKIE = 'NEXT_LOCALE';
 
 /** The Intl tag behind each language. */
 const INTL_TAG: Record<TLocale, string> = { en: 'en-US', fr: 'fr-FR' };
@@ -49,6 +51,8 @@ export type TFormats = {
   dateTime: (at: string | number | Date) => string;
   /** The one time style: "3:30:21 PM" / "15:30:21". */
   time: (at: string | number | Date) => string;
+  /** A row's time: the time alone on the day it happened, the date-time style otherwise. */
+  when: (at: string | number | Date, now?: number) => string;
   /** "5 minutes ago", "in 2 hours" / "il y a 5 minutes", "dans 2 heures". */
   relative: (at: string | number | Date, now?: number) => string;
 };
@@ -89,18 +93,26 @@ export function formats(locale: TLocale, timeZone?: string): TFormats {
   const zone = timeZone ?? '';
   const dateTimeFormat = () => once(`dt|${tag}|${zone}`, () => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'medium', timeZone }));
   const timeFormat = () => once(`t|${tag}|${zone}`, () => new Intl.DateTimeFormat(tag, { timeStyle: 'medium', timeZone }));
+  const dayFormat = () => once(`day|${zone}`, () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }));
   const toDate = (at: string | number | Date) => (at instanceof Date ? at : new Date(at));
+  const number = (value: number) => once(`n|${tag}`, () => new Intl.NumberFormat(tag))!.format(value);
+  const dateTime = (at: string | number | Date) => dateTimeFormat()?.format(toDate(at)) ?? toDate(at).toISOString();
+  const time = (at: string | number | Date) => timeFormat()?.format(toDate(at)) ?? toDate(at).toISOString();
   return {
     locale,
     money(minor, currency) {
       const f = once(`money|${tag}|${currency}`, () => new Intl.NumberFormat(tag, { style: 'currency', currency }));
-      if (!f) return `${this.number(minor)} ${currency}`;
+      if (!f) return `${number(minor)} ${currency}`;
       return f.format(minor / 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2));
     },
-    number: (value) => once(`n|${tag}`, () => new Intl.NumberFormat(tag))!.format(value),
+    number,
     percent: (ratio) => once(`p|${tag}`, () => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }))!.format(ratio),
-    dateTime: (at) => dateTimeFormat()?.format(toDate(at)) ?? toDate(at).toISOString(),
-    time: (at) => timeFormat()?.format(toDate(at)) ?? toDate(at).toISOString(),
+    dateTime,
+    time,
+    when(at, now = Date.now()) {
+      const zoned = (d: Date) => dayFormat()?.format(d) ?? d.toISOString().slice(0, 10);
+      return zoned(toDate(at)) === zoned(new Date(now)) ? time(at) : dateTime(at);
+    },
     relative(at, now = Date.now()) {
       const diff = toDate(at).getTime() - now;
       const [unit] = RELATIVE_STEPS.find(([, below]) => Math.abs(diff) < below)!;
