@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { TReasonText } from '@/lib/reasons/text';
 import { orgIsolation, xid8 } from './shared';
 
 // Tenant tables. Each has organization_id NOT NULL and a policy beside it
@@ -120,6 +121,8 @@ export type TStoredReason = {
   mode?: 'active' | 'shadow';
   /** This reason (or these, together) made the decision. */
   decisive?: boolean;
+  /** What `message` says, as values: pages say it again in the reader's language (lib/reasons). Absent on reasons stored before. */
+  text?: TReasonText;
 };
 
 /** An outcome as denormalized onto its detection: the wire shape, absent fields left out. */

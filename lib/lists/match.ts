@@ -47,5 +47,13 @@ export function listReason(hit: TListHit, input: TTransactionInput, mode: 'activ
     message: `${subject(hit, input)} is on the ${hit.action} list${why} → ${hit.action === 'block' ? 'BLOCK' : 'ALLOW'}`,
     action: hit.action === 'block' ? 'BLOCK' : 'ALLOW',
     mode,
+    text: {
+      kind: 'list',
+      action: hit.action,
+      type: hit.type,
+      value: hit.value,
+      ...(hit.type === 'card_fingerprint' && input.card?.last4 ? { last4: input.card.last4 } : {}),
+      ...(hit.reason ? { note: hit.reason } : {}),
+    },
   };
 }

@@ -26,6 +26,7 @@ describe('evaluateRule', () => {
       threshold: 3,
       action: 'SCORE',
       mode: 'active',
+      text: { kind: 'rule', action: 'SCORE', points: 30, condition: { feature: 'ip.distinct_cards', windowSeconds: 600, operator: '>', threshold: 3, held: true, observed: 4, subject: '203.0.113.7' } },
     });
     expect(toReason({ ...fired, rule: ruleByKey('ip_distinct_cards_1h') }, 'shadow')).toMatchObject({ action: 'BLOCK', mode: 'shadow' });
   });

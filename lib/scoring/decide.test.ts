@@ -6,7 +6,7 @@ import { combineRules, decide } from './decide';
 import type { TSnoozeHit } from '@/lib/snoozes/match';
 import { DEFAULT_THRESHOLDS } from './thresholds';
 
-const fire = (key: string, overrides = {}, observed = 99): TFiredRule => ({ rule: ruleByKey(key, overrides), observed, message: `${key} fired`, comparisons: [] });
+const fire = (key: string, overrides = {}, observed = 99): TFiredRule => ({ rule: ruleByKey(key, overrides), observed, message: `${key} fired`, comparisons: [], condition: { feature: 'amount', operator: '>', threshold: 0, held: true, observed: observed } });
 const hit = (action: 'block' | 'allow', overrides: Partial<TListHit> = {}): TListHit => ({
   id: `l_${action}`, type: 'ip', value: '203.0.113.7', action, reason: null, expiresAt: null, ...overrides,
 });
@@ -59,14 +59,14 @@ describe('decide', () => {
   it('blocks with score 100 on a block list entry, before any rule', () => {
     const r = run([fire('email_attempts_1h', { action: 'ALLOW' })], [hit('block', { reason: 'chargebacks' })]);
     expect(r).toMatchObject({ score: 100, decision: 'BLOCK', riskLevel: 'critical' });
-    expect(r.reasons).toEqual([{ code: 'list_block', message: 'IP 203.0.113.7 is on the block list (chargebacks) → BLOCK', action: 'BLOCK', mode: 'active', decisive: true }]);
+    expect(r.reasons).toEqual([{ code: 'list_block', message: 'IP 203.0.113.7 is on the block list (chargebacks) → BLOCK', action: 'BLOCK', mode: 'active', decisive: true, text: { kind: 'list', action: 'block', type: 'ip', value: '203.0.113.7', note: 'chargebacks' } }]);
     expect(r.shadow.map((x) => x.code)).toEqual(['email_attempts_1h', 'shadow_decision']);
   });
 
   it('allows on an allow entry: rules are evaluated but reported as shadow', () => {
     const r = run([fire('card_declines_24h'), fire('micro_amount')], [hit('allow', { type: 'email', value: 'jane@example.com' })]);
     expect(r).toMatchObject({ score: 0, decision: 'ALLOW', riskLevel: 'low' });
-    expect(r.reasons).toEqual([{ code: 'list_allow', message: 'Email jane@example.com is on the allow list → ALLOW', action: 'ALLOW', mode: 'active', decisive: true }]);
+    expect(r.reasons).toEqual([{ code: 'list_allow', message: 'Email jane@example.com is on the allow list → ALLOW', action: 'ALLOW', mode: 'active', decisive: true, text: { kind: 'list', action: 'allow', type: 'email', value: 'jane@example.com' } }]);
     expect(r.shadow.map((x) => [x.code, x.mode])).toEqual([['card_declines_24h', 'shadow'], ['micro_amount', 'shadow'], ['shadow_decision', 'shadow']]);
     expect(r.shadow.at(-1)?.action).toBe('BLOCK');
   });

@@ -1,7 +1,7 @@
 import type { TDecision, TReason, TRiskLevel, TTransactionInput } from '@/lib/detections/schema';
 import { listReason, type TListHit } from '@/lib/lists/match';
 import { toReason, type TFiredRule } from '@/lib/rules/evaluate';
-import { snoozeSuffix, type TSnoozeHit } from '@/lib/snoozes/match';
+import { formatSnoozeUntil, snoozeSuffix, type TSnoozeHit } from '@/lib/snoozes/match';
 import { decisionFor, riskLevelFor, type TThresholds } from './thresholds';
 
 export type TScoreResult = { score: number; riskLevel: TRiskLevel; decision: TDecision; reasons: TReason[]; shadow: TReason[] };
@@ -50,6 +50,7 @@ export function thresholdReason(score: number, decision: TDecision, thresholds: 
     action: decision,
     mode: 'active',
     decisive: true,
+    text: { kind: 'threshold', score, decision, review: thresholds.review, block: thresholds.block, temporary: !!thresholds.temporary },
   };
 }
 
@@ -65,6 +66,7 @@ function shadowSummary(all: readonly TFiredRule[], thresholds: TThresholds, actu
     observed: would.score,
     action: would.decision,
     mode: 'shadow',
+    text: { kind: 'shadow_summary', would: { decision: would.decision, score: would.score }, actual: { decision: actual.decision, score: actual.score } },
   };
 }
 
@@ -80,6 +82,7 @@ function snoozeSummary(unsnoozed: readonly TFiredRule[], thresholds: TThresholds
     observed: would.score,
     action: would.decision,
     mode: 'shadow',
+    text: { kind: 'snooze_summary', would: { decision: would.decision, score: would.score }, actual: { decision: actual.decision, score: actual.score } },
   };
 }
 
@@ -87,7 +90,9 @@ function snoozeSummary(unsnoozed: readonly TFiredRule[], thresholds: TThresholds
 function shadowReason(fired: TFiredRule, snoozes: ReadonlyMap<string, TSnoozeHit>): TReason {
   const reason = toReason(fired, 'shadow');
   const snooze = snoozes.get(fired.rule.id);
-  return snooze ? { ...reason, message: reason.message + snoozeSuffix(snooze) } : reason;
+  if (!snooze) return reason;
+  const text = reason.text?.kind === 'rule' ? { ...reason.text, snooze: { entityType: snooze.entityType, entityValue: snooze.entityValue, until: formatSnoozeUntil(snooze.expiresAt), reason: snooze.reason } } : reason.text;
+  return { ...reason, message: reason.message + snoozeSuffix(snooze), ...(text ? { text } : {}) };
 }
 
 /**
