@@ -33,6 +33,8 @@ export function duration(ms: number, say: TSay): string {
 type TRecord = Record<string, unknown>;
 const record = (value: unknown): TRecord => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as TRecord) : {});
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+/** The reason a person gave, if any (its own argument: a reason may read "none"). */
+const reason = (value: unknown) => ({ withReason: text(value).trim() ? 'yes' : 'no', reason: text(value).trim() });
 
 /** How long from `from` to `until`, or null when `until` is missing. */
 function between(from: string, until: unknown, say: TSay): string | null {
@@ -49,7 +51,7 @@ export function auditSentence(e: TAuditEntryView, say: TSay): TSentence {
   switch (e.action) {
     case 'list.create': {
       const forHowLong = between(e.createdAt, after.expiresAt, say);
-      return s('listCreate', { action: text(after.action), type: text(after.type), value: text(after.value), expires: forHowLong ? 'until' : 'never', duration: forHowLong ?? '' });
+      return s('listCreate', { action: text(after.action), type: text(after.type), value: text(after.value), expires: forHowLong ? 'until' : 'never', duration: forHowLong ?? '', ...reason(after.reason) });
     }
     case 'list.delete':
       return s('listDelete', { action: text(before.action), type: text(before.type), value: text(before.value) });
@@ -69,7 +71,13 @@ export function auditSentence(e: TAuditEntryView, say: TSay): TSentence {
       return s('ruleUpdate', { name });
     }
     case 'rule_snooze.create':
-      return s('snoozeCreate', { rule: text(after.ruleName), type: text(after.entityType), value: text(after.entityValue), duration: between(text(after.createdAt) || e.createdAt, after.expiresAt, say) ?? '' });
+      return s('snoozeCreate', {
+        rule: text(after.ruleName),
+        type: text(after.entityType),
+        value: text(after.entityValue),
+        duration: between(text(after.createdAt) || e.createdAt, after.expiresAt, say) ?? '',
+        ...reason(after.reason),
+      });
     case 'rule_snooze.end':
       return s('snoozeEnd', { rule: text(after.ruleName), type: text(after.entityType), value: text(after.entityValue) });
     case 'thresholds.update':
