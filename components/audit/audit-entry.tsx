@@ -34,6 +34,8 @@ export function AuditEntry({ entry }: { entry: TAuditEntryView }) {
   const changes = auditChanges(entry, say, f);
   // A rule change of one field says it in the sentence itself: "changed rule “X”: threshold 5 → 3".
   const inline = sentence.key === 'sentence.ruleUpdate' && changes?.length === 1 ? changes[0] : null;
+  // Nothing to open when the sentence already says the one change (inline, or a rule switched on or off).
+  const showChanges = changes !== null && changes.length > 0 && !inline && sentence.key !== 'sentence.ruleToggle';
   return (
     <div className={styles.entry}>
       <p className={styles.sentence} data-testid="audit-sentence">
@@ -46,7 +48,7 @@ export function AuditEntry({ entry }: { entry: TAuditEntryView }) {
             })
           : null}
       </p>
-      {changes && changes.length > 0 ? <AuditChanges changes={changes} /> : null}
+      {showChanges ? <AuditChanges changes={changes} /> : null}
     </div>
   );
 }
