@@ -1,39 +1,39 @@
-import { Badge } from '@/components/ui/badge';
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
-import type { TAuditEntryView } from '@/lib/audit/find';
-import { AuditDiff } from './audit-diff';
+'use client';
 
-const shortId = (id: string | null) => (id && id.length > 12 ? `${id.slice(0, 8)}…` : (id ?? ''));
+import { useTranslations } from 'next-intl';
+import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { useFormats } from '@/hooks/use-formats';
+import type { TAuditEntryView } from '@/lib/audit/find';
+import { AuditEntry } from './audit-entry';
+import styles from './audit.module.css';
 
 export function AuditTable({ entries }: { entries: TAuditEntryView[] }) {
+  const t = useTranslations('audit.table');
+  const f = useFormats();
   return (
-    <Table data-testid="audit-table" aria-label="Audit log, newest first">
+    <Table data-testid="audit-table" aria-label={t('label')}>
       <THead>
         <Tr>
-          <Th>When</Th>
-          <Th>Who</Th>
-          <Th>Action</Th>
-          <Th>Target</Th>
-          <Th>IP</Th>
-          <Th>Change</Th>
+          <Th>{t('when')}</Th>
+          <Th>{t('what')}</Th>
+          <Th>{t('ip')}</Th>
         </Tr>
       </THead>
       <TBody>
         {entries.map((e) => (
           <Tr key={e.id} data-testid="audit-row" data-action={e.action} data-target-id={e.targetId ?? ''}>
-            <Td className="mono" title={e.createdAt}>
-              {new Date(e.createdAt).toLocaleString()}
+            <Td className={styles.when}>
+              {/* The exact instant for machines and copy-paste; people read the date and how long ago. */}
+              <time dateTime={e.createdAt} data-testid="audit-when">
+                {f.dateTime(e.createdAt)}
+              </time>
+              <div className="muted">{f.relative(e.createdAt)}</div>
             </Td>
-            <Td>{e.actorEmail ?? <span className="muted">system</span>}</Td>
             <Td>
-              <Badge className="mono">{e.action}</Badge>
+              <AuditEntry entry={e} />
             </Td>
-            <Td className="mono" title={e.targetId ?? undefined}>
-              {e.targetType} {shortId(e.targetId)}
-            </Td>
-            <Td className="mono">{e.ip ?? '—'}</Td>
-            <Td>
-              <AuditDiff before={e.before} after={e.after} />
+            <Td className="mono" translate="no">
+              {e.ip ?? '—'}
             </Td>
           </Tr>
         ))}

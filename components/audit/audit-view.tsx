@@ -1,30 +1,37 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { useOrgId } from '@/components/shell/org-context';
 import { useAudit } from '@/hooks/use-audit';
+import { useErrorText } from '@/hooks/use-error-text';
 import { AuditTable } from './audit-table';
+import { actionKey } from './sentence';
 import styles from './audit.module.css';
 
 export function AuditView() {
+  const t = useTranslations('audit');
+  const errorText = useErrorText();
   const orgId = useOrgId();
   const [action, setAction] = useState('');
   const audit = useAudit(orgId, action ? { action } : {});
   const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
   // The first page lists every action the org has, so the filter offers only real ones.
   const actions = audit.data?.pages[0]?.actions ?? [];
+  // An action this page has no name for (a newer server) shows as its code.
+  const actionName = (a: string) => (t.has(actionKey(a) as never) ? t(actionKey(a) as never) : a);
 
   const filter = (
     <label className={styles.filters}>
-      <span className="hint">Action</span>
+      <span className="hint">{t('filter.label')}</span>
       <select className="select" value={action} onChange={(e) => setAction(e.target.value)} data-testid="audit-action-filter">
-        <option value="">All actions</option>
+        <option value="">{t('filter.all')}</option>
         {(action && !actions.includes(action) ? [action, ...actions] : actions).map((a) => (
           <option key={a} value={a}>
-            {a}
+            {actionName(a)}
           </option>
         ))}
       </select>
@@ -35,16 +42,13 @@ export function AuditView() {
     <>
       <div className="page-header">
         <div>
-          <h1>Audit log</h1>
-          <p className="muted">
-            Who did what in this organization: reviews, list changes, rules and thresholds. Entries are written with the change itself and can
-            never be edited or deleted.
-          </p>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('intro')}</p>
         </div>
       </div>
 
       <Card>
-        <CardHeader title="Entries" description="Newest first. Hover a change to see the full before and after." actions={filter} />
+        <CardHeader title={t('entries.title')} description={t('entries.description')} actions={filter} />
         {audit.isPending ? (
           <CardBody aria-busy="true" style={{ display: 'grid', gap: 10 }}>
             {[0, 1, 2].map((i) => (
@@ -53,15 +57,15 @@ export function AuditView() {
           </CardBody>
         ) : audit.isError ? (
           <CardBody style={{ display: 'grid', gap: 10, justifyItems: 'start' }}>
-            <Alert>Could not load the audit log: {audit.error.message}</Alert>
+            <Alert>{t('loadFailed', { error: errorText(audit.error) })}</Alert>
             <Button size="sm" onClick={() => void audit.refetch()}>
-              Try again
+              {t('retry')}
             </Button>
           </CardBody>
         ) : entries.length === 0 ? (
           <CardBody>
             <p className="muted" data-testid="audit-empty">
-              {action ? `No "${action}" entries yet.` : 'Nothing recorded yet. Reviews and list or rule changes will appear here.'}
+              {action ? t('empty.filtered', { action: actionName(action) }) : t('empty.none')}
             </p>
           </CardBody>
         ) : (
@@ -70,7 +74,7 @@ export function AuditView() {
             {audit.hasNextPage ? (
               <div className={styles.footer}>
                 <Button size="sm" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage} data-testid="audit-load-more">
-                  {audit.isFetchingNextPage ? 'Loading…' : 'Load more'}
+                  {audit.isFetchingNextPage ? t('loading') : t('loadMore')}
                 </Button>
               </div>
             ) : null}

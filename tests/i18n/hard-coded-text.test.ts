@@ -21,6 +21,8 @@ const NOT_TEXT = new Set([
   'aria-controls', 'aria-labelledby', 'aria-describedby', 'aria-current', 'aria-live', 'aria-haspopup', 'aria-expanded', 'aria-hidden', 'aria-sort',
   'testId', 'color', 'vectorEffect', 'icon', 'format', 'dy', 'dx', 'path', 'field',
   'aria-orientation', 'aria-modal', 'aria-invalid', 'aria-pressed', 'aria-selected', 'aria-checked', 'aria-busy', 'aria-atomic', 'aria-relevant', 'spellCheck',
+  // translate="no" marks data (names, e-mails, values people typed) for translators and the French page checker.
+  'translate',
 ]);
 
 /** Text that is the same in every language. */
@@ -93,9 +95,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   'components/attacks/attack-detail-view.tsx',
   'components/attacks/attack-summary.tsx',
   'components/attacks/attacks-view.tsx',
-  'components/audit/audit-diff.tsx',
-  'components/audit/audit-table.tsx',
-  'components/audit/audit-view.tsx',
   'components/auth/onboarding.tsx',
   'components/auth/sign-in-form.tsx',
   'components/auth/sign-up-form.tsx',
