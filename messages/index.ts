@@ -24,6 +24,7 @@ import en_invitations from './en/invitations.json';
 import en_reasons from './en/reasons.json';
 import en_errors from './en/errors.json';
 import en_email from './en/email.json';
+import en_password from './en/password.json';
 import fr_common from './fr/common.json';
 import fr_shell from './fr/shell.json';
 import fr_auth from './fr/auth.json';
@@ -49,6 +50,7 @@ import fr_invitations from './fr/invitations.json';
 import fr_reasons from './fr/reasons.json';
 import fr_errors from './fr/errors.json';
 import fr_email from './fr/email.json';
+import fr_password from './fr/password.json';
 
 // One catalog per language, one file per part of the product: each part's
 // strings live beside each other and two people translating two parts never
@@ -80,6 +82,7 @@ const en = {
   reasons: en_reasons,
   errors: en_errors,
   email: en_email,
+  password: en_password,
 };
 const fr = {
   common: fr_common,
@@ -107,6 +110,7 @@ const fr = {
   reasons: fr_reasons,
   errors: fr_errors,
   email: fr_email,
+  password: fr_password,
 };
 
 export type TMessages = typeof en;

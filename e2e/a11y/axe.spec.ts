@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { cardTestingBurst, createApiKey, grantPlatformAdmin, newRunId, postAttempt, signUpAndCreateOrg } from '../helpers';
+import { seedOrg, SIGNED_IN_PAGES, type TSeeded } from './seed';
 
 // Every page of Orylo through axe-core (WCAG 2.1 A and AA rules), with real
 // data on it: ordinary payments, a card-testing attack (an incident, items to
@@ -8,9 +8,7 @@ import { cardTestingBurst, createApiKey, grantPlatformAdmin, newRunId, postAttem
 // remain. Each page's summary goes to the output ("[axe] …"), which the
 // closing note quotes.
 
-const STATE = '.data/test-results/axe-owner.json';
-let detectionId = '';
-let incidentId = '';
+let seeded: TSeeded;
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -20,25 +18,11 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   expect(details, `${name}: ${bad.map((v) => v.help).join('; ')}`).toEqual([]);
 }
 
-async function ownerPage(browser: Browser): Promise<Page> {
-  return (await browser.newContext({ storageState: STATE })).newPage();
-}
+const ownerPage = async (browser: Browser): Promise<Page> => (await browser.newContext({ storageState: seeded.state })).newPage();
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
-  const page = await (await browser.newContext()).newPage();
-  const run = newRunId();
-  await signUpAndCreateOrg(page, 'axe', run);
-  await grantPlatformAdmin(`axe-${run}@example.com`);
-  const key = await createApiKey(page);
-  for (let i = 0; i < 6; i++) await postAttempt(page.request, key, { externalId: `shop_${i}_${run}`, ip: `198.51.100.${20 + i}`, card: `s${i}${run}`, amount: 2_500 + i * 1_000 });
-  await cardTestingBurst(page.request, key, run);
-  const listed = (await (await page.request.get('/api/v1/detections?limit=1')).json()) as { detections: { id: string }[] };
-  detectionId = listed.detections[0].id;
-  const attacks = (await (await page.request.get('/api/v1/attacks')).json()) as { attacks: { id: string }[] };
-  incidentId = attacks.attacks[0]?.id ?? '';
-  await page.context().storageState({ path: STATE });
-  await page.context().close();
+  seeded = await seedOrg(browser, 'axe');
 });
 
 for (const [path, name] of [['/sign-in', 'sign-in'], ['/sign-up', 'sign-up']] as const) {
@@ -49,22 +33,8 @@ for (const [path, name] of [['/sign-in', 'sign-in'], ['/sign-up', 'sign-up']] as
   });
 }
 
-const SIGNED_IN: [string, string, string][] = [
-  ['/dashboard', 'dashboard', '[data-testid="detection-row"]'],
-  ['/review', 'review queue', 'main h1'],
-  ['/attacks', 'incidents', 'main h1'],
-  ['/settings', 'settings', 'main h1'],
-  ['/settings/rules', 'rules', '[data-testid="rule-row"]'],
-  ['/settings/audit', 'audit log', 'main h1'],
-  ['/settings/team', 'team', 'main h1'],
-  ['/settings/api-keys', 'API keys', 'main h1'],
-  ['/settings/webhooks', 'webhooks', 'main h1'],
-  ['/settings/alerts', 'alerts', 'main h1'],
-  ['/settings/stripe', 'Stripe', 'main h1'],
-  ['/admin', 'platform admin', '[data-testid="admin-active-connections"]'],
-];
 
-for (const [path, name, ready] of SIGNED_IN) {
+for (const [path, name, ready] of SIGNED_IN_PAGES) {
   test(`${name}: no serious or critical violation`, async ({ browser }) => {
     const page = await ownerPage(browser);
     await page.goto(path);
@@ -82,11 +52,11 @@ test('a detection (drawer and page) and an incident: no serious or critical viol
   await page.getByTestId('detection-row').first().click();
   await expect(page.getByTestId('detection-drawer')).toBeVisible();
   await expectAccessible(page, 'detection drawer');
-  await page.goto(`/detections/${detectionId}`);
+  await page.goto(`/detections/${seeded.detectionId}`);
   await expect(page.locator('main h1').first()).toBeVisible();
   await expectAccessible(page, 'detection page');
-  expect(incidentId, 'the card-testing burst opened an incident').not.toBe('');
-  await page.goto(`/attacks/${incidentId}`);
+  expect(seeded.incidentId, 'the card-testing burst opened an incident').not.toBe('');
+  await page.goto(`/attacks/${seeded.incidentId}`);
   await expect(page.locator('main h1').first()).toBeVisible();
   await expectAccessible(page, 'incident page');
   await page.context().close();

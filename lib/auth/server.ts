@@ -5,6 +5,7 @@ import { admin, organization } from 'better-auth/plugins';
 import { appDb, withOrgTransaction } from '@/lib/db';
 import * as schema from '@/db/schema/auth';
 import { sendEmail } from '@/lib/email';
+import { passwordResetEmail, verificationEmail } from './account-emails';
 import { appOrigins, env, requireAuthSecret } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { CLIENT_IP_HEADER } from '@/lib/net/client-ip';
@@ -32,13 +33,23 @@ function createAuth() {
     // memberships across organizations. They are granted to the app role
     // without RLS (see db/migrations/0001_roles_and_rls.sql).
     database: drizzleAdapter(appDb().db, { provider: 'pg', schema }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true, requireEmailVerification: e.REQUIRE_EMAIL_VERIFICATION === '1' },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      autoSignIn: true,
+      requireEmailVerification: e.REQUIRE_EMAIL_VERIFICATION === '1',
+      // "Forgot your password?": a one-hour link by e-mail (lib/email), then every session of the account ends.
+      sendResetPassword: async ({ user, url }, request) => {
+        await sendEmail(passwordResetEmail(user.email, url, request)).catch((err) => logger().warn({ err, userId: user.id }, 'password reset e-mail not sent'));
+      },
+      revokeSessionsOnPasswordReset: true,
+    },
     emailVerification: {
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
       // Not awaited: a slow or failing mail server must not fail the sign-up; the link can be sent again.
-      sendVerificationEmail: async ({ user, url }) => {
-        void sendEmail({ to: user.email, subject: 'Confirm your e-mail address for Orylo', text: `Confirm your e-mail address for Orylo by opening this link:\n\n${url}\n`, link: url }).catch((err) =>
+      sendVerificationEmail: async ({ user, url }, request) => {
+        void sendEmail(verificationEmail(user.email, url, request)).catch((err) =>
           logger().warn({ err, userId: user.id }, 'verification e-mail not sent'),
         );
       },

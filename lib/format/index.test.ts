@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formats, pickLocale } from './index';
+import { formats, localeOfRequest, pickLocale } from './index';
 
 // The one set of formats, in both languages. French groups digits with a
 // narrow no-break space (U+202F) and puts a no-break space (U+00A0) before
@@ -79,5 +79,14 @@ describe('pickLocale', () => {
     expect(pickLocale(undefined, 'fr;q=0, en')).toBe('en');
     expect(pickLocale(undefined, '')).toBe('en');
     expect(pickLocale(undefined, ';;,q=,\u0000')).toBe('en');
+  });
+});
+
+describe('localeOfRequest', () => {
+  it('reads the NEXT_LOCALE cookie first, then Accept-Language, else English', () => {
+    expect(localeOfRequest(new Headers({ cookie: 'a=1; NEXT_LOCALE=fr; b=2', 'accept-language': 'en-US' }))).toBe('fr');
+    expect(localeOfRequest(new Headers({ cookie: 'NEXT_LOCALE=xx', 'accept-language': 'fr-CA,en;q=0.5' }))).toBe('fr');
+    expect(localeOfRequest(new Headers({}))).toBe('en');
+    expect(localeOfRequest(undefined)).toBe('en');
   });
 });

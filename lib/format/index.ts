@@ -39,6 +39,13 @@ export function pickLocale(choice: string | null | undefined, acceptLanguage: st
   return ranked.map((r) => r.language).find(isLocale) ?? DEFAULT_LOCALE;
 }
 
+/** The language of a request: its NEXT_LOCALE cookie, then Accept-Language (for e-mails and files the server writes). */
+export function localeOfRequest(headers: Pick<Headers, 'get'> | undefined): TLocale {
+  const cookie = headers?.get('cookie') ?? '';
+  const choice = /(?:^|;\s*)NEXT_LOCALE=([^;]*)/.exec(cookie)?.[1];
+  return pickLocale(choice, headers?.get('accept-language'));
+}
+
 export type TFormats = {
   locale: TLocale;
   /** Minor units in the currency's own decimals: 140 EUR → "€1.40" / "1,40 €"; JPY has none. */

@@ -5,8 +5,10 @@ import { freePort } from './tcp-proxy';
 export type TSunkEmail = { to: string[]; raw: string; text: string };
 
 /** Undoes quoted-printable (soft line breaks and =XX escapes): what nodemailer uses for long lines. */
+/** Quoted-printable to text: the =XX escapes are the bytes of UTF-8 (a French "é" is =C3=A9), decoded as such. */
 function decodeQuotedPrintable(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const unwrapped = raw.replace(/=\r?\n/g, '');
+  return unwrapped.replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ''), 'hex').toString('utf8'));
 }
 
 /**
