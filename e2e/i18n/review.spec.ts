@@ -11,7 +11,8 @@ const NBSP = '\u00a0';
 
 /**
  * Parts of these pages that other parts of issue 15 translate (the dashboard's
- * detection cells and page body, the reasons' sentences, the hooks' toasts):
+ * detection cells and page body, the reasons' sentences, the hooks' toasts,
+ * the live-updates indicator's tooltip):
  * set aside with translate="no" so this spec checks the words of its own area.
  * Once those land, the lists can be emptied.
  */
@@ -21,6 +22,12 @@ async function setAside(page: Page, selectors: string[]): Promise<void> {
   }, selectors);
 }
 const TOASTS = '[data-sonner-toaster]';
+const ELSEWHERE = [TOASTS, '[data-testid="connection-state"]'];
+
+async function expectFrench(page: Page, setAsideToo: string[] = []): Promise<void> {
+  await setAside(page, [...ELSEWHERE, ...setAsideToo]);
+  await expectNoEnglish(page);
+}
 /** The queue's first six columns and its reasons are the dashboard's detection cells. */
 const DETECTION_CELLS = ['[data-testid="review-table"] thead th:nth-child(-n+6)', '[data-testid="review-row"] > td:nth-child(-n+6)', '[data-testid="review-row"] > td:nth-child(8)'];
 
@@ -66,8 +73,7 @@ test('the review queue, war room, incidents and admin page read French, with Fre
     await rows.first().getByTestId('review-age').click();
     await page.getByTestId('resolve-ip-block').click();
     await expect(page.getByTestId('resolve-ip')).toContainText(`Bloquer tous les paiements en attente de ${ip}${NBSP}?`);
-    await setAside(page, DETECTION_CELLS);
-    await expectNoEnglish(page);
+    await expectFrench(page, DETECTION_CELLS);
     await page.getByTestId('resolve-ip').getByRole('button', { name: 'Annuler' }).click();
 
     await rows.first().getByTestId('review-claim-one').click();
@@ -93,8 +99,7 @@ test('the review queue, war room, incidents and admin page read French, with Fre
     await page.evaluate(() => {
       for (const el of document.querySelectorAll('main.page > *')) if (!el.matches('#war-room')) el.setAttribute('translate', 'no');
     });
-    await setAside(page, [TOASTS, '.war-timeline li:not(:last-child)']);
-    await expectNoEnglish(page);
+    await expectFrench(page, ['.war-timeline li:not(:last-child)']);
   });
 
   await test.step('the incident, closed as the detector would', async () => {
@@ -114,7 +119,7 @@ test('the review queue, war room, incidents and admin page read French, with Fre
     await expect(incident.getByRole('link')).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
     await expect(incident).toContainText('Terminé');
     await expect(incident).toContainText(new RegExp(`\\d+${NBSP}%`));
-    await expectNoEnglish(page);
+    await expectFrench(page);
 
     await incident.getByRole('link').click();
     await page.waitForURL('**/attacks/*');
@@ -122,7 +127,7 @@ test('the review queue, war room, incidents and admin page read French, with Fre
     await expect(page.getByTestId('attack-actions')).toContainText('a bloqué l’adresse IP 203.0.113.66 pour 1 h 00 min');
     await expect(page.getByTestId('attack-figures')).toContainText('Cartes distinctes');
     await expect(page.getByTestId('attack-export')).toHaveText('Exporter en CSV');
-    await expectNoEnglish(page);
+    await expectFrench(page);
 
     // The same incident in English, chosen over the browser's French.
     await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: origin }]);
@@ -136,7 +141,7 @@ test('the review queue, war room, incidents and admin page read French, with Fre
   await test.step('the admin page, for someone who is not a platform admin', async () => {
     await page.goto('/admin');
     await expect(page.getByTestId('admin-forbidden')).toContainText('Seuls les administrateurs de la plateforme peuvent voir cette page');
-    await expectNoEnglish(page);
+    await expectFrench(page);
   });
 
   await page.context().close();
