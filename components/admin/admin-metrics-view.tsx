@@ -1,8 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useErrorText } from '@/hooks/use-error-text';
+import { useFormats } from '@/hooks/use-formats';
 import { adminMetricsQueryOptions } from './admin-metrics-query';
 import { LiveCharts } from './live-charts';
 import { ReasonsTable } from './reasons-table';
@@ -11,23 +14,23 @@ import { useMetricsHistory } from './use-metrics-history';
 
 /** The /admin page body: this instance's live-connection health, polled every 2 s. */
 export function AdminMetricsView() {
+  const t = useTranslations('admin');
+  const f = useFormats();
+  const errorText = useErrorText();
   const metrics = useQuery(adminMetricsQueryOptions());
   const samples = useMetricsHistory(metrics.data, metrics.dataUpdatedAt);
-  const updated = metrics.data ? new Date(metrics.data.generatedAt).toLocaleTimeString() : null;
+  const updated = metrics.data ? f.time(metrics.data.generatedAt) : null;
 
   return (
     <>
       <div className="page-header">
         <div>
-          <h1>Platform admin</h1>
-          <p className="muted">
-            Live streams, pollers and delivery of the server instance answering this page. Each instance counts its own; scrape{' '}
-            <code>/api/metrics</code> on every instance for the whole fleet.
-          </p>
+          <h1>{t('heading')}</h1>
+          <p className="muted">{t.rich('intro', { code: (chunks) => <code>{chunks}</code> })}</p>
         </div>
         {updated ? (
           <span className="muted" data-testid="admin-updated-at">
-            Updated {updated}
+            {t('updated', { time: updated })}
           </span>
         ) : null}
       </div>
@@ -35,11 +38,10 @@ export function AdminMetricsView() {
       {metrics.isError ? (
         <div style={{ display: 'flex', gap: 10, alignItems: 'center', flexWrap: 'wrap' }}>
           <Alert testId="admin-metrics-error">
-            {metrics.data ? 'The figures below are stale: ' : 'Could not load the metrics: '}
-            {metrics.error.message}
+            {t(metrics.data ? 'stale' : 'loadFailed', { error: errorText(metrics.error) })}
           </Alert>
           <Button size="sm" onClick={() => void metrics.refetch()}>
-            Try again
+            {t('tryAgain')}
           </Button>
         </div>
       ) : null}

@@ -1,3 +1,6 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import type { CSSProperties } from 'react';
 
 // A small SVG line chart of one series over a time window. The SVG stretches
@@ -52,12 +55,13 @@ export function LineChart(props: {
   testId?: string;
 }) {
   const { label, points, from, to, color, format, testId } = props;
+  const t = useTranslations('admin.live');
   const span = Math.max(1, to - from);
   const visible = points.filter((p) => p.t >= from);
   const max = niceMax(Math.max(0, ...visible.map((p) => p.v)));
   const { line, area } = paths(visible, from, span, max);
   const latest = visible.at(-1);
-  const summary = latest ? `${label}: ${format(latest.v)} now, peak ${format(Math.max(...visible.map((p) => p.v)))}` : `${label}: no samples yet`;
+  const summary = latest ? t('summary', { label, now: format(latest.v), peak: format(Math.max(...visible.map((p) => p.v))) }) : t('noSamples', { label });
 
   return (
     <figure style={{ margin: 0, display: 'grid', gap: 6 }} data-testid={testId}>

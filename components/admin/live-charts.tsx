@@ -1,17 +1,18 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import { Card, CardHeader } from '@/components/ui/card';
+import { useFormats } from '@/hooks/use-formats';
 import { formatRate } from './format';
 import { LineChart } from './line-chart';
 import { HISTORY_MS, type TSample } from './use-metrics-history';
 
 const MIN_WINDOW_MS = 60_000;
 
-const minutes = (ms: number) => {
-  const m = Math.round(ms / 60_000);
-  return m <= 1 ? 'last minute' : `last ${m} minutes`;
-};
-
 /** Active connections and polls per second over the samples this page has seen (up to 10 minutes). */
 export function LiveCharts({ samples }: { samples: TSample[] }) {
+  const t = useTranslations('admin.live');
+  const f = useFormats();
   const to = samples.at(-1)?.t ?? 0;
   const first = samples[0]?.t ?? to;
   // Grows with the history, from one minute up to HISTORY_MS, so a fresh page is not a dot at the edge.
@@ -20,24 +21,24 @@ export function LiveCharts({ samples }: { samples: TSample[] }) {
 
   return (
     <Card data-testid="admin-chart" data-samples={samples.length}>
-      <CardHeader title="Live" description={`Sampled every 2 s while this page is open · ${minutes(span)}`} />
+      <CardHeader title={t('title')} description={t('description', { minutes: Math.max(1, Math.round(span / 60_000)) })} />
       <div className="card-body" style={{ display: 'grid', gap: 20, gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))' }}>
         <LineChart
-          label="Active connections"
+          label={t('connections')}
           points={samples.map((s) => ({ t: s.t, v: s.activeConnections }))}
           from={from}
           to={to}
           color="var(--primary)"
-          format={(v) => Math.round(v).toLocaleString()}
+          format={(v) => f.number(Math.round(v))}
           testId="admin-chart-connections"
         />
         <LineChart
-          label="Polls per second"
+          label={t('polls')}
           points={samples.map((s) => ({ t: s.t, v: s.pollsPerSecond }))}
           from={from}
           to={to}
           color="var(--allow)"
-          format={formatRate}
+          format={(v) => formatRate(f, v)}
           testId="admin-chart-polls"
         />
       </div>

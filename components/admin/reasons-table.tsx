@@ -1,4 +1,8 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import { Card, CardHeader } from '@/components/ui/card';
+import { useFormats } from '@/hooks/use-formats';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import type { TAdminMetrics } from './admin-metrics-query';
 
@@ -14,29 +18,34 @@ function rows(sse: TAdminMetrics['sse']): TRow[] {
 
 /** Why streams were refused (limits, auth) or ended (client left, lifetime, backpressure…). */
 export function ReasonsTable({ sse }: { sse: TAdminMetrics['sse'] }) {
+  const t = useTranslations('admin.reasons');
+  const f = useFormats();
   const all = rows(sse);
   return (
     <Card data-testid="admin-reasons">
-      <CardHeader title="Rejected and closed streams" description="Counts since this server process started." />
+      <CardHeader title={t('title')} description={t('description')} />
       {all.length === 0 ? (
-        <div className="card-body muted">No stream has been rejected or closed yet.</div>
+        <div className="card-body muted">{t('empty')}</div>
       ) : (
         <Table>
           <THead>
             <Tr>
-              <Th>Outcome</Th>
-              <Th>Reason</Th>
-              <Th numeric>Streams</Th>
+              <Th>{t('outcome')}</Th>
+              <Th>{t('reason')}</Th>
+              <Th numeric>{t('streams')}</Th>
             </Tr>
           </THead>
           <TBody>
             {all.map((row) => (
               <Tr key={`${row.kind}:${row.reason}`} data-testid="admin-reason-row" data-kind={row.kind} data-reason={row.reason}>
                 <Td>
-                  <span className={row.kind === 'rejected' ? 'badge badge-block' : 'badge'}>{row.kind === 'rejected' ? 'Rejected' : 'Closed'}</span>
+                  <span className={row.kind === 'rejected' ? 'badge badge-block' : 'badge'}>{t(row.kind)}</span>
                 </Td>
-                <Td className="mono">{row.reason}</Td>
-                <Td numeric>{row.count.toLocaleString()}</Td>
+                {/* The server's reason code, as /api/metrics names it. */}
+                <Td className="mono" translate="no">
+                  {row.reason}
+                </Td>
+                <Td numeric>{f.number(row.count)}</Td>
               </Tr>
             ))}
           </TBody>

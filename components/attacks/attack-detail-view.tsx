@@ -1,39 +1,45 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { useOrgId } from '@/components/shell/org-context';
-import { formatTime } from '@/components/dashboard/format';
 import { useAttackDetail } from '@/hooks/use-attacks';
+import { useErrorText } from '@/hooks/use-error-text';
+import { useFormats } from '@/hooks/use-formats';
 import { useCan } from '@/hooks/use-permissions';
-import type { TTopEntry } from '@/lib/attacks/schema';
-import { attackDurationMs, blockedShare, describeAction, formatCount, formatDuration } from './describe';
+import type { TAttack, TTopEntry } from '@/lib/attacks/schema';
+import { attackDurationMs, blockedShare, describeAction, formatDuration, type TAttacksT } from './describe';
 
 function TopList({ title, entries }: { title: string; entries: TTopEntry[] }) {
+  const t = useTranslations('attacks.top');
+  const f = useFormats();
   return (
     <Card>
       <CardHeader title={title} />
       <Table aria-label={title}>
         <THead>
           <Tr>
-            <Th>Value</Th>
-            <Th>Attempts</Th>
-            <Th>Blocked</Th>
-            <Th>Review</Th>
-            <Th>Allowed</Th>
+            <Th>{t('value')}</Th>
+            <Th>{t('attempts')}</Th>
+            <Th>{t('blocked')}</Th>
+            <Th>{t('review')}</Th>
+            <Th>{t('allowed')}</Th>
           </Tr>
         </THead>
         <TBody>
           {entries.map((e) => (
             <Tr key={e.value}>
-              <Td className="mono">{e.value}</Td>
-              <Td className="mono">{formatCount(e.attempts)}</Td>
-              <Td className="mono">{formatCount(e.blocked)}</Td>
-              <Td className="mono">{formatCount(e.review)}</Td>
-              <Td className="mono">{formatCount(e.allowed)}</Td>
+              <Td className="mono" translate="no">
+                {e.value}
+              </Td>
+              <Td className="mono">{f.number(e.attempts)}</Td>
+              <Td className="mono">{f.number(e.blocked)}</Td>
+              <Td className="mono">{f.number(e.review)}</Td>
+              <Td className="mono">{f.number(e.allowed)}</Td>
             </Tr>
           ))}
         </TBody>
@@ -42,64 +48,77 @@ function TopList({ title, entries }: { title: string; entries: TTopEntry[] }) {
   );
 }
 
+/** Where the incident's attempts were counted from: "3 IPs, 2 devices, failed attempts on 1 BIN". */
+function sources(t: TAttacksT, a: TAttack): string {
+  const { ips, devices, bins } = a.indicators;
+  const parts = [
+    ips.length ? t('detail.ips', { count: ips.length }) : null,
+    devices.length ? t('detail.devices', { count: devices.length }) : null,
+    bins.length ? t('detail.bins', { count: bins.length }) : null,
+  ].filter(Boolean);
+  return parts.join(', ') || t('detail.usualShare');
+}
+
 /** /attacks/:id – one incident after the fact (or while it lasts): its figures, why it opened, and the team's actions. */
 export function AttackDetailView({ id }: { id: string }) {
+  const t = useTranslations('attacks');
+  const f = useFormats();
+  const errorText = useErrorText();
   const orgId = useOrgId();
   const detail = useAttackDetail(orgId, id);
   const canExport = useCan('export');
   if (detail.isPending) return <div className="skeleton" aria-busy="true" />;
-  if (detail.isError) return <Alert>Could not load this incident: {detail.error.message}</Alert>;
+  if (detail.isError) return <Alert>{t('detail.loadFailed', { error: errorText(detail.error) })}</Alert>;
   const { attack: a, actions } = detail.data;
   const figures = [
-    ['Lasted', formatDuration(attackDurationMs(a))],
-    ['Attempts', formatCount(a.attempts)],
-    ['Blocked', `${blockedShare(a)} %`],
-    ['Declined', formatCount(a.declined)],
-    ['Distinct cards', formatCount(a.distinctCards)],
+    ['lasted', formatDuration(attackDurationMs(a))],
+    ['attempts', f.number(a.attempts)],
+    ['blocked', t('share', { share: blockedShare(a) })],
+    ['declined', f.number(a.declined)],
+    ['distinctCards', f.number(a.distinctCards)],
+  ] as const;
+  const status = [
+    a.status === 'open' ? t('detail.stillOpen') : t('detail.ended', { time: f.when(a.endedAt!) }),
+    a.resumedAt ? t('detail.resumed', { time: f.when(a.resumedAt) }) : null,
+    t('detail.counts', { sources: sources(t, a) }),
   ];
   return (
     <>
       <div className="page-header">
         <div>
           <p className="hint">
-            <Link href="/attacks">← Incidents</Link>
+            <Link href="/attacks">{t('detail.back')}</Link>
           </p>
           <h1 data-testid="attack-title">
-            Card-testing attack, {formatTime(a.startedAt)} {a.status === 'open' ? <Badge tone="block">Under way</Badge> : <Badge>Over</Badge>}
+            {t('detail.heading', { time: f.when(a.startedAt) })}{' '}
+            {a.status === 'open' ? <Badge tone="block">{t('status.open')}</Badge> : <Badge>{t('status.over')}</Badge>}
           </h1>
-          <p className="muted">
-            {a.status === 'open' ? 'Still under way.' : `Ended ${formatTime(a.endedAt!)}.`}
-            {a.resumedAt ? ` It stopped, then resumed at ${formatTime(a.resumedAt)}.` : ''} Counts are the attack’s own attempts: from{' '}
-            {[a.indicators.ips.length && `${a.indicators.ips.length} IPs`, a.indicators.devices.length && `${a.indicators.devices.length} devices`, a.indicators.bins.length && `failed attempts on ${a.indicators.bins.length} BINs`]
-              .filter(Boolean)
-              .join(', ') || 'failed attempts beyond the usual share'}
-            .
-          </p>
+          <p className="muted">{status.filter(Boolean).join(' ')}</p>
         </div>
         {canExport ? (
           <a className="btn btn-secondary btn-sm" href={`/api/v1/attacks/${a.id}/export`} download data-testid="attack-export">
-            Export CSV
+            {t('detail.export')}
           </a>
         ) : null}
       </div>
       <div className="war-counters" data-testid="attack-figures">
-        {figures.map(([label, value]) => (
-          <div key={label} className="war-counter">
-            <div className="war-counter-label">{label}</div>
+        {figures.map(([key, value]) => (
+          <div key={key} className="war-counter">
+            <div className="war-counter-label">{t(`detail.${key}`)}</div>
             <div className="war-counter-value">{value}</div>
           </div>
         ))}
       </div>
       <Card>
-        <CardHeader title="What the team did" description="From the audit trail, from the attack’s start to 10 minutes after its end." />
+        <CardHeader title={t('detail.actionsTitle')} description={t('detail.actionsDescription')} />
         <CardBody>
           {actions.length === 0 ? (
-            <p className="muted">Nobody acted during this incident.</p>
+            <p className="muted">{t('detail.noActions')}</p>
           ) : (
             <ol className="attack-actions" data-testid="attack-actions">
               {actions.map((e) => (
                 <li key={e.id}>
-                  <time className="mono">{formatTime(e.createdAt)}</time> {describeAction(e)}
+                  <time className="mono">{f.when(e.createdAt)}</time> {describeAction(t, e)}
                 </li>
               ))}
             </ol>
@@ -107,9 +126,9 @@ export function AttackDetailView({ id }: { id: string }) {
         </CardBody>
       </Card>
       <div className="attack-tops">
-        <TopList title="Top IPs" entries={a.topIps} />
-        <TopList title="Top BINs" entries={a.topBins} />
-        <TopList title="Top cards" entries={a.topCards} />
+        <TopList title={t('list.topIps')} entries={a.topIps} />
+        <TopList title={t('list.topBins')} entries={a.topBins} />
+        <TopList title={t('detail.topCards')} entries={a.topCards} />
       </div>
     </>
   );

@@ -1,68 +1,77 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { useOrgId } from '@/components/shell/org-context';
-import { formatTime } from '@/components/dashboard/format';
 import { useAttacks } from '@/hooks/use-attacks';
-import { attackDurationMs, blockedShare, formatCount, formatDuration } from './describe';
+import { useErrorText } from '@/hooks/use-error-text';
+import { useFormats } from '@/hooks/use-formats';
+import { attackDurationMs, blockedShare, formatDuration } from './describe';
 
 /** /attacks – the incident history: every card-testing incident, newest first. */
 export function AttacksView() {
+  const t = useTranslations('attacks');
+  const f = useFormats();
+  const errorText = useErrorText();
   const orgId = useOrgId();
   const attacks = useAttacks(orgId);
   return (
     <>
       <div className="page-header">
         <div>
-          <h1>Incidents</h1>
-          <p className="muted">Every card-testing attack Orylo detected, newest first: how long it lasted, how much of it was blocked, and what your team did.</p>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('list.intro')}</p>
         </div>
       </div>
       <Card>
-        <CardHeader title="Card-testing incidents" description="Counts are the attack's own attempts (its IPs, devices and failing BINs), not the shop's ordinary traffic." />
+        <CardHeader title={t('list.cardTitle')} description={t('list.cardDescription')} />
         {attacks.isPending ? (
           <CardBody aria-busy="true">
             <div className="skeleton" />
           </CardBody>
         ) : attacks.isError ? (
           <CardBody>
-            <Alert>Could not load the incidents: {attacks.error.message}</Alert>
+            <Alert>{t('list.loadFailed', { error: errorText(attacks.error) })}</Alert>
           </CardBody>
         ) : attacks.data.length === 0 ? (
           <CardBody>
             <p className="muted" data-testid="attacks-empty">
-              No attack so far. When one starts, the war room opens on every analyst’s screen and the incident is kept here.
+              {t('list.empty')}
             </p>
           </CardBody>
         ) : (
-          <Table data-testid="attacks-table" aria-label="Incidents, newest first">
+          <Table data-testid="attacks-table" aria-label={t('list.label')}>
             <THead>
               <Tr>
-                <Th>Started</Th>
-                <Th>Lasted</Th>
-                <Th>Status</Th>
-                <Th>Attempts</Th>
-                <Th>Blocked</Th>
-                <Th>Top IPs</Th>
-                <Th>Top BINs</Th>
+                <Th>{t('list.started')}</Th>
+                <Th>{t('list.lasted')}</Th>
+                <Th>{t('list.status')}</Th>
+                <Th>{t('list.attempts')}</Th>
+                <Th>{t('list.blocked')}</Th>
+                <Th>{t('list.topIps')}</Th>
+                <Th>{t('list.topBins')}</Th>
               </Tr>
             </THead>
             <TBody>
               {attacks.data.map((a) => (
                 <Tr key={a.id} data-testid="attack-row" data-attack-id={a.id}>
                   <Td>
-                    <Link href={`/attacks/${a.id}`}>{formatTime(a.startedAt)}</Link>
+                    <Link href={`/attacks/${a.id}`}>{f.when(a.startedAt)}</Link>
                   </Td>
                   <Td>{formatDuration(attackDurationMs(a))}</Td>
-                  <Td>{a.status === 'open' ? <Badge tone="block">Under way</Badge> : <Badge>Over</Badge>}</Td>
-                  <Td className="mono">{formatCount(a.attempts)}</Td>
-                  <Td className="mono">{blockedShare(a)} %</Td>
-                  <Td className="mono">{a.topIps.slice(0, 3).map((t) => t.value).join(', ') || '—'}</Td>
-                  <Td className="mono">{a.topBins.slice(0, 3).map((t) => t.value).join(', ') || '—'}</Td>
+                  <Td>{a.status === 'open' ? <Badge tone="block">{t('status.open')}</Badge> : <Badge>{t('status.over')}</Badge>}</Td>
+                  <Td className="mono">{f.number(a.attempts)}</Td>
+                  <Td className="mono">{t('share', { share: blockedShare(a) })}</Td>
+                  <Td className="mono" translate="no">
+                    {a.topIps.slice(0, 3).map((e) => e.value).join(', ') || '—'}
+                  </Td>
+                  <Td className="mono" translate="no">
+                    {a.topBins.slice(0, 3).map((e) => e.value).join(', ') || '—'}
+                  </Td>
                 </Tr>
               ))}
             </TBody>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useBulkReview, type TBulkTarget } from '@/hooks/use-team-queue';
@@ -17,6 +18,7 @@ type TScope = { key: string; label: string; target: TBulkTarget };
  * named in the toast.
  */
 export function BulkBar(props: { orgId: string; selected: string[]; onClear: () => void; onSelectAll: () => void; ip: string | null; attack: { id: string; label: string } | null }) {
+  const t = useTranslations('review.bulk');
   const bulk = useBulkReview(props.orgId);
   const [verdict, setVerdict] = useState<TVerdictChoice>('auto');
   const [asking, setAsking] = useState<string | null>(null);
@@ -34,28 +36,28 @@ export function BulkBar(props: { orgId: string; selected: string[]; onClear: () 
     );
 
   const scopes: TScope[] = [];
-  if (props.ip) scopes.push({ key: 'ip', label: `every pending payment from ${props.ip}`, target: { ip: props.ip } });
-  if (props.attack) scopes.push({ key: 'attack', label: `every pending payment of the incident ${props.attack.label}`, target: { attackId: props.attack.id } });
+  if (props.ip) scopes.push({ key: 'ip', label: t('scopeIp', { ip: props.ip }), target: { ip: props.ip } });
+  if (props.attack) scopes.push({ key: 'attack', label: t('scopeIncident', { label: props.attack.label }), target: { attackId: props.attack.id } });
   const n = props.selected.length;
 
   return (
     <div className={styles.bulk} data-testid="review-bulk">
-      <VerdictSelect value={verdict} onChange={setVerdict} disabled={bulk.isPending} label="Verdict for bulk decisions" testId="bulk-verdict" autoLabel="Verdict: as decided" />
+      <VerdictSelect value={verdict} onChange={setVerdict} disabled={bulk.isPending} label={t('verdictLabel')} testId="bulk-verdict" autoLabel={t('autoLabel')} />
       <span className={styles.bulkGroup}>
-        <span data-testid="review-selected-count">{n} selected</span>
+        <span data-testid="review-selected-count">{t('selected', { count: n })}</span>
         <Button size="sm" variant="ghost" onClick={props.onSelectAll} data-testid="review-select-all">
-          Select all shown
+          {t('selectAll')}
         </Button>
         {n > 0 ? (
           <>
             <Button size="sm" onClick={() => run({ ids: props.selected }, 'approve')} disabled={bulk.isPending} data-testid="bulk-approve">
-              Approve {n}
+              {t('approveN', { count: n })}
             </Button>
             <Button size="sm" variant="danger" onClick={() => run({ ids: props.selected }, 'block')} disabled={bulk.isPending} data-testid="bulk-block">
-              Block {n}
+              {t('blockN', { count: n })}
             </Button>
             <Button size="sm" variant="ghost" onClick={props.onClear}>
-              Clear
+              {t('clear')}
             </Button>
           </>
         ) : null}
@@ -64,24 +66,22 @@ export function BulkBar(props: { orgId: string; selected: string[]; onClear: () 
         <span key={s.key} className={styles.bulkGroup} data-testid={`resolve-${s.key}`}>
           {asking?.startsWith(`${s.key}:`) ? (
             <>
-              <span>
-                {asking.endsWith(':block') ? 'Block' : 'Approve'} {s.label}?
-              </span>
+              <span>{t('ask', { action: asking.endsWith(':block') ? 'block' : 'approve', scope: s.label })}</span>
               <Button size="sm" variant={asking.endsWith(':block') ? 'danger' : 'primary'} disabled={bulk.isPending} onClick={() => run(s.target, asking.endsWith(':block') ? 'block' : 'approve')} data-testid={`resolve-${s.key}-confirm`}>
-                {bulk.isPending ? 'Working…' : 'Confirm'}
+                {bulk.isPending ? t('working') : t('confirm')}
               </Button>
               <Button size="sm" variant="ghost" onClick={() => setAsking(null)}>
-                Cancel
+                {t('cancel')}
               </Button>
             </>
           ) : (
             <>
-              <span className="muted">All from {s.key === 'ip' ? props.ip : 'this incident'}:</span>
+              <span className="muted">{s.key === 'ip' ? t('allFromIp', { ip: props.ip ?? '' }) : t('allFromIncident')}</span>
               <Button size="sm" onClick={() => setAsking(`${s.key}:approve`)} data-testid={`resolve-${s.key}-approve`}>
-                Approve…
+                {t('approveAll')}
               </Button>
               <Button size="sm" variant="danger" onClick={() => setAsking(`${s.key}:block`)} data-testid={`resolve-${s.key}-block`}>
-                Block…
+                {t('blockAll')}
               </Button>
             </>
           )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeClaim, formatAge, heldByOther, isOverTarget, isTypingTarget, verdictFor } from './queue-logic';
+import { activeClaim, ageOf, heldByOther, isOverTarget, isTypingTarget, verdictFor } from './queue-logic';
 
 const now = Date.parse('2026-12-01T00:00:00Z');
 const claimed = (userId: string, until: number) => ({
@@ -16,10 +16,10 @@ describe('queue logic', () => {
   });
 
   it('ages and the target', () => {
-    expect(formatAge(45_000)).toBe('45 s');
-    expect(formatAge(12 * 60_000)).toBe('12 min');
-    expect(formatAge(185 * 60_000)).toBe('3 h 05');
-    expect(formatAge(52 * 3_600_000)).toBe('2 d 4 h');
+    expect(ageOf(45_000)).toEqual({ key: 'seconds', values: { s: 45 } });
+    expect(ageOf(12 * 60_000)).toEqual({ key: 'minutes', values: { m: 12 } });
+    expect(ageOf(185 * 60_000)).toEqual({ key: 'hours', values: { h: 3, mm: '05' } });
+    expect(ageOf(52 * 3_600_000)).toEqual({ key: 'days', values: { d: 2, h: 4 } });
     expect(isOverTarget(new Date(now - 31 * 60_000).toISOString(), 30, now)).toBe(true);
     expect(isOverTarget(new Date(now - 29 * 60_000).toISOString(), 30, now)).toBe(false);
   });

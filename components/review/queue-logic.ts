@@ -15,17 +15,23 @@ export function heldByOther(d: Pick<TDetection, 'review'>, userId: string | null
   return claim && claim.userId !== userId ? claim : null;
 }
 
-export const holderName = (claim: TReviewClaim) => claim.name || claim.email || 'another analyst';
+/** The holder's name or e-mail; null when the server sent neither (the caller says "another analyst"). */
+export const holderName = (claim: TReviewClaim): string | null => claim.name || claim.email || null;
 
-/** "45 s", "12 min", "3 h 05", "2 d 4 h": how long the payment has waited. */
-export function formatAge(ms: number): string {
+/**
+ * How long the payment has waited, as the catalog's `age.<key>` message and its
+ * values: "45 s", "12 min", "3 h 05", "2 d 4 h" ("2 j 4 h" in French).
+ */
+export type TAge = { key: 'seconds'; values: { s: number } } | { key: 'minutes'; values: { m: number } } | { key: 'hours'; values: { h: number; mm: string } } | { key: 'days'; values: { d: number; h: number } };
+
+export function ageOf(ms: number): TAge {
   const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 60) return `${s} s`;
+  if (s < 60) return { key: 'seconds', values: { s } };
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min`;
+  if (m < 60) return { key: 'minutes', values: { m } };
   const h = Math.floor(m / 60);
-  if (h < 24) return `${h} h ${String(m % 60).padStart(2, '0')}`;
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
+  if (h < 24) return { key: 'hours', values: { h, mm: String(m % 60).padStart(2, '0') } };
+  return { key: 'days', values: { d: Math.floor(h / 24), h: h % 24 } };
 }
 
 export const isOverTarget = (createdAt: string, targetMinutes: number, now: number) => now - Date.parse(createdAt) > targetMinutes * 60_000;

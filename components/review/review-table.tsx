@@ -1,7 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { DetectionCells, DetectionsHead } from '@/components/dashboard/detection-cells';
-import { reasonsTooltip } from '@/components/dashboard/format';
+import { useReasonText } from '@/components/detection/reason-text';
 import { Table, TBody, Td, Th, Tr } from '@/components/ui/table';
 import type { TDetection } from '@/lib/detections/schema';
 import { AgeCell, ClaimCell } from './claim-cell';
@@ -9,12 +10,16 @@ import { ReviewActions } from './review-actions';
 import styles from './review.module.css';
 
 function ShortReasons({ detection }: { detection: TDetection }) {
+  const t = useTranslations('review.table');
+  const reasonText = useReasonText();
   const [first, ...rest] = detection.reasons;
   if (!first) return <span className="muted">—</span>;
+  // Every reason in the tooltip, one a line: the cell shows only the first.
+  const all = detection.reasons.map((r) => `• ${reasonText(r)}`).join('\n');
   return (
-    <div className={styles.reasons} title={reasonsTooltip(detection)}>
-      <span className={styles.reason}>{first.message}</span>
-      {rest.length > 0 ? <span className={styles.more}>+{rest.length} more</span> : null}
+    <div className={styles.reasons} title={all}>
+      <span className={styles.reason}>{reasonText(first)}</span>
+      {rest.length > 0 ? <span className={styles.more}>{t('more', { count: rest.length })}</span> : null}
     </div>
   );
 }
@@ -34,14 +39,15 @@ export type TReviewTableProps = {
 };
 
 export function ReviewTable(p: TReviewTableProps) {
+  const t = useTranslations('review.table');
   return (
-    <Table className={styles.queue} data-testid="review-table" aria-label="Payments waiting for review, newest first">
+    <Table className={styles.queue} data-testid="review-table" aria-label={t('label')}>
       <DetectionsHead>
-        <Th>Waiting · held by</Th>
-        <Th>Why</Th>
+        <Th>{t('waiting')}</Th>
+        <Th>{t('why')}</Th>
         {p.canReview ? (
           <Th>
-            <span className="sr-only">Decision</span>
+            <span className="sr-only">{t('decision')}</span>
           </Th>
         ) : null}
       </DetectionsHead>
@@ -66,12 +72,12 @@ export function ReviewTable(p: TReviewTableProps) {
                       type="checkbox"
                       checked={p.selected.has(d.id)}
                       onChange={() => p.onToggle(d.id)}
-                      aria-label={`Select order ${d.externalId}`}
+                      aria-label={t('select', { id: d.externalId })}
                       data-testid="review-select"
                     />
                   ) : null}
-                  <button type="button" className={styles.order} onClick={() => p.onOpen(d.id)} title={`${d.externalId}: show details`}>
-                    {d.externalId}
+                  <button type="button" className={styles.order} onClick={() => p.onOpen(d.id)} title={t('details', { id: d.externalId })}>
+                    <span translate="no">{d.externalId}</span>
                   </button>
                 </span>
               }

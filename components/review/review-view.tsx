@@ -1,8 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
 import { DetectionDrawer } from '@/components/dashboard/detection-drawer';
-import { formatClock } from '@/components/dashboard/format';
 import { useThresholds } from '@/components/rules/use-thresholds';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -13,17 +13,22 @@ import { RoleNote } from '@/components/shell/role-note';
 import { queueRows } from '@/hooks/cache/review-queue';
 import { useAttacks } from '@/hooks/use-attacks';
 import { useCan } from '@/hooks/use-permissions';
+import { useErrorText } from '@/hooks/use-error-text';
+import { useFormats } from '@/hooks/use-formats';
 import { useReviewQueue } from '@/hooks/use-review-queue';
 import { useClaimNext, useCurrentUserId, useNow } from '@/hooks/use-team-queue';
 import { BulkBar } from './bulk-bar';
 import { ReviewTable } from './review-table';
-import { SHORTCUTS, useQueueKeys } from './use-queue-keys';
+import { useQueueKeys } from './use-queue-keys';
 import styles from './review.module.css';
 
 /** An incident an analyst may still be cleaning up after: open, or ended within a day. */
 const RECENT_INCIDENT_MS = 24 * 3_600_000;
 
 export function ReviewView() {
+  const t = useTranslations('review');
+  const f = useFormats();
+  const errorText = useErrorText();
   const orgId = useOrgId();
   const queue = useReviewQueue(orgId);
   const canReview = useCan('review');
@@ -45,7 +50,7 @@ export function ReviewView() {
   const chosen = useMemo(() => rows.filter((d) => selected.has(d.id)).map((d) => d.id), [rows, selected]);
   const incident =
     newest && (newest.status === 'open' || (newest.endedAt && now - Date.parse(newest.endedAt) < RECENT_INCIDENT_MS))
-      ? { id: newest.id, label: `started ${formatClock(newest.startedAt)}${newest.status === 'open' ? ' (open)' : ''}` }
+      ? { id: newest.id, label: t('incidentLabel', { time: f.time(newest.startedAt), open: newest.status === 'open' ? 'yes' : 'no' }) }
       : null;
 
   const toggle = (id: string) =>
@@ -75,26 +80,29 @@ export function ReviewView() {
       <div className="page-header">
         <div>
           <h1>
-            Review queue
+            {t('title')}
             {count !== undefined ? (
               <Badge tone={count > 0 ? 'review' : 'neutral'} className={styles.count}>
-                <span data-testid="review-count" data-count={count}>
-                  {count.toLocaleString('en-US')}
-                </span>{' '}
-                pending
+                {t.rich('pending', {
+                  n: f.number(count),
+                  num: (chunks) => (
+                    <span data-testid="review-count" data-count={count}>
+                      {chunks}
+                    </span>
+                  ),
+                })}
               </Badge>
             ) : null}
           </h1>
           <p className="muted">
-            Payments scored REVIEW wait here for a person{target ? `, to be decided within ${target} min` : ''}. Approve lets the order through (ALLOW), Block
-            refuses it. Claim an item so that nobody else works on it for 10 minutes; everyone sees who holds what, live.
+            {t('intro', { hasTarget: target ? 'yes' : 'no', target: target ?? 0 })}
           </p>
           {canReview ? (
             <p className={`muted ${styles.help}`} data-testid="review-shortcuts">
-              Keys: {SHORTCUTS}
+              {t('shortcuts')}
             </p>
           ) : (
-            <RoleNote permission="review" cannot="review payments" />
+            <RoleNote permission="review" cannot={t('cannot')} />
           )}
         </div>
         {canReview ? (
@@ -104,13 +112,13 @@ export function ReviewView() {
             disabled={claimNext.isPending}
             data-testid="review-claim-next"
           >
-            {claimNext.isPending ? 'Claiming…' : 'Claim next (n)'}
+            {claimNext.isPending ? t('claiming') : t('claimNext')}
           </Button>
         ) : null}
       </div>
 
       <Card>
-        <CardHeader title="Waiting for a decision" description="Newest first. New payments to review appear here as they are scored." />
+        <CardHeader title={t('cardTitle')} description={t('cardDescription')} />
         {canReview && rows.length > 0 ? (
           <BulkBar
             orgId={orgId}
@@ -129,15 +137,15 @@ export function ReviewView() {
           </CardBody>
         ) : queue.isError ? (
           <CardBody style={{ display: 'grid', gap: 10, justifyItems: 'start' }}>
-            <Alert>Could not load the review queue: {queue.error.message}</Alert>
+            <Alert>{t('loadFailed', { error: errorText(queue.error) })}</Alert>
             <Button size="sm" onClick={() => void queue.refetch()}>
-              Try again
+              {t('tryAgain')}
             </Button>
           </CardBody>
         ) : rows.length === 0 ? (
           <CardBody>
             <p className="muted" data-testid="review-empty">
-              Nothing to review. Payments scored REVIEW will appear here as soon as they arrive.
+              {t('empty')}
             </p>
           </CardBody>
         ) : (
@@ -158,7 +166,7 @@ export function ReviewView() {
             {queue.hasNextPage ? (
               <div className={styles.footer}>
                 <Button size="sm" onClick={() => void queue.fetchNextPage()} disabled={queue.isFetchingNextPage} data-testid="review-load-more">
-                  {queue.isFetchingNextPage ? 'Loading…' : 'Load more'}
+                  {queue.isFetchingNextPage ? t('loading') : t('loadMore')}
                 </Button>
               </div>
             ) : null}

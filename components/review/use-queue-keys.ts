@@ -5,13 +5,11 @@ import { isTypingTarget } from './queue-logic';
 
 export type TQueueKeyActions = { move: (delta: 1 | -1) => void; approve: () => void; block: () => void; claimNext: () => void; toggle: () => void };
 
-/** The help line under the title says the same. */
-export const SHORTCUTS = 'j / ↓ next · k / ↑ previous · a approve · b block · x select · n claim next';
-
 /**
  * The queue's keyboard: j/k or arrows move, a approves, b blocks, x selects,
  * n claims the next item. Never while typing in a field (a note, a verdict),
- * never with a modifier (the browser's own shortcuts stay theirs).
+ * never with a modifier (the browser's own shortcuts stay theirs). The help
+ * line under the title (review.shortcuts in the catalogs) says the same.
  */
 export function useQueueKeys(enabled: boolean, actions: TQueueKeyActions) {
   const ref = useRef(actions);

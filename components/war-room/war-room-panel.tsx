@@ -1,12 +1,13 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { memo, useMemo, useState } from 'react';
-import { formatClock, formatCount } from '@/components/dashboard/format';
 import { thresholdsQueryOptions } from '@/components/rules/queries';
 import { useRealtimeStatus, useStaleNotice } from '@/components/shell/realtime-status';
 import { RoleNote } from '@/components/shell/role-note';
 import { Button } from '@/components/ui/button';
+import { useFormats } from '@/hooks/use-formats';
 import { ENTRIES_IN_FORCE, useListEntries } from '@/hooks/use-lists';
 import { usePermissions } from '@/hooks/use-permissions';
 import { useStats } from '@/hooks/use-stats';
@@ -27,6 +28,9 @@ const TIGHTENED = { review: 30, block: 60, minutes: 60 };
 /** During an attack every analyst sees the others' blocks within 2 s. */
 const LISTS_REFRESH_MS = 2_000;
 
+/** The catalog's word for each block duration the hook offers (keyed by its length; 0 is for good). */
+const DURATION_KEY = { 3_600_000: 'hour', 86_400_000: 'day', 0: 'forever' } as const;
+
 /** While the stream is not live the attack's updates do not arrive: read the incident every 2 s instead. */
 const STALE_REFRESH_MS = 2_000;
 
@@ -37,6 +41,8 @@ const STALE_REFRESH_MS = 2_000;
  * Memoised on orgId: the dashboard re-renders with every batch of rows, this does not need to.
  */
 export const WarRoomPanel = memo(function WarRoomPanel({ orgId }: { orgId: string }) {
+  const t = useTranslations('warRoom.panel');
+  const f = useFormats();
   const live = useRealtimeStatus().state === 'live';
   const attackQuery = useOpenAttack(orgId, live ? {} : { refetchInterval: STALE_REFRESH_MS });
   const attack = attackQuery.data;
@@ -64,39 +70,40 @@ export const WarRoomPanel = memo(function WarRoomPanel({ orgId }: { orgId: strin
   if (!attack) return null;
   const onBlock = canBlock ? (target: TBlockTarget) => block.mutate({ ...target, durationMs }) : null;
   const exportUrl = `/api/v1/detections/export?from=${encodeURIComponent(new Date(Date.parse(attack.startedAt) - 120_000).toISOString())}`;
+  // The test ids stay the English words the specs have always read.
   const counters = [
-    { label: 'Attempts', value: attack.attempts },
-    { label: 'Per minute', value: attack.attemptsPerMinute },
-    { label: 'Declined', value: attack.declined },
-    { label: 'Blocked', value: attack.blocked },
-    { label: 'Distinct cards', value: attack.distinctCards },
-  ];
+    { key: 'attempts', testId: 'war-attempts', value: attack.attempts },
+    { key: 'perMinute', testId: 'war-per-minute', value: attack.attemptsPerMinute },
+    { key: 'declined', testId: 'war-declined', value: attack.declined },
+    { key: 'blocked', testId: 'war-blocked', value: attack.blocked },
+    { key: 'distinctCards', testId: 'war-distinct-cards', value: attack.distinctCards },
+  ] as const;
 
   return (
     <section id="war-room" className="war-room" aria-labelledby="war-room-title" data-testid="war-room">
       <header className="war-room-head">
         <div>
-          <h2 id="war-room-title">War room</h2>
+          <h2 id="war-room-title">{t('title')}</h2>
           <p>
-            Card-testing attack since {formatClock(attack.startedAt)}.{' '}
+            {t('since', { time: f.time(attack.startedAt) })}{' '}
             {stale ? (
               <strong className="stale-note" role="status" data-testid="war-stale">
                 {stale}.
               </strong>
             ) : (
-              'Counters refresh every 2 seconds.'
+              t('refresh')
             )}
           </p>
-          {canBlock ? null : <RoleNote permission="lists.block" cannot="block, tighten the thresholds or export" />}
+          {canBlock ? null : <RoleNote permission="lists.block" cannot={t('cannot')} />}
         </div>
         <div className="war-actions">
           {canBlock ? (
             <label>
-              Block for{' '}
+              {t('blockFor')}{' '}
               <select value={durationMs} onChange={(e) => setDurationMs(Number(e.target.value))} data-testid="war-duration">
                 {DURATIONS.map((d) => (
-                  <option key={d.label} value={d.ms}>
-                    {d.label}
+                  <option key={d.ms} value={d.ms}>
+                    {t(`duration.${DURATION_KEY[d.ms]}`)}
                   </option>
                 ))}
               </select>
@@ -104,12 +111,12 @@ export const WarRoomPanel = memo(function WarRoomPanel({ orgId }: { orgId: strin
           ) : null}
           {canTighten ? (
             <Button size="sm" onClick={() => tighten.mutate(TIGHTENED)} disabled={tighten.isPending} data-testid="war-tighten">
-              Tighten thresholds for 1 h
+              {t('tighten')}
             </Button>
           ) : null}
           {canExport ? (
             <a className="btn btn-secondary btn-sm" href={exportUrl} download data-testid="war-export">
-              Export CSV
+              {t('export')}
             </a>
           ) : null}
         </div>
@@ -117,21 +124,21 @@ export const WarRoomPanel = memo(function WarRoomPanel({ orgId }: { orgId: strin
 
       <div className="war-counters" data-stale={stale ? 'true' : undefined}>
         {counters.map((c) => (
-          <div key={c.label} className="war-counter">
-            <div className="war-counter-label">{c.label}</div>
-            <div className="war-counter-value" data-testid={`war-${c.label.toLowerCase().replace(/\s+/g, '-')}`}>
-              {formatCount(c.value)}
+          <div key={c.key} className="war-counter">
+            <div className="war-counter-label">{t(`counters.${c.key}`)}</div>
+            <div className="war-counter-value" data-testid={c.testId}>
+              {f.number(c.value)}
             </div>
           </div>
         ))}
       </div>
 
       <div className="war-grid">
-        <div className="war-chart" role="img" aria-label={`Attempts per minute over the last 15 minutes, peak ${peak}`}>
-          <h3>Attempts per minute</h3>
+        <div className="war-chart" role="img" aria-label={t('chartLabel', { peak })}>
+          <h3>{t('chartTitle')}</h3>
           <div className="war-bars">
             {perMinute.map((b) => (
-              <div key={b.minute} className="war-bar" title={`${formatClock(b.minute)}: ${b.total} attempts, ${b.block} blocked`}>
+              <div key={b.minute} className="war-bar" title={t('bar', { time: f.time(b.minute), total: b.total, blocked: b.block })}>
                 <div className="war-bar-total" style={{ height: `${(b.total / peak) * 100}%` }}>
                   <div className="war-bar-block" style={{ height: `${b.total ? (b.block / b.total) * 100 : 0}%` }} />
                 </div>
@@ -139,19 +146,19 @@ export const WarRoomPanel = memo(function WarRoomPanel({ orgId }: { orgId: strin
             ))}
           </div>
         </div>
-        <TopTable title="Top IPs" type="ip" entries={attack.topIps} blocked={blocked} onBlock={onBlock} pending={block.isPending} />
-        <TopTable title="Top BINs" type="card_bin" entries={attack.topBins} blocked={blocked} onBlock={onBlock} pending={block.isPending} />
-        <TopTable title="Top cards" type="card_fingerprint" entries={attack.topCards ?? []} blocked={blocked} onBlock={onBlock} pending={block.isPending} />
+        <TopTable title={t('topIps')} type="ip" entries={attack.topIps} blocked={blocked} onBlock={onBlock} pending={block.isPending} />
+        <TopTable title={t('topBins')} type="card_bin" entries={attack.topBins} blocked={blocked} onBlock={onBlock} pending={block.isPending} />
+        <TopTable title={t('topCards')} type="card_fingerprint" entries={attack.topCards ?? []} blocked={blocked} onBlock={onBlock} pending={block.isPending} />
         <div className="war-timeline">
-          <h3>Timeline</h3>
+          <h3>{t('timeline')}</h3>
           <ol data-testid="war-timeline">
-            {timeline.map((t) => (
-              <li key={`${t.at}-${t.text}`} className={`war-t-${t.tone}`}>
-                <time>{formatClock(t.at)}</time> {t.text}
+            {timeline.map((entry) => (
+              <li key={`${entry.at}-${entry.text}`} className={`war-t-${entry.tone}`}>
+                <time>{f.time(entry.at)}</time> {entry.text}
               </li>
             ))}
             <li className="war-t-danger">
-              <time>{formatClock(attack.startedAt)}</time> Incident opened
+              <time>{f.time(attack.startedAt)}</time> {t('opened')}
             </li>
           </ol>
         </div>
