@@ -91,7 +91,7 @@ export function ruleLabels(t: TRulesT, f: TFormats) {
   const conditionLabel = (condition: TCondition): string => {
     if (!isGroup(condition)) return comparisonLabel(condition);
     const parts = groupParts(condition).map((p) => (isGroup(p) ? `(${conditionLabel(p)})` : comparisonLabel(p)));
-    return t(groupKind(condition) === 'all' ? 'labels.all' : 'labels.any', { parts: parts.join('; ') });
+    return t(groupKind(condition) === 'all' ? 'labels.all' : 'labels.any', { parts: parts.join(t('labels.separator')) });
   };
 
   const actionLabel = (rule: Pick<TRule, 'action' | 'scoreDelta'>): string =>
