@@ -1,34 +1,36 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { useErrorText } from '@/hooks/use-error-text';
 import { useAddListEntry } from '@/hooks/use-lists';
 import { usePermissions } from '@/hooks/use-permissions';
 import { ApiError } from '@/lib/api-client';
-import { LIST_ACTIONS, LIST_TYPE_LABEL, LIST_TYPES, listEntryPermission, type TListAction, type TListType } from '@/lib/lists/schema';
+import { LIST_ACTIONS, LIST_TYPES, listEntryPermission, type TListAction, type TListType } from '@/lib/lists/schema';
 import styles from './rules.module.css';
 
 const DURATIONS = [
-  { value: '1h', label: '1 hour', ms: 3600_000 },
-  { value: '24h', label: '24 hours', ms: 24 * 3600_000 },
-  { value: 'forever', label: 'Forever', ms: null },
+  { value: '1h', ms: 3600_000 },
+  { value: '24h', ms: 24 * 3600_000 },
+  { value: 'forever', ms: null },
 ] as const;
 
-const PLACEHOLDER: Record<TListType, string> = {
+/** Example values; the card fingerprint's says it is never a card number (rules.lists.form.fingerprintPlaceholder). */
+const PLACEHOLDER: Record<Exclude<TListType, 'card_fingerprint'>, string> = {
   ip: '203.0.113.7',
-  card_fingerprint: 'fp_…  (never a card number)',
   card_bin: '424242',
   email: 'buyer@example.com',
   device_id: 'dev_…',
   customer_id: 'cus_…',
 };
 
-const ACTION_LABEL: Record<TListAction, string> = { block: 'Block', allow: 'Allow' };
-
 /** Shown to roles that may add at least a block entry; analysts are offered only the block list. */
 export function AddListEntryForm({ orgId }: { orgId: string }) {
   const { can } = usePermissions();
+  const t = useTranslations('rules.lists');
+  const errorText = useErrorText();
   const actions = LIST_ACTIONS.filter((a) => can(listEntryPermission(a)));
   const [type, setType] = useState<TListType>('ip');
   const [value, setValue] = useState('');
@@ -37,7 +39,7 @@ export function AddListEntryForm({ orgId }: { orgId: string }) {
   const [reason, setReason] = useState('');
   const add = useAddListEntry(orgId);
   const error = add.error instanceof ApiError ? add.error : null;
-  const errorFor = (field: string) => (error?.field === field ? error.message : undefined);
+  const errorFor = (field: string) => (error?.field === field ? errorText(error) : undefined);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,22 +58,22 @@ export function AddListEntryForm({ orgId }: { orgId: string }) {
   return (
     <form className={styles.row} onSubmit={onSubmit} data-testid="add-list-entry">
       <div className="field">
-        <label htmlFor="list-type">Type</label>
+        <label htmlFor="list-type">{t('form.type')}</label>
         <select id="list-type" className="select" value={type} onChange={(e) => setType(e.target.value as TListType)}>
-          {LIST_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {LIST_TYPE_LABEL[t]}
+          {LIST_TYPES.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`type.${kind}`)}
             </option>
           ))}
         </select>
       </div>
       <div className={styles.grow}>
         <Field
-          label="Value"
+          label={t('form.value')}
           name="value"
           value={value}
           onChange={(e) => setValue(e.target.value)}
-          placeholder={PLACEHOLDER[type]}
+          placeholder={type === 'card_fingerprint' ? t('form.fingerprintPlaceholder') : PLACEHOLDER[type]}
           maxLength={200}
           required
           aria-invalid={errorFor('value') ? true : undefined}
@@ -79,38 +81,48 @@ export function AddListEntryForm({ orgId }: { orgId: string }) {
         />
       </div>
       <div className="field">
-        <label htmlFor="list-action">List</label>
+        <label htmlFor="list-action">{t('form.list')}</label>
         <select id="list-action" className="select" value={action} onChange={(e) => setAction(e.target.value as TListAction)}>
           {actions.map((a) => (
             <option key={a} value={a}>
-              {ACTION_LABEL[a]}
+              {t(`form.${a}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor="list-duration">For</label>
+        <label htmlFor="list-duration">{t('form.for')}</label>
         <select id="list-duration" className="select" value={duration} onChange={(e) => setDuration(e.target.value as typeof duration)}>
           {DURATIONS.map((d) => (
             <option key={d.value} value={d.value}>
-              {d.label}
+              {t(`form.durations.${d.value}`)}
             </option>
           ))}
         </select>
       </div>
       <div className={styles.grow}>
-        <Field label="Reason (optional)" name="reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="Card testing from this IP" hint={errorFor('reason')} />
+        <Field
+          label={t('form.reason')}
+          name="reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+          placeholder={t('form.reasonPlaceholder')}
+          hint={errorFor('reason')}
+        />
       </div>
       <Button type="submit" variant="primary" disabled={add.isPending || !value.trim()} data-testid="add-entry">
-        {add.isPending ? 'Adding…' : 'Add'}
+        {add.isPending ? t('form.adding') : t('form.add')}
       </Button>
-      {error && !error.field ? <p className={styles.error}>{error.message}</p> : null}
+      {error && !error.field ? <p className={styles.error}>{errorText(error)}</p> : null}
       {actions.length < LIST_ACTIONS.length ? (
         <p className="hint" style={{ flexBasis: '100%' }} data-testid="block-only">
-          Analysts add block entries; an allow entry, or removing one, takes an owner or admin.
+          {t('form.blockOnly')}
         </p>
       ) : null}
-      {type === 'card_bin' ? <p className="hint" style={{ flexBasis: '100%' }}>A BIN is the first 6 to 8 digits; it also matches longer BINs that start with it.</p> : null}
+      {type === 'card_bin' ? <p className="hint" style={{ flexBasis: '100%' }}>
+          {t('form.binHint')}
+        </p> : null}
     </form>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import styles from './rules.module.css';
@@ -18,6 +19,7 @@ export function EditableNumber(props: {
   disabled?: boolean;
   testId?: string;
 }) {
+  const t = useTranslations('rules.editable');
   const [draft, setDraft] = useState<string | null>(null);
 
   if (draft === null) {
@@ -25,8 +27,8 @@ export function EditableNumber(props: {
       <button
         type="button"
         className={styles.editable}
-        title={`Edit ${props.label}`}
-        aria-label={`Edit ${props.label}: ${props.display}`}
+        title={t('title', { label: props.label })}
+        aria-label={t('label', { label: props.label, display: props.display })}
         disabled={props.disabled}
         data-testid={props.testId}
         onClick={() => setDraft(String(props.value))}
@@ -57,10 +59,10 @@ export function EditableNumber(props: {
         onChange={(e) => setDraft(e.target.value)}
       />
       <Button size="sm" variant="primary" type="submit">
-        Save
+        {t('save')}
       </Button>
       <Button size="sm" variant="ghost" onClick={() => setDraft(null)}>
-        Cancel
+        {t('cancel')}
       </Button>
     </form>
   );

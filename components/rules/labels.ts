@@ -1,73 +1,115 @@
-import { formatWindow, OPERATOR_SYMBOL } from '@/lib/rules/messages';
+import { useTranslations } from 'next-intl';
+import { useMemo } from 'react';
+import { useFormats } from '@/hooks/use-formats';
+import { OPERATOR_SYMBOL } from '@/lib/rules/messages';
+import { DEFAULT_RULES } from '@/lib/rules/defaults';
 import { comparisonsOf, groupKind, groupParts, isGroup, type TComparison, type TCondition } from '@/lib/rules/condition';
 import type { TRule } from '@/lib/rules/schema';
+import type { TFormats } from '@/lib/format';
+import type { TMessages } from '@/messages';
 
-// How the settings page names features, windows, conditions and actions.
+// How the settings page names features, windows, conditions and actions, in
+// the viewer's language (catalog namespace `rules`, part `labels`).
 
-const KEY_LABEL: Record<string, string> = { ip: 'IP', card: 'card', bin: 'BIN', email: 'email', device: 'device', customer: 'customer' };
-const METRIC_LABEL: Record<string, string> = {
-  attempts: 'Attempts',
-  distinct_cards: 'Distinct cards',
-  declines: 'Declines',
-  decline_ratio: 'Decline ratio',
-  amount_sum: 'Amount total',
-};
+export type TRulesT = ReturnType<typeof useTranslations<'rules'>>;
 
-const ATTEMPT_LABEL: Record<string, string> = {
-  amount: 'Amount of the attempt',
-  currency: 'Currency',
-  card_country: 'Card country',
-  ip_country: 'IP country',
-  country_mismatch: 'Card and IP countries differ',
-};
+/**
+ * The currency a rule's amount threshold is shown in. A rule stores minor
+ * units without a currency (it compares every payment's own amount), and the
+ * page knows no org currency: EUR, the editor's default (DEFAULT_AMOUNT_CURRENCY).
+ */
+export const DISPLAY_CURRENCY = 'EUR';
 
-export function featureLabel(feature: string | null): string {
-  if (feature === null) return 'Condition';
-  if (ATTEMPT_LABEL[feature]) return ATTEMPT_LABEL[feature];
-  const [key, metric] = feature.split('.');
-  return `${METRIC_LABEL[metric] ?? metric} per ${KEY_LABEL[key] ?? key}`;
-}
+const METRICS = ['attempts', 'distinct_cards', 'declines', 'decline_ratio', 'amount_sum'] as const;
+const KEYS = ['ip', 'card', 'bin', 'email', 'device', 'customer'] as const;
+const ATTEMPTS = ['amount', 'currency', 'card_country', 'ip_country', 'country_mismatch'] as const;
+const has = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
 export const isAmountFeature = (feature: string) => feature === 'amount' || feature.endsWith('.amount_sum');
 export const isRatioFeature = (feature: string) => feature.endsWith('.decline_ratio');
 
-/** "> 5", "> 50%", "< 100 (minor units)" */
-export function thresholdLabel(rule: { feature: string | null; threshold: TComparison['threshold'] | null }): string {
-  const { feature, threshold } = rule;
-  if (feature === null || threshold === null) return '—';
-  if (typeof threshold === 'boolean') return threshold ? 'yes' : 'no';
-  if (Array.isArray(threshold)) return threshold.join(', ');
-  if (isRatioFeature(feature)) return `${Math.round(threshold * 1000) / 10}%`;
-  if (isAmountFeature(feature)) return `${threshold.toLocaleString('en-US')} (minor units)`;
-  return threshold.toLocaleString('en-US');
-}
-
-const CONDITION_OPERATOR: Record<string, string> = { ...OPERATOR_SYMBOL, in: 'in', not_in: 'not in', is: 'is' };
-
-export const operatorLabel = (rule: { operator: string | null }) => (rule.operator === null ? '' : (CONDITION_OPERATOR[rule.operator] ?? rule.operator));
-
-export const windowLabel = (rule: { feature: string | null; windowSeconds: number | null }) =>
-  rule.feature === null || !rule.windowSeconds ? '—' : formatWindow(rule.windowSeconds);
-
-/** One comparison as a line: "Attempts per IP in 30 min > 5", "Card country in FR, DE". */
-export function comparisonLabel(c: TComparison): string {
-  const window = c.windowSeconds ? ` in ${formatWindow(c.windowSeconds)}` : '';
-  return `${featureLabel(c.feature)}${window} ${operatorLabel(c)} ${thresholdLabel(c)}`;
-}
-
-/** A whole condition in one line: "All of: …; any of (…)". */
-export function conditionLabel(condition: TCondition): string {
-  if (!isGroup(condition)) return comparisonLabel(condition);
-  const parts = groupParts(condition).map((p) => (isGroup(p) ? `(${conditionLabel(p)})` : comparisonLabel(p)));
-  return `${groupKind(condition) === 'all' ? 'All of' : 'Any of'}: ${parts.join('; ')}`;
-}
-
 export const comparisonCount = (condition: TCondition) => comparisonsOf(condition).length;
-
-export function actionLabel(rule: Pick<TRule, 'action' | 'scoreDelta'>): string {
-  if (rule.action !== 'SCORE') return rule.action;
-  return `SCORE ${rule.scoreDelta > 0 ? '+' : ''}${rule.scoreDelta}`;
-}
 
 export const actionTone = (action: TRule['action']) =>
   action === 'BLOCK' ? 'block' : action === 'REVIEW' ? 'review' : action === 'ALLOW' ? 'allow' : 'neutral';
+
+/** A built-in rule whose name is still the seeded one reads in the viewer's language; any other name is the merchant's (data). */
+type TBuiltInKey = keyof TMessages['rules']['defaults'];
+export function builtInKey(rule: { key: string; name: string }): TBuiltInKey | null {
+  const seeded = DEFAULT_RULES.find((d) => d.key === rule.key);
+  // messages/*/rules.json `defaults` names every seeded key: a new default rule needs its name there too.
+  return seeded && seeded.name === rule.name ? (seeded.key as TBuiltInKey) : null;
+}
+
+/** "30 min", "1 h", "7 d" / "7 j": the largest unit that holds the window exactly. */
+function windowText(t: TRulesT, seconds: number): string {
+  if (seconds % 86_400 === 0 && seconds >= 2 * 86_400) return t('labels.window', { unit: 'd', n: seconds / 86_400 });
+  if (seconds % 3600 === 0) return t('labels.window', { unit: 'h', n: seconds / 3600 });
+  if (seconds % 60 === 0) return t('labels.window', { unit: 'min', n: seconds / 60 });
+  return t('labels.window', { unit: 's', n: seconds });
+}
+
+export function ruleLabels(t: TRulesT, f: TFormats) {
+  const featureLabel = (feature: string | null): string => {
+    if (feature === null) return t('labels.condition');
+    if (has(ATTEMPTS, feature)) return t(`labels.attempt.${feature}`);
+    const [key, metric] = feature.split('.');
+    return t('labels.velocity', {
+      metric: has(METRICS, metric) ? t(`labels.metric.${metric}`) : metric,
+      key: has(KEYS, key) ? t(`labels.key.${key}`) : key,
+    });
+  };
+
+  /** "> 5", "> 50%", "> €1,000.00" / "> 1 000,00 €" */
+  const thresholdLabel = (rule: { feature: string | null; threshold: TComparison['threshold'] | null }): string => {
+    const { feature, threshold } = rule;
+    if (feature === null || threshold === null) return '—';
+    if (typeof threshold === 'boolean') return threshold ? t('labels.yes') : t('labels.no');
+    if (Array.isArray(threshold)) return threshold.join(', ');
+    if (isRatioFeature(feature)) return f.percent(threshold);
+    if (isAmountFeature(feature)) return f.money(threshold, DISPLAY_CURRENCY);
+    return f.number(threshold);
+  };
+
+  const operatorLabel = (rule: { operator: string | null }): string => {
+    const op = rule.operator;
+    if (op === null) return '';
+    if (op === 'in' || op === 'not_in' || op === 'is') return t(`labels.${op}`);
+    return OPERATOR_SYMBOL[op as keyof typeof OPERATOR_SYMBOL] ?? op;
+  };
+
+  const windowLabel = (rule: { feature: string | null; windowSeconds: number | null }) =>
+    rule.feature === null || !rule.windowSeconds ? '—' : windowText(t, rule.windowSeconds);
+
+  /** One comparison as a line: "Attempts per IP in 30 min > 5", "Card country not in FR, DE". */
+  const comparisonLabel = (c: TComparison): string => {
+    const values = { feature: featureLabel(c.feature), op: operatorLabel(c), threshold: thresholdLabel(c) };
+    return c.windowSeconds ? t('labels.comparisonInWindow', { ...values, window: windowText(t, c.windowSeconds) }) : t('labels.comparison', values);
+  };
+
+  /** A whole condition in one line: "All of: …; any of (…)". */
+  const conditionLabel = (condition: TCondition): string => {
+    if (!isGroup(condition)) return comparisonLabel(condition);
+    const parts = groupParts(condition).map((p) => (isGroup(p) ? `(${conditionLabel(p)})` : comparisonLabel(p)));
+    return t(groupKind(condition) === 'all' ? 'labels.all' : 'labels.any', { parts: parts.join(t('labels.separator')) });
+  };
+
+  const actionLabel = (rule: Pick<TRule, 'action' | 'scoreDelta'>): string =>
+    rule.action === 'SCORE' ? t('labels.action.SCORE', { delta: `${rule.scoreDelta > 0 ? '+' : ''}${rule.scoreDelta}` }) : t(`labels.action.${rule.action}`);
+
+  /** The rule's name to show, and whether it is the merchant's own (to mark translate="no"). */
+  const ruleName = (rule: { key: string; name: string }): { text: string; own: boolean } => {
+    const key = builtInKey(rule);
+    return key ? { text: t(`defaults.${key}`), own: false } : { text: rule.name, own: true };
+  };
+
+  return { featureLabel, thresholdLabel, operatorLabel, windowLabel, comparisonLabel, conditionLabel, actionLabel, ruleName };
+}
+
+export type TRuleLabels = ReturnType<typeof ruleLabels>;
+
+export function useRuleLabels(): TRuleLabels {
+  const t = useTranslations('rules');
+  const f = useFormats();
+  return useMemo(() => ruleLabels(t, f), [t, f]);
+}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { conditionProblem, type TCondition } from '@/lib/rules/condition';
 import { DEFAULT_RULES } from '@/lib/rules/defaults';
 import { ZCreateRuleSchema, type TRule } from '@/lib/rules/schema';
-import { decisionChangeList, formatObserved, formatRatio, formatShare, lastDays, windowDays } from './backtest';
+import { formats } from '@/lib/format';
+import { decisionChangeList, formatObserved, formatRatio, shareParts, lastDays, windowDays } from './backtest';
 import { changedFields, draftBody, draftFromRule, draftNode, editorField, messageWithoutField, newComparison, suggestKey, withFeature, type TDraft, type TRuleBody } from './rule-draft';
 import { addPart, combine, removeNode, updateNode } from './rule-draft-tree';
 
@@ -78,7 +79,7 @@ describe('a stored rule in the editor', () => {
     const draft = draftFromRule(null);
     const group = combine({ ...draft.condition }, 'any');
     const bad = updateNode(group, (group as { parts: { uid: string }[] }).parts[1].uid, (n) => ({ ...n, value: '' }) as typeof n);
-    expect(draftBody({ ...draft, condition: bad })).toEqual({ problem: { field: 'condition.any[1].threshold', message: 'Enter a number' } });
+    expect(draftBody({ ...draft, condition: bad })).toEqual({ problem: { field: 'condition.any[1].threshold', message: 'Enter a number', code: 'not_a_number' } });
   });
 
   it('makes a new rule the create schema accepts, its key suggested from the name', () => {
@@ -125,13 +126,17 @@ describe('API errors in the editor', () => {
 });
 
 describe('backtest figures', () => {
-  it('formats shares, ratios, changes and observed values', () => {
-    expect(formatShare(12, 40)).toBe('12 of 40 (30%)');
-    expect(formatShare(0, 0)).toBe('0 of 0');
-    expect(formatRatio(null)).toBe('—');
-    expect(formatRatio(2 / 3)).toBe('66.7%');
-    expect(decisionChangeList({ 'ALLOW->REVIEW': 2, 'ALLOW->BLOCK': 12 }).map((c) => `${c.label}: ${c.count}`)).toEqual(['ALLOW → BLOCK: 12', 'ALLOW → REVIEW: 2']);
-    expect(formatObserved([12, true, 'FR', null, 0.4567])).toBe('12 · yes · FR · — · 0.457');
+  it('formats shares, ratios, changes and observed values, in English and in French', () => {
+    const en = formats('en', 'UTC');
+    const fr = formats('fr', 'UTC');
+    expect(shareParts(12_345, 40_000, en)).toEqual({ part: '12,345', total: '40,000', ratio: '30.9%' });
+    expect(shareParts(12_345, 40_000, fr)).toEqual({ part: '12\u202f345', total: '40\u202f000', ratio: '30,9\u00a0%' });
+    expect(shareParts(0, 0, en)).toEqual({ part: '0', total: '0', ratio: null });
+    expect(formatRatio(null, en)).toBe('—');
+    expect(formatRatio(2 / 3, en)).toBe('66.7%');
+    expect(decisionChangeList({ 'ALLOW->REVIEW': 2, 'ALLOW->BLOCK': 12 }).map((c) => `${c.from} → ${c.to}: ${c.count}`)).toEqual(['ALLOW → BLOCK: 12', 'ALLOW → REVIEW: 2']);
+    expect(formatObserved([1234, true, 'FR', null, 0.4567], en, { yes: 'yes', no: 'no' })).toBe('1,234 · yes · FR · — · 0.457');
+    expect(formatObserved([1234, false, 0.4567], fr, { yes: 'oui', no: 'non' })).toBe('1\u202f234 · non · 0,457');
     expect(windowDays(lastDays(30, Date.parse('2026-12-01T10:00:00Z')))).toBe(30);
   });
 });

@@ -162,7 +162,7 @@ export function suggestKey(name: string): string {
 }
 
 /** A problem to show beside the part at fault, `field` in the editor's spelling ("condition.all[1].threshold"): from the API, or an input that is not a number at all. */
-export type TFieldProblem = { field: string; message: string };
+export type TFieldProblem = { field: string; message: string; /** Set for the editor's own check, whose words are the catalog's (rules.editor.enterNumber). */ code?: 'not_a_number' };
 
 class DraftProblem extends Error {
   constructor(readonly problem: TFieldProblem) {
@@ -172,7 +172,7 @@ class DraftProblem extends Error {
 
 function parseNumber(text: string, field: string): number {
   const value = Number(text.trim().replace(',', '.'));
-  if (text.trim() === '' || !Number.isFinite(value)) throw new DraftProblem({ field, message: 'Enter a number' });
+  if (text.trim() === '' || !Number.isFinite(value)) throw new DraftProblem({ field, message: 'Enter a number', code: 'not_a_number' });
   return value;
 }
 

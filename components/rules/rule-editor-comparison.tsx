@@ -1,21 +1,18 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { ATTEMPT_FEATURES, FEATURE_KEYS, FEATURES, type TFeature } from '@/lib/rules/features';
-import { featureLabel, operatorLabel } from './labels';
+import { useRuleLabels } from './labels';
 import { featureKind, isVelocity, operatorsFor, withFeature, WINDOW_UNITS, type TDraftComparison, type TFieldProblem, type TWindowUnit } from './rule-draft';
 import styles from './rule-editor.module.css';
 
-const KEY_GROUP: Record<string, string> = { ip: 'Per IP', card: 'Per card', bin: 'Per BIN', email: 'Per email', device: 'Per device', customer: 'Per customer' };
-
-/** The features grouped as a person looks for them: per key, then the attempt's own fields. */
-const FEATURE_GROUPS: { label: string; features: TFeature[] }[] = [
-  ...FEATURE_KEYS.map((key) => ({ label: KEY_GROUP[key], features: FEATURES.filter((f) => f.startsWith(`${key}.`)) })),
-  { label: 'The attempt itself', features: [...ATTEMPT_FEATURES] },
+/** The features grouped as a person looks for them: per key, then the attempt's own fields (`group` names the optgroup in the catalog). */
+const FEATURE_GROUPS: { group: (typeof FEATURE_KEYS)[number] | 'attempt'; features: TFeature[] }[] = [
+  ...FEATURE_KEYS.map((key) => ({ group: key, features: FEATURES.filter((f) => f.startsWith(`${key}.`)) })),
+  { group: 'attempt', features: [...ATTEMPT_FEATURES] },
 ];
-
-const VALUE_LABEL = { count: 'Value', ratio: 'Ratio (%)', amount: 'Amount', set: 'Codes', mismatch: 'Value' } as const;
 
 type TProps = {
   comparison: TDraftComparison;
@@ -31,6 +28,8 @@ type TProps = {
 
 export function ComparisonEditor({ comparison: c, path, problem, amountCurrency, onChange, onRemove, name }: TProps) {
   const id = useId();
+  const t = useTranslations('rules.editor.comparison');
+  const { featureLabel, operatorLabel } = useRuleLabels();
   const kind = featureKind(c.feature);
   const mine = problem && (problem.field === path || problem.field.startsWith(`${path}.`)) ? problem : null;
   const errorId = `${id}-error`;
@@ -43,10 +42,10 @@ export function ComparisonEditor({ comparison: c, path, problem, amountCurrency,
     <div className={styles.comparison} data-testid="rule-comparison" data-path={path}>
       <div className={styles.cells}>
         <div className={`field ${styles.feature}`}>
-          <label htmlFor={`${id}-feature`}>Feature</label>
+          <label htmlFor={`${id}-feature`}>{t('feature')}</label>
           <select id={`${id}-feature`} className="select" value={c.feature} onChange={(e) => onChange(withFeature(c, e.target.value as TFeature))} {...invalid('feature')}>
             {FEATURE_GROUPS.map((g) => (
-              <optgroup key={g.label} label={g.label}>
+              <optgroup key={g.group} label={t(`groups.${g.group}`)}>
                 {g.features.map((f) => (
                   <option key={f} value={f}>
                     {featureLabel(f)}
@@ -58,7 +57,7 @@ export function ComparisonEditor({ comparison: c, path, problem, amountCurrency,
         </div>
         {isVelocity(c.feature) ? (
           <div className={`field ${styles.window}`}>
-            <label htmlFor={`${id}-window`}>Window</label>
+            <label htmlFor={`${id}-window`}>{t('window')}</label>
             <div className={styles.windowInputs}>
               <input
                 id={`${id}-window`}
@@ -71,10 +70,10 @@ export function ComparisonEditor({ comparison: c, path, problem, amountCurrency,
                 onChange={(e) => set({ window: e.target.value })}
                 {...invalid('windowSeconds')}
               />
-              <select className="select" aria-label="Window unit" value={c.windowUnit} onChange={(e) => set({ windowUnit: e.target.value as TWindowUnit })}>
+              <select className="select" aria-label={t('windowUnit')} value={c.windowUnit} onChange={(e) => set({ windowUnit: e.target.value as TWindowUnit })}>
                 {(Object.keys(WINDOW_UNITS) as TWindowUnit[]).map((u) => (
                   <option key={u} value={u}>
-                    {u}
+                    {t(`units.${u}`)}
                   </option>
                 ))}
               </select>
@@ -82,7 +81,7 @@ export function ComparisonEditor({ comparison: c, path, problem, amountCurrency,
           </div>
         ) : null}
         <div className={`field ${styles.operator}`}>
-          <label htmlFor={`${id}-operator`}>Operator</label>
+          <label htmlFor={`${id}-operator`}>{t('operator')}</label>
           <select id={`${id}-operator`} className="select" value={c.operator} onChange={(e) => set({ operator: e.target.value as TDraftComparison['operator'] })} {...invalid('operator')}>
             {operatorsFor(c.feature).map((op) => (
               <option key={op} value={op}>
@@ -93,8 +92,7 @@ export function ComparisonEditor({ comparison: c, path, problem, amountCurrency,
         </div>
         <div className={`field ${styles.value}`}>
           <label htmlFor={`${id}-value`}>
-            {VALUE_LABEL[kind]}
-            {kind === 'amount' ? ` (${amountCurrency})` : ''}
+            {kind === 'amount' ? t('amountLabel', { currency: amountCurrency }) : t(`value.${kind}`)}
           </label>
           {kind === 'set' ? (
             <input
@@ -107,8 +105,8 @@ export function ComparisonEditor({ comparison: c, path, problem, amountCurrency,
             />
           ) : kind === 'mismatch' ? (
             <select id={`${id}-value`} className="select" value={c.flag ? 'yes' : 'no'} onChange={(e) => set({ flag: e.target.value === 'yes' })} {...invalid('threshold')}>
-              <option value="yes">yes (they differ)</option>
-              <option value="no">no (the same)</option>
+              <option value="yes">{t('differ')}</option>
+              <option value="no">{t('same')}</option>
             </select>
           ) : (
             <input
@@ -126,7 +124,7 @@ export function ComparisonEditor({ comparison: c, path, problem, amountCurrency,
           )}
         </div>
         {onRemove ? (
-          <Button size="sm" variant="ghost" className={styles.remove} onClick={onRemove} aria-label={`Remove ${name}`} data-testid="remove-comparison">
+          <Button size="sm" variant="ghost" className={styles.remove} onClick={onRemove} aria-label={t('remove', { name })} data-testid="remove-comparison">
             ✕
           </Button>
         ) : null}

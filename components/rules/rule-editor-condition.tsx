@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { MAX_CONDITION_DEPTH } from '@/lib/rules/condition';
@@ -15,6 +16,7 @@ type TShared = { problem: TFieldProblem | null; amountCurrency: string; root: TD
  * another), or a group. Edits go through the tree functions on the root.
  */
 export function ConditionEditor({ root, onRootChange, problem, amountCurrency }: Omit<TShared, 'root' | 'onRootChange'> & { root: TDraftNode; onRootChange: (root: TDraftNode) => void }) {
+  const t = useTranslations('rules.editor.condition2');
   const shared: TShared = { problem, amountCurrency, root, onRootChange };
   const rootProblem = problem && problem.field === 'condition' ? problem : null;
   return (
@@ -31,15 +33,15 @@ export function ConditionEditor({ root, onRootChange, problem, amountCurrency }:
             path="condition"
             problem={problem}
             amountCurrency={amountCurrency}
-            name="the comparison"
+            name={t('theComparison')}
             onChange={(next) => onRootChange(next)}
           />
           <div className={styles.actions}>
             <Button size="sm" onClick={() => onRootChange(combine(root, 'all'))} data-testid="combine-all">
-              + And another comparison
+              {t('andAnother')}
             </Button>
             <Button size="sm" onClick={() => onRootChange(combine(root, 'any'))} data-testid="combine-any">
-              + Or another comparison
+              {t('orAnother')}
             </Button>
           </div>
         </>
@@ -53,13 +55,14 @@ export function ConditionEditor({ root, onRootChange, problem, amountCurrency }:
 function GroupEditor({ group, path, level, ...shared }: TShared & { group: TDraftGroup; path: string; level: number }) {
   const { root, onRootChange, problem, amountCurrency } = shared;
   const kindId = useId();
+  const t = useTranslations('rules.editor.condition2');
   const mine = problem && problem.field === path && path !== 'condition' ? problem : null;
   const partPath = (i: number) => `${path}.${group.kind}[${i}]`;
   return (
     <fieldset className={styles.group} data-testid="rule-group" data-path={path} data-level={level}>
       <legend className={styles.groupHead}>
         <label htmlFor={kindId} className="sr-only">
-          {level === 1 ? 'Match' : `Match (group at level ${level})`}
+          {level === 1 ? t('match') : t('matchLevel', { level })}
         </label>
         <select
           id={kindId}
@@ -67,12 +70,12 @@ function GroupEditor({ group, path, level, ...shared }: TShared & { group: TDraf
           value={group.kind}
           onChange={(e) => onRootChange(updateNode(root, group.uid, (n) => ({ ...n, kind: e.target.value as TDraftGroup['kind'] }) as TDraftGroup))}
         >
-          <option value="all">All of these</option>
-          <option value="any">Any of these</option>
+          <option value="all">{t('all')}</option>
+          <option value="any">{t('any')}</option>
         </select>
         {level > 1 ? (
-          <Button size="sm" variant="ghost" onClick={() => onRootChange(removeNode(root, group.uid))} aria-label={`Remove this group (level ${level})`} data-testid="remove-group">
-            Remove group
+          <Button size="sm" variant="ghost" onClick={() => onRootChange(removeNode(root, group.uid))} aria-label={t('removeGroupLabel', { level })} data-testid="remove-group">
+            {t('removeGroup')}
           </Button>
         ) : null}
       </legend>
@@ -91,7 +94,7 @@ function GroupEditor({ group, path, level, ...shared }: TShared & { group: TDraf
             path={partPath(i)}
             problem={problem}
             amountCurrency={amountCurrency}
-            name={`comparison ${i + 1}${level > 1 ? ` of the group at level ${level}` : ''}`}
+            name={level > 1 ? t('comparisonNInGroup', { n: i + 1, level }) : t('comparisonN', { n: i + 1 })}
             onChange={(next) => onRootChange(updateNode(root, part.uid, () => next))}
             // The last comparison of the whole condition stays: a rule compares something.
             onRemove={draftComparisons(root).length > 1 ? () => onRootChange(removeNode(root, part.uid)) : undefined}
@@ -100,11 +103,11 @@ function GroupEditor({ group, path, level, ...shared }: TShared & { group: TDraf
       )}
       <div className={styles.actions}>
         <Button size="sm" onClick={() => onRootChange(addPart(root, group.uid, 'comparison'))} data-testid="add-comparison">
-          + Comparison
+          {t('addComparison')}
         </Button>
         {level < MAX_CONDITION_DEPTH ? (
           <Button size="sm" onClick={() => onRootChange(addPart(root, group.uid, 'group'))} data-testid="add-group">
-            + Group
+            {t('addGroup')}
           </Button>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, type ReactNode } from 'react';
 import { RULE_ACTIONS, RULE_MODES } from '@/lib/rules/schema';
 import { suggestKey, type TDraft, type TFieldProblem } from './rule-draft';
@@ -30,14 +31,12 @@ function Labelled(props: { label: string; field: string; problem: TFieldProblem 
   );
 }
 
-const ACTION_LABEL = { ALLOW: 'Allow', REVIEW: 'Send to review', BLOCK: 'Block', SCORE: 'Add points to the score' } as const;
-const MODE_LABEL = { active: 'Active (decides)', shadow: 'Shadow (only reports)' } as const;
-
 export function RuleFields({ draft, isNew, problem, onChange }: { draft: TDraft; isNew: boolean; problem: TFieldProblem | null; onChange: (draft: TDraft) => void }) {
+  const t = useTranslations('rules.editor');
   const set = (patch: Partial<TDraft>) => onChange({ ...draft, ...patch });
   return (
     <div className={styles.fields}>
-      <Labelled label="Name" field="name" problem={problem} className={styles.name}>
+      <Labelled label={t('fields.name')} field="name" problem={problem} className={styles.name}>
         {(a11y) => (
           <input
             {...a11y}
@@ -50,32 +49,32 @@ export function RuleFields({ draft, isNew, problem, onChange }: { draft: TDraft;
         )}
       </Labelled>
       {isNew ? (
-        <Labelled label="Key" field="key" problem={problem} className={styles.key} hint="Stable id in reasons and the API">
+        <Labelled label={t('fields.key')} field="key" problem={problem} className={styles.key} hint={t('fields.keyHint')}>
           {(a11y) => <input {...a11y} className="input mono" value={draft.key} maxLength={64} onChange={(e) => set({ key: e.target.value, keyTouched: true })} />}
         </Labelled>
       ) : null}
-      <Labelled label="Action" field="action" problem={problem} className={styles.action}>
+      <Labelled label={t('fields.action')} field="action" problem={problem} className={styles.action}>
         {(a11y) => (
           <select {...a11y} className="select" value={draft.action} onChange={(e) => set({ action: e.target.value as TDraft['action'] })}>
             {RULE_ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {ACTION_LABEL[a]}
+                {t(`action.${a}`)}
               </option>
             ))}
           </select>
         )}
       </Labelled>
       {draft.action === 'SCORE' ? (
-        <Labelled label="Points" field="scoreDelta" problem={problem} className={styles.points}>
+        <Labelled label={t('fields.points')} field="scoreDelta" problem={problem} className={styles.points}>
           {(a11y) => <input {...a11y} className="input" type="number" min={-100} max={100} step={1} value={draft.scoreDelta} onChange={(e) => set({ scoreDelta: e.target.value })} />}
         </Labelled>
       ) : null}
-      <Labelled label="Mode" field="mode" problem={problem} className={styles.mode}>
+      <Labelled label={t('fields.mode')} field="mode" problem={problem} className={styles.mode}>
         {(a11y) => (
           <select {...a11y} className="select" value={draft.mode} onChange={(e) => set({ mode: e.target.value as TDraft['mode'] })}>
             {RULE_MODES.map((m) => (
               <option key={m} value={m}>
-                {MODE_LABEL[m]}
+                {t(`mode.${m}`)}
               </option>
             ))}
           </select>

@@ -1,15 +1,17 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { RoleNote } from '@/components/shell/role-note';
+import { useErrorText } from '@/hooks/use-error-text';
 import { useCan } from '@/hooks/use-permissions';
 import { ApiError } from '@/lib/api-client';
 import type { TRule } from '@/lib/rules/schema';
 import { lastDays, type TBacktestDays, type TBacktestRequest, type TBacktestResult } from './backtest';
-import { changedFields, draftBody, draftComparisons, draftFromRule, editorField, featureKind, messageWithoutField, type TDraft, type TFieldProblem, type TRuleBody } from './rule-draft';
+import { changedFields, draftBody, draftComparisons, draftFromRule, editorField, featureKind, type TDraft, type TFieldProblem, type TRuleBody } from './rule-draft';
 import { ConditionEditor } from './rule-editor-condition';
 import { RuleFields } from './rule-editor-fields';
 import { BeforeAfter } from './rule-editor-results';
@@ -29,13 +31,15 @@ const placed = (field: string) => /^(name|key|action|scoreDelta|mode|condition)\
 type TTested = { result: TBacktestResult; signature: string };
 
 export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRule | null; onClose: () => void }) {
+  const t = useTranslations('rules.editor');
+  const errorText = useErrorText();
   const canEdit = useCan('rules.edit');
   const canTest = useCan('rules.backtest');
   // The stored version the draft is compared with; the new one after a save.
   const [base, setBase] = useState<TRule | null>(rule);
   const [draft, setDraft] = useState<TDraft>(() => draftFromRule(rule));
   const [problem, setProblem] = useState<TFieldProblem | null>(null);
-  const [general, setGeneral] = useState<string | null>(null);
+  const [general, setGeneral] = useState<Error | null>(null);
   const [tested, setTested] = useState<TTested | null>(null);
   const [compared, setCompared] = useState<{ comparison: TComparisonResult; versions: { before: number; after: number } } | null>(null);
   const [stage, setStage] = useState<TSaveStage>('saving');
@@ -59,16 +63,16 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
     setCompared(null);
   };
 
-  /** An API error about a part of the rule, in the editor's spelling, or null. */
+  /** An API error about a part of the rule, in the editor's spelling, or null (its text without the field key, in the reader's language). */
   const fieldProblem = (error: Error): TFieldProblem | null => {
     const field = error instanceof ApiError ? editorField(error.field) : null;
-    return field && placed(field) ? { field, message: messageWithoutField(error.message, (error as ApiError).field) } : null;
+    return field && placed(field) ? { field, message: errorText(error) } : null;
   };
   /** A save's error beside the part at fault, or above the buttons. */
   const showError = (error: Error) => {
     const p = fieldProblem(error);
     if (p) setProblem(p);
-    else setGeneral(error.message);
+    else setGeneral(error);
   };
 
   /** The draft as the API's rule, or null after showing the input that is not a number. */
@@ -76,7 +80,7 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
     setProblem(null);
     setGeneral(null);
     if ('problem' in parsed) {
-      setProblem(parsed.problem);
+      setProblem(parsed.problem.code === 'not_a_number' ? { ...parsed.problem, message: t('enterNumber') } : parsed.problem);
       return null;
     }
     return parsed.body;
@@ -118,7 +122,7 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
     );
   };
 
-  const title = !base ? 'New rule' : canEdit ? 'Edit rule' : 'Test a change';
+  const title = !base ? t('new') : canEdit ? t('edit') : t('test');
   return (
     <Dialog titleId="rule-editor-title" onClose={onClose} testId="rule-editor" width={900}>
       <div className="drawer-head">
@@ -126,11 +130,11 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
           <h2 id="rule-editor-title">{title}</h2>
           {base ? (
             <p className="hint mono" data-testid="rule-editor-version">
-              {base.key} · v{base.version}
+              <span translate="no">{base.key}</span> · v{base.version}
             </p>
           ) : null}
         </div>
-        <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close the rule editor">
+        <Button variant="ghost" size="sm" onClick={onClose} aria-label={t('close')}>
           ✕
         </Button>
       </div>
@@ -140,10 +144,10 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
         <RuleFields draft={draft} isNew={!base} problem={problem} onChange={edit} />
         <section className={styles.section} aria-labelledby="rule-condition-title">
           <div className={styles.sectionHead}>
-            <h3 id="rule-condition-title">Condition</h3>
+            <h3 id="rule-condition-title">{t('condition')}</h3>
             {hasAmount ? (
               <label className="hint">
-                Amounts in{' '}
+                {t('amountsIn')}{' '}
                 <select className={`select ${styles.currency}`} value={draft.amountCurrency} onChange={(e) => edit({ ...draft, amountCurrency: e.target.value })}>
                   {AMOUNT_CURRENCIES.map((c) => (
                     <option key={c}>{c}</option>
@@ -152,7 +156,7 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
               </label>
             ) : null}
           </div>
-          {hasAmount ? <p className="hint">A rule compares amounts in the payment&rsquo;s minor units (cents): the amount typed is converted with this currency&rsquo;s decimals.</p> : null}
+          {hasAmount ? <p className="hint">{t('amountHint')}</p> : null}
           <ConditionEditor root={draft.condition} onRootChange={(condition) => edit({ ...draft, condition })} problem={problem} amountCurrency={draft.amountCurrency} />
         </section>
         {canTest ? (
@@ -166,16 +170,16 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
             onTest={test}
           />
         ) : null}
-        {general ? <Alert testId="rule-editor-error">{general}</Alert> : null}
+        {general ? <Alert testId="rule-editor-error">{errorText(general)}</Alert> : null}
         <div className={styles.footer}>
           {canEdit ? (
             <Button type="submit" variant="primary" disabled={save.isPending || backtest.isPending || !dirty} data-testid="save-rule">
-              {save.isPending ? (stage === 'testing' ? 'Testing before / after…' : 'Saving…') : base ? 'Save' : 'Add rule'}
+              {save.isPending ? (stage === 'testing' ? t('testingBeforeAfter') : t('saving')) : base ? t('save') : t('add')}
             </Button>
           ) : (
-            <RoleNote permission="rules.edit" cannot="save rule changes" />
+            <RoleNote permission="rules.edit" cannot={t('cannot')} />
           )}
-          <Button onClick={onClose}>{compared || !dirty ? 'Close' : 'Cancel'}</Button>
+          <Button onClick={onClose}>{compared || !dirty ? t('close2') : t('cancel')}</Button>
         </div>
       </form>
     </Dialog>

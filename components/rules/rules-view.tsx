@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { useOrgId } from '@/components/shell/org-context';
 import { RoleNote } from '@/components/shell/role-note';
+import { useErrorText } from '@/hooks/use-error-text';
 import { useListEntries } from '@/hooks/use-lists';
 import { usePermissions } from '@/hooks/use-permissions';
 import { Button } from '@/components/ui/button';
@@ -24,6 +26,8 @@ const Loading = () => (
 );
 
 export function RulesView() {
+  const t = useTranslations('rules');
+  const errorText = useErrorText();
   const orgId = useOrgId();
   const rules = useRules(orgId);
   const thresholds = useThresholds(orgId);
@@ -38,18 +42,18 @@ export function RulesView() {
     <>
       <div className="page-header">
         <div>
-          <h1>Rules</h1>
-          <p className="muted">How each payment attempt is decided: allow and block lists first, then the rules, then the thresholds. Changes apply from the next payment.</p>
+          <h1>{t('page.title')}</h1>
+          <p className="muted">{t('page.intro')}</p>
         </div>
       </div>
 
       <Card>
-        <CardHeader title="Thresholds" description="The score at which a payment goes to review, and at which it is blocked." />
+        <CardHeader title={t('thresholds.title')} description={t('thresholds.description')} />
         {thresholds.isPending ? (
           <Loading />
         ) : thresholds.isError ? (
           <CardBody>
-            <Alert>Could not load the thresholds: {thresholds.error.message}</Alert>
+            <Alert>{t('thresholds.loadFailed', { error: errorText(thresholds.error) })}</Alert>
           </CardBody>
         ) : (
           <CardBody>
@@ -60,12 +64,12 @@ export function RulesView() {
 
       <Card>
         <CardHeader
-          title="Rules"
-          description="Counts include the attempt being scored. A shadow rule is evaluated and reported on the detection without deciding: try a change there first, or test it on past payments in the editor."
+          title={t('rules.title')}
+          description={t('rules.description')}
           actions={
             can('rules.edit') && rules.isSuccess ? (
               <Button size="sm" variant="primary" onClick={() => setEditing({ rule: null })} data-testid="new-rule">
-                New rule
+                {t('rules.new')}
               </Button>
             ) : null
           }
@@ -74,13 +78,13 @@ export function RulesView() {
           <Loading />
         ) : rules.isError ? (
           <CardBody>
-            <Alert>Could not load the rules: {rules.error.message}</Alert>
+            <Alert>{t('rules.loadFailed', { error: errorText(rules.error) })}</Alert>
           </CardBody>
         ) : (
           <>
             {can('rules.edit') ? null : (
               <CardBody>
-                <RoleNote permission="rules.edit" cannot="edit rules" />
+                <RoleNote permission="rules.edit" cannot={t('rules.cannot')} />
               </CardBody>
             )}
             <RulesTable orgId={orgId} rules={rules.data.rules} onOpen={(rule) => setEditing({ rule })} />
@@ -91,28 +95,29 @@ export function RulesView() {
 
       <Card>
         <CardHeader
-          title="Allow and block lists"
-          description="Checked before any rule. A block entry blocks with score 100; an allow entry allows; block wins when both match."
+          title={t('lists.title')}
+          description={t('lists.description')}
           actions={
             <label className="hint" style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
               <input type="checkbox" checked={includeExpired} onChange={(e) => setIncludeExpired(e.target.checked)} data-testid="show-expired" />
-              Show expired
+              {t('lists.showExpired')}
             </label>
           }
         />
         <CardBody className="form">
-          {canAdd ? <AddListEntryForm orgId={orgId} /> : <RoleNote permission="lists.block" cannot="add or remove list entries" />}
+          {canAdd ? <AddListEntryForm orgId={orgId} /> : <RoleNote permission="lists.block" cannot={t('lists.cannot')} />}
         </CardBody>
         {lists.isPending ? (
           <Loading />
         ) : lists.isError ? (
           <CardBody>
-            <Alert>Could not load the lists: {lists.error.message}</Alert>
+            <Alert>{t('lists.loadFailed', { error: errorText(lists.error) })}</Alert>
           </CardBody>
         ) : lists.data.entries.length === 0 ? (
           <CardBody>
             <p className="muted">
-              No entries{includeExpired ? '' : ' in force'}.{canAdd ? ' Add an IP, card, BIN, email, device or customer above.' : ''}
+              {includeExpired ? t('lists.empty') : t('lists.emptyInForce')}
+              {canAdd ? ` ${t('lists.addHint')}` : ''}
             </p>
           </CardBody>
         ) : (

@@ -1,12 +1,14 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { ruleKeys } from '@/hooks/query-keys';
 import { useRefresh } from '@/hooks/use-refresh';
 import { ApiError, fetchJson } from '@/lib/api-client';
 import type { TRule } from '@/lib/rules/schema';
 import type { TBacktestRequest, TBacktestResult } from './backtest';
+import { useRuleLabels } from './labels';
 import { ruleBody, type TRuleBody } from './rule-draft';
 
 // The editor's server calls: a backtest (writes nothing, so a mutation that
@@ -46,6 +48,8 @@ export type TSaveStage = 'testing' | 'saving';
 
 export function useSaveRule(orgId: string, onStage?: (stage: TSaveStage) => void) {
   const refresh = useRefresh(ruleKeys.all(orgId));
+  const t = useTranslations('rules.rules.toast');
+  const { ruleName } = useRuleLabels();
   return useMutation({
     mutationFn: async (input: TSaveInput): Promise<TSaveResult> => {
       if (input.kind === 'create') {
@@ -66,9 +70,8 @@ export function useSaveRule(orgId: string, onStage?: (stage: TSaveStage) => void
       return { rule, comparison: { window, before, after } };
     },
     onSuccess: ({ rule }, input) => {
-      toast.success('Rule saved', {
-        description: `${rule.name}${input.kind === 'create' ? ' added' : ` is now version ${rule.version}`}. It applies from the next payment.`,
-      });
+      const name = ruleName(rule).text;
+      toast.success(t('saved'), { description: input.kind === 'create' ? t('added', { name }) : t('newVersion', { name, version: rule.version }) });
     },
     onSettled: refresh,
   });

@@ -1,5 +1,6 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Locator, type Page, type Request } from '@playwright/test';
-import { formatRatio, formatShare, type TBacktestResult } from '../../components/rules/backtest';
+import { formatRatio as ratioIn, shareParts, type TBacktestResult } from '../../components/rules/backtest';
+import { formats } from '../../lib/format';
 import { createApiKey, joinOrgAs, newRunId, signUpAndCreateOrg } from '../helpers';
 
 // The rule editor (issue 14): an admin edits "Many attempts from one IP",
@@ -36,6 +37,14 @@ async function pay(data: { externalId: string; ip: string; card: string; amount:
 async function label(externalId: string, type: 'chargeback' | 'legit_confirmed') {
   const res = await ingest.post(`/api/v1/transactions/${externalId}/events`, { headers: { Authorization: `Bearer ${key}` }, data: { type } });
   expect(res.status(), await res.text()).toBe(201);
+}
+
+// The page reads English here: its figures as the English catalog writes them.
+const en = formats('en');
+const formatRatio = (value: number | null) => ratioIn(value, en);
+function formatShare(part: number, total: number) {
+  const s = shareParts(part, total, en);
+  return s.ratio === null ? `${s.part} of ${s.total}` : `${s.part} of ${s.total} (${s.ratio})`;
 }
 
 const isBacktest = (r: Request) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/rules/backtest';

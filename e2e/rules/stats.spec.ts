@@ -40,7 +40,7 @@ test('the rules table shows each rule’s fires, reviews and precision, over the
   await expect(windows.getByRole('button', { name: '7 d' })).toHaveAttribute('aria-pressed', 'true');
   await expect(cell).toContainText('3 fires · 3 decided');
   await expect(cell).toContainText('✓ 1 / ✗ 0');
-  await expect(cell).toContainText('precision 100 %');
+  await expect(cell).toContainText('precision 100%');
   // A default rule that never fired says so in figures, not a blank.
   await expect(page.locator('[data-testid="rule-row"]').first().getByTestId('rule-stats')).toContainText('0 fires');
 
