@@ -55,7 +55,7 @@ export function AppShell({ orgId, role, email, isAdmin = false, children }: TPro
           <NotificationsMenu orgId={orgId} />
           <div className="shell-user">
             <OrgSwitcher orgId={orgId} />
-            <span className="muted hide-sm" data-testid="user-email">
+            <span className="muted hide-sm" data-testid="user-email" title={email} translate="no">
               {email}
             </span>
             <LanguageSwitcher />
