@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { newRunId, signUpAndCreateOrg } from '../helpers';
-import { frenchPage } from './helpers';
+import { expectNoEnglish, frenchPage } from './helpers';
 
 // The language: a French browser gets French, the switcher's choice wins over
 // the browser's and is remembered, and the page's lang follows.
@@ -29,4 +29,17 @@ test('a French browser gets the app in French; the switcher changes it and the c
 test('an English browser gets English', async ({ page }) => {
   await page.goto('/sign-in');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('the landing page says what Orylo is and leads to sign-up and sign-in, in French for a French browser', async ({ browser }) => {
+  const page = await frenchPage(browser);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('La détection de fraude en temps réel pour vos paiements');
+  await expectNoEnglish(page);
+  await page.getByTestId('landing-sign-up').click();
+  await page.waitForURL('**/sign-up');
+  await page.goBack();
+  await page.getByTestId('landing-sign-in').click();
+  await page.waitForURL('**/sign-in');
+  await page.context().close();
 });
