@@ -62,6 +62,8 @@ const ZEnvSchema = z
     ORYLO_DATA_DIR: z.string().default('.data'),
     EMBEDDED_PG_PORT: intFromString(54321),
     ORYLO_DEMO: z.enum(['0', '1']).optional(),
+    /** "<email> <password>" of the demo account, set by the launcher when it makes demo data: the sign-in page offers it. */
+    ORYLO_DEMO_ACCOUNT: z.string().optional(),
     INGEST_MAX_BODY_BYTES: intFromString(16 * 1024),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must look like smtp://user:pass@host:587 (or smtps://)').optional(),
     MAIL_FROM: z.string().default('Orylo <no-reply@orylo.local>'),

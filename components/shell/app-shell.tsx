@@ -1,6 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
@@ -23,6 +24,7 @@ type TProps = { orgId: string; role: TOrgRole; email: string; isAdmin?: boolean;
 
 export function AppShell({ orgId, role, email, isAdmin = false, children }: TProps) {
   const router = useRouter();
+  const t = useTranslations('shell');
   const queryClient = useQueryClient();
   // One stream per tab, on every signed-in page: the indicator and toasts
   // stay truthful while the user is on another page.
@@ -44,6 +46,10 @@ export function AppShell({ orgId, role, email, isAdmin = false, children }: TPro
   return (
     <OrgProvider orgId={orgId}>
       <PermissionsProvider role={role}>
+        {/* The first Tab on every page: past the header's dozen controls, straight to the page's content. */}
+        <a className="skip-link" href="#main">
+          {t('skip')}
+        </a>
         <header className="shell-header">
           <Link href="/dashboard" className="brand">
             <span className="brand-mark" aria-hidden />
@@ -64,7 +70,9 @@ export function AppShell({ orgId, role, email, isAdmin = false, children }: TPro
         </header>
         <WarRoomBanner orgId={orgId} />
         <RealtimeStatusProvider state={realtime.state} problem={realtime.problem}>
-          <main className="page">{children}</main>
+          <main className="page" id="main" tabIndex={-1}>
+            {children}
+          </main>
         </RealtimeStatusProvider>
       </PermissionsProvider>
     </OrgProvider>

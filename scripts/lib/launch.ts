@@ -3,7 +3,7 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { runTraffic } from '@/lib/simulate/traffic';
 import { prepareDatabase, serverDatabaseEnv } from './database';
-import { ensureDemo } from './demo';
+import { DEMO_USER, ensureDemo } from './demo';
 import { spawnNext, stopChild, waitForHealthy } from './next-process';
 
 /**
@@ -47,6 +47,8 @@ export async function launch(options: { mode: 'dev' | 'start'; secret: string; d
         ...serverDatabaseEnv(db.ownerUrl, options.secret),
         BETTER_AUTH_SECRET: options.secret,
         BETTER_AUTH_URL: e.BETTER_AUTH_URL ?? baseUrl,
+        // With demo data, the sign-in page offers its account (never set by a plain `npm start`).
+        ...(options.demo ? { ORYLO_DEMO_ACCOUNT: `${DEMO_USER.email} ${DEMO_USER.password}` } : {}),
       },
     });
     child.on('exit', (code) => {
