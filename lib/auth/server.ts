@@ -11,6 +11,7 @@ import { CLIENT_IP_HEADER } from '@/lib/net/client-ip';
 import { processState } from '@/lib/process-state';
 import { findLatestOrgId } from '@/lib/orgs/membership';
 import { throwIfBadName } from './names';
+import { requestLocale } from './request-locale';
 import { grantAdminIfVerified } from './platform-admin';
 import { orgAccessControl, orgRoles, platformAccessControl, platformRoles } from './roles';
 import { seedOrgDefaults } from '@/lib/rules/seed';
@@ -104,6 +105,8 @@ function createAuth() {
             organizationName: org.name,
             inviter: { name: inviter.user.name, email: inviter.user.email },
             expiresAt: new Date(invitation.expiresAt),
+            // The inviter's language: they chose it, and know the person they invite.
+            locale: await requestLocale(),
           });
           await sendEmail(message).catch((err) => logger().warn({ err, invitationId: id }, 'invitation e-mail not sent'));
         },
