@@ -82,10 +82,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   'components/alerts/alerts-view.tsx',
   'components/alerts/backlog-setting-form.tsx',
   'components/alerts/channel-card.tsx',
-  'components/api-keys/api-keys-table.tsx',
-  'components/api-keys/api-keys-view.tsx',
-  'components/api-keys/create-api-key-form.tsx',
-  'components/api-keys/new-key-box.tsx',
   'components/attacks/attack-detail-view.tsx',
   'components/attacks/attack-summary.tsx',
   'components/attacks/attacks-view.tsx',
@@ -143,12 +139,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   'components/war-room/top-table.tsx',
   'components/war-room/war-room-banner.tsx',
   'components/war-room/war-room-panel.tsx',
-  'components/webhooks/create-webhook-form.tsx',
-  'components/webhooks/delivery-log.tsx',
-  'components/webhooks/endpoint-card.tsx',
-  'components/webhooks/secret-box.tsx',
-  'components/webhooks/verify-snippet-card.tsx',
-  'components/webhooks/webhooks-view.tsx',
 ]);
 
 describe('hard-coded text', () => {
