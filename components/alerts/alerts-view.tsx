@@ -72,7 +72,7 @@ export function AlertsView() {
           </Card>
 
           <Card>
-            <CardHeader title={t('backlog.title')} description={t('backlog.description')} />
+            <CardHeader title={t('backlog.title')} description={t.rich('backlog.description', { code: (chunks) => <code>{chunks}</code> })} />
             <CardBody>
               {settings.data ? <BacklogSettingForm key={settings.data.reviewBacklogMinutes} orgId={orgId} minutes={settings.data.reviewBacklogMinutes} /> : <div className="skeleton" />}
             </CardBody>

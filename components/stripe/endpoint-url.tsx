@@ -14,7 +14,7 @@ export function EndpointUrl({ url }: { url: string }) {
         <CopyButton text={url} testId="copy-stripe-endpoint-url" />
       </div>
       <span className="hint">
-        {isLocal(url) ? t('local') : t('paste')}
+        {isLocal(url) ? t.rich('local', { code: (chunks) => <code>{chunks}</code> }) : t('paste')}
       </span>
     </div>
   );
