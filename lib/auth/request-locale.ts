@@ -1,4 +1,3 @@
-import { cookies, headers } from 'next/headers';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, pickLocale, type TLocale } from '@/lib/format';
 
 /**
@@ -8,6 +7,9 @@ import { DEFAULT_LOCALE, LOCALE_COOKIE, pickLocale, type TLocale } from '@/lib/f
  */
 export async function requestLocale(): Promise<TLocale> {
   try {
+    // Imported when called: lib/auth is also loaded by the server outside
+    // Next's runtime, where next/headers cannot even be loaded.
+    const { cookies, headers } = await import('next/headers');
     const [jar, head] = await Promise.all([cookies(), headers()]);
     return pickLocale(jar.get(LOCALE_COOKIE)?.value, head.get('accept-language'));
   } catch {
