@@ -1,9 +1,11 @@
 'use client';
 
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
 import type { TAlertChannel, TAlertChannelWithAlerts, TAlertRecord, TAlertSettings, TCreateAlertChannel } from '@/lib/alerts/schema';
+import { useErrorText } from './use-error-text';
 import { useRefresh } from './use-refresh';
 
 // The alerts settings page's data: channels with their recent alerts, and the
@@ -38,45 +40,53 @@ export function useAlertSettings(orgId: string) {
 }
 
 export function useCreateAlertChannel(orgId: string) {
+  const t = useTranslations('alerts.toasts');
+  const errorText = useErrorText();
   const refresh = useRefresh(alertKeys.channels(orgId));
   return useMutation({
     mutationFn: (input: TCreateAlertChannel) => fetchJson<TAlertChannel>('/api/v1/alert-channels', { method: 'POST', body: JSON.stringify(input) }),
-    onSuccess: (channel) => toast.success(channel.type === 'slack' ? 'Slack channel added' : `E-mail alerts to ${channel.target} added`, { description: 'Send a test message to check it.' }),
-    onError: (error) => toast.error('Could not add the channel', { description: error.message }),
+    onSuccess: (channel) => toast.success(t('added', { type: channel.type, target: channel.target }), { description: t('addedDetail') }),
+    onError: (error) => toast.error(t('addFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }
 
 export function useDeleteAlertChannel(orgId: string) {
+  const t = useTranslations('alerts.toasts');
+  const errorText = useErrorText();
   const refresh = useRefresh(alertKeys.channels(orgId));
   return useMutation({
     mutationFn: (channel: { id: string }) => fetchJson<unknown>(`/api/v1/alert-channels/${encodeURIComponent(channel.id)}`, { method: 'DELETE' }),
-    onSuccess: () => toast.success('Channel deleted', { description: 'It receives no more alerts.' }),
-    onError: (error) => toast.error('Could not delete the channel', { description: error.message }),
+    onSuccess: () => toast.success(t('deleted'), { description: t('deletedDetail') }),
+    onError: (error) => toast.error(t('deleteFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }
 
 export function useTestAlertChannel(orgId: string) {
+  const t = useTranslations('alerts.toasts');
+  const errorText = useErrorText();
   const refresh = useRefresh(alertKeys.channels(orgId));
   return useMutation({
     mutationFn: (channel: { id: string }) => fetchJson<{ alert: TAlertRecord }>(`/api/v1/alert-channels/${encodeURIComponent(channel.id)}/test`, { method: 'POST' }),
     onSuccess: ({ alert }) => {
       const answer = alert.httpStatus !== null ? `HTTP ${alert.httpStatus}` : (alert.response ?? '');
-      if (alert.status === 'sent') toast.success('Test message sent', { description: answer });
-      else toast.error('The test message failed', { description: alert.error ?? answer });
+      if (alert.status === 'sent') toast.success(t('testSent'), { description: answer });
+      else toast.error(t('testFailed'), { description: alert.error ?? answer });
     },
-    onError: (error) => toast.error('Could not send the test message', { description: error.message }),
+    onError: (error) => toast.error(t('testSendFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }
 
 export function useUpdateAlertSettings(orgId: string) {
+  const t = useTranslations('alerts.toasts');
+  const errorText = useErrorText();
   const refresh = useRefresh(alertKeys.settings(orgId));
   return useMutation({
     mutationFn: (input: TAlertSettings) => fetchJson<TAlertSettings>('/api/v1/settings/alerts', { method: 'PUT', body: JSON.stringify(input) }),
-    onSuccess: (s) => toast.success('Review backlog setting saved', { description: `Alerts when a review waits over ${s.reviewBacklogMinutes} min.` }),
-    onError: (error) => toast.error('Could not save the setting', { description: error.message }),
+    onSuccess: (s) => toast.success(t('saved'), { description: t('savedDetail', { minutes: s.reviewBacklogMinutes }) }),
+    onError: (error) => toast.error(t('saveFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }

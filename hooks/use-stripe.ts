@@ -1,10 +1,12 @@
 'use client';
 
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
 import type { TStripeStatus } from '@/lib/stripe/schema';
 import { stripeKeys } from './query-keys';
+import { useErrorText } from './use-error-text';
 import { useRefresh } from './use-refresh';
 
 // The organization's Stripe connection (README, "Stripe"): its state, and the
@@ -24,22 +26,26 @@ export function useStripeStatus(orgId: string) {
 }
 
 export function useSaveStripeSecret(orgId: string) {
+  const t = useTranslations('stripe.toasts');
+  const errorText = useErrorText();
   const refresh = useRefresh(stripeKeys.all(orgId));
   return useMutation({
     mutationFn: (input: { webhookSecret: string }) =>
       fetchJson<{ stripe: TStripeStatus }>('/api/v1/settings/stripe', { method: 'PUT', body: JSON.stringify(input) }),
-    onSuccess: () => toast.success('Stripe connected', { description: 'Orylo now accepts the events Stripe signs with this secret.' }),
-    onError: (error) => toast.error('Could not save the signing secret', { description: error.message }),
+    onSuccess: () => toast.success(t('connected'), { description: t('connectedDetail') }),
+    onError: (error) => toast.error(t('saveFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }
 
 export function useRemoveStripeSecret(orgId: string) {
+  const t = useTranslations('stripe.toasts');
+  const errorText = useErrorText();
   const refresh = useRefresh(stripeKeys.all(orgId));
   return useMutation({
     mutationFn: () => fetchJson<{ stripe: TStripeStatus }>('/api/v1/settings/stripe', { method: 'DELETE' }),
-    onSuccess: () => toast.success('Stripe disconnected', { description: 'Stripe’s deliveries are refused until a secret is saved again.' }),
-    onError: (error) => toast.error('Could not remove the signing secret', { description: error.message }),
+    onSuccess: () => toast.success(t('disconnected'), { description: t('disconnectedDetail') }),
+    onError: (error) => toast.error(t('removeFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
 import type { TOrgRole } from '@/lib/orgs/permissions';
@@ -40,14 +41,24 @@ async function authPost<T>(path: string, body: unknown): Promise<T> {
   return json as T;
 }
 
-function useTeamMutation<TInput>(orgId: string, options: { run: (input: TInput) => Promise<unknown>; success: (input: TInput) => string; failure: string }) {
+type TTeamToasts = ReturnType<typeof useTranslations<'team.toasts'>>;
+
+/** Better Auth's reason, as a toast's detail: its sentences are English, so a French reader gets the toast's title alone. */
+function useDetail() {
+  const locale = useLocale();
+  return (error: Error) => (locale === 'en' ? { description: error.message } : undefined);
+}
+
+function useTeamMutation<TInput>(orgId: string, options: { run: (input: TInput) => Promise<unknown>; success: (t: TTeamToasts, input: TInput) => string; failure: (t: TTeamToasts) => string }) {
+  const t = useTranslations('team.toasts');
+  const detail = useDetail();
   const refresh = useRefresh(teamKeys.all(orgId));
   return useMutation({
     mutationFn: options.run,
     onSuccess: (_data, input) => {
-      toast.success(options.success(input));
+      toast.success(options.success(t, input));
     },
-    onError: (error) => toast.error(options.failure, { description: error.message }),
+    onError: (error) => toast.error(options.failure(t), detail(error)),
     onSettled: refresh,
   });
 }
@@ -55,42 +66,44 @@ function useTeamMutation<TInput>(orgId: string, options: { run: (input: TInput) 
 export function useInviteMember(orgId: string) {
   return useTeamMutation(orgId, {
     run: (input: { email: string; role: TOrgRole; resend?: boolean }) => authPost('invite-member', { ...input, organizationId: orgId }),
-    success: (input) => (input.resend ? `Invitation to ${input.email} sent again` : `Invitation sent to ${input.email}`),
-    failure: 'Could not send the invitation',
+    success: (t, input) => (input.resend ? t('invitedAgain', { email: input.email }) : t('invited', { email: input.email })),
+    failure: (t) => t('inviteFailed'),
   });
 }
 
 export function useRevokeInvitation(orgId: string) {
   return useTeamMutation(orgId, {
     run: (invitation: { id: string; email: string }) => authPost('cancel-invitation', { invitationId: invitation.id }),
-    success: (invitation) => `Invitation to ${invitation.email} revoked`,
-    failure: 'Could not revoke the invitation',
+    success: (t, invitation) => t('revoked', { email: invitation.email }),
+    failure: (t) => t('revokeFailed'),
   });
 }
 
 export function useChangeRole(orgId: string) {
   return useTeamMutation(orgId, {
     run: (input: { memberId: string; email: string; role: TOrgRole }) => authPost('update-member-role', { memberId: input.memberId, role: input.role, organizationId: orgId }),
-    success: (input) => `${input.email} is now ${input.role === 'admin' || input.role === 'analyst' || input.role === 'owner' ? 'an' : 'a'} ${input.role}`,
-    failure: 'Could not change the role',
+    success: (t, input) => t('roleChanged', { email: input.email, role: input.role }),
+    failure: (t) => t('roleFailed'),
   });
 }
 
 export function useRemoveMember(orgId: string) {
   return useTeamMutation(orgId, {
     run: (member: { id: string; email: string }) => authPost('remove-member', { memberIdOrEmail: member.id, organizationId: orgId }),
-    success: (member) => `${member.email} removed from the organization`,
-    failure: 'Could not remove the member',
+    success: (t, member) => t('removed', { email: member.email }),
+    failure: (t) => t('removeFailed'),
   });
 }
 
 /** Leave the organization yourself; the caller takes the person elsewhere (they no longer belong here). */
 export function useLeaveOrganization(orgId: string) {
+  const t = useTranslations('team.toasts');
+  const detail = useDetail();
   return useMutation({
     mutationFn: () => authPost('leave', { organizationId: orgId }),
     onSuccess: () => {
-      toast.success('You left the organization');
+      toast.success(t('left'));
     },
-    onError: (error) => toast.error('Could not leave the organization', { description: error.message }),
+    onError: (error) => toast.error(t('leaveFailed'), detail(error)),
   });
 }

@@ -1,11 +1,13 @@
 'use client';
 
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
 import type { TWebhookAttempt } from '@/lib/webhooks/attempts';
 import type { TWebhookEndpoint } from '@/lib/webhooks/schema';
 import { orgKeys } from './query-keys';
+import { useErrorText } from './use-error-text';
 import { useRefresh } from './use-refresh';
 
 export type TCreatedWebhook = TWebhookEndpoint & { secret: string };
@@ -38,51 +40,61 @@ export function useWebhookDeliveries(orgId: string, id: string) {
 }
 
 export function useCreateWebhook(orgId: string) {
+  const t = useTranslations('webhooks.toasts');
+  const errorText = useErrorText();
   const refresh = useRefresh(webhookKeys.all(orgId));
   return useMutation({
     mutationFn: (input: TWebhookInput) => fetchJson<TCreatedWebhook>('/api/v1/webhooks', { method: 'POST', body: JSON.stringify(input) }),
-    onSuccess: () => toast.success('Webhook endpoint added', { description: 'Copy its signing secret now: it will not be shown again.' }),
-    onError: (error) => toast.error('Could not add the endpoint', { description: error.message }),
+    onSuccess: () => toast.success(t('added'), { description: t('addedDetail') }),
+    onError: (error) => toast.error(t('addFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }
 
 export function useUpdateWebhook(orgId: string) {
+  const t = useTranslations('webhooks.toasts');
+  const errorText = useErrorText();
   const refresh = useRefresh(webhookKeys.all(orgId));
   return useMutation({
     mutationFn: ({ id, ...patch }: { id: string; enabled?: boolean }) => fetchJson<{ webhook: TWebhookEndpoint }>(path(id), { method: 'PATCH', body: JSON.stringify(patch) }),
-    onSuccess: ({ webhook }) => toast.success(webhook.enabled ? 'Endpoint enabled' : 'Endpoint disabled', { description: webhook.url }),
-    onError: (error) => toast.error('Could not change the endpoint', { description: error.message }),
+    onSuccess: ({ webhook }) => toast.success(webhook.enabled ? t('enabled') : t('disabled'), { description: webhook.url }),
+    onError: (error) => toast.error(t('changeFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }
 
 export function useDeleteWebhook(orgId: string) {
+  const t = useTranslations('webhooks.toasts');
+  const errorText = useErrorText();
   const refresh = useRefresh(webhookKeys.all(orgId));
   return useMutation({
     mutationFn: (endpoint: TWebhookEndpoint) => fetchJson<unknown>(path(endpoint.id), { method: 'DELETE' }),
-    onSuccess: (_d, endpoint) => toast.success('Endpoint deleted', { description: `Nothing more is sent to ${endpoint.url}.` }),
-    onError: (error) => toast.error('Could not delete the endpoint', { description: error.message }),
+    onSuccess: (_d, endpoint) => toast.success(t('deleted'), { description: t('deletedDetail', { url: endpoint.url }) }),
+    onError: (error) => toast.error(t('deleteFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }
 
 export function useRotateWebhookSecret(orgId: string) {
+  const t = useTranslations('webhooks.toasts');
+  const errorText = useErrorText();
   const refresh = useRefresh(webhookKeys.all(orgId));
   return useMutation({
     mutationFn: (id: string) => fetchJson<TRotatedSecret>(path(id, '/rotate-secret'), { method: 'POST' }),
-    onSuccess: () => toast.success('New signing secret', { description: 'Copy it now. The old one keeps signing alongside for 24 h.' }),
-    onError: (error) => toast.error('Could not rotate the secret', { description: error.message }),
+    onSuccess: () => toast.success(t('rotated'), { description: t('rotatedDetail') }),
+    onError: (error) => toast.error(t('rotateFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }
 
 export function useSendTestWebhook(orgId: string) {
+  const t = useTranslations('webhooks.toasts');
+  const errorText = useErrorText();
   const refresh = useRefresh(webhookKeys.all(orgId));
   return useMutation({
     mutationFn: (id: string) => fetchJson<{ eventId: string }>(path(id, '/test'), { method: 'POST' }),
-    onSuccess: () => toast.success('Test event queued', { description: 'Its delivery shows in the log below within seconds.' }),
-    onError: (error) => toast.error('Could not send a test event', { description: error.message }),
+    onSuccess: () => toast.success(t('testQueued'), { description: t('testQueuedDetail') }),
+    onError: (error) => toast.error(t('testFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }

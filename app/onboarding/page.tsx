@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { Onboarding } from '@/components/auth/onboarding';
@@ -7,24 +8,25 @@ import { SignOutButton } from '@/components/shell/sign-out-button';
 import { auth } from '@/lib/auth/server';
 import { getServerSession } from '@/lib/auth/session';
 
-export const metadata: Metadata = { title: 'Choose an organization' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('onboarding');
+  return { title: t('metaTitle') };
+}
 
 export default async function OnboardingPage() {
   const session = await getServerSession();
   if (!session) redirect('/sign-in');
   const orgs = await auth().api.listOrganizations({ headers: await headers() });
   const hasOrgs = orgs.length > 0;
+  const t = await getTranslations('onboarding');
+  const step = hasOrgs ? 'choose' : 'create';
   return (
     <AuthCard
-      title={hasOrgs ? 'Choose an organization' : 'Create your organization'}
-      subtitle={
-        hasOrgs
-          ? 'Open one of your organizations, or create another.'
-          : 'Detections, API keys and teammates belong to an organization.'
-      }
+      title={t(`${step}.title`)}
+      subtitle={t(`${step}.subtitle`)}
       footer={
         <>
-          Signed in as {session.user.email}. <SignOutButton variant="link" />
+          {t.rich('signedInAs', { email: () => <span translate="no">{session.user.email}</span> })} <SignOutButton variant="link" />
         </>
       }
     >

@@ -1,17 +1,25 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { useOrgId } from '@/components/shell/org-context';
 import { RoleNote } from '@/components/shell/role-note';
 import { useAlertChannels, useAlertSettings } from '@/hooks/use-alerts';
+import { useErrorText } from '@/hooks/use-error-text';
 import { useCan } from '@/hooks/use-permissions';
 import { ApiError } from '@/lib/api-client';
 import { AddChannelForm } from './add-channel-form';
 import { BacklogSettingForm } from './backlog-setting-form';
 import { ChannelCard } from './channel-card';
 
+/** Slack's own button names, as its pages show them (in English). */
+const em = (chunks: ReactNode) => <em translate="no">{chunks}</em>;
+
 export function AlertsView() {
+  const t = useTranslations('alerts');
+  const errorText = useErrorText();
   const orgId = useOrgId();
   const canManage = useCan('alerts.manage');
   const channels = useAlertChannels(orgId, { enabled: canManage });
@@ -23,41 +31,48 @@ export function AlertsView() {
     <>
       <div className="page-header">
         <div>
-          <h1>Alerts</h1>
-          <p className="muted">Tell your team in Slack or by e-mail when a card-testing attack starts and ends, and when reviews pile up.</p>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('subtitle')}</p>
         </div>
       </div>
 
       {!canManage ? (
         <Card>
           <CardBody>
-            <RoleNote permission="alerts.manage" cannot="see or change alert channels" />
-            {settings.data ? <p className="muted" data-testid="backlog-readonly">Review backlog alerts fire after {settings.data.reviewBacklogMinutes} min.</p> : null}
+            <RoleNote permission="alerts.manage" cannot={t('cannot')} />
+            {settings.data ? <p className="muted" data-testid="backlog-readonly">{t('backlogReadonly', { minutes: settings.data.reviewBacklogMinutes })}</p> : null}
           </CardBody>
         </Card>
       ) : forbidden ? (
-        <Alert testId="alerts-forbidden">{forbidden.message}</Alert>
+        <Alert testId="alerts-forbidden">{errorText(forbidden)}</Alert>
       ) : (
         <>
           <Card>
-            <CardHeader title="Add a channel" />
+            <CardHeader title={t('add.title')} />
             <CardBody>
               <AddChannelForm orgId={orgId} />
               <details style={{ marginTop: 12 }} data-testid="slack-howto">
-                <summary>How to create a Slack incoming webhook</summary>
+                <summary>{t('howto.summary')}</summary>
                 <ol className="hint">
                   <li>
-                    Go to <a href="https://api.slack.com/apps" target="_blank" rel="noreferrer">api.slack.com/apps</a>, <em>Create New App</em> → <em>From scratch</em>, name it “Orylo” and pick your workspace.
+                    {t.rich('howto.step1', {
+                      em,
+                      link: (chunks) => (
+                        <a href="https://api.slack.com/apps" target="_blank" rel="noreferrer">
+                          {chunks}
+                        </a>
+                      ),
+                    })}
                   </li>
-                  <li>Under <em>Incoming Webhooks</em>, turn them on, then <em>Add New Webhook to Workspace</em> and choose the channel (say #fraud-alerts).</li>
-                  <li>Copy the URL (https://hooks.slack.com/services/…), paste it above, add the channel and click <em>Send test</em>.</li>
+                  <li>{t.rich('howto.step2', { em })}</li>
+                  <li>{t.rich('howto.step3', { em })}</li>
                 </ol>
               </details>
             </CardBody>
           </Card>
 
           <Card>
-            <CardHeader title="Review backlog" description="review.backlog fires when the oldest pending review has waited longer than this; at most once an hour per channel." />
+            <CardHeader title={t('backlog.title')} description={t.rich('backlog.description', { code: (chunks) => <code>{chunks}</code> })} />
             <CardBody>
               {settings.data ? <BacklogSettingForm key={settings.data.reviewBacklogMinutes} orgId={orgId} minutes={settings.data.reviewBacklogMinutes} /> : <div className="skeleton" />}
             </CardBody>
@@ -70,11 +85,11 @@ export function AlertsView() {
               </CardBody>
             </Card>
           ) : channels.isError ? (
-            <Alert>Could not load the channels: {channels.error.message}</Alert>
+            <Alert>{t('loadFailed', { error: errorText(channels.error) })}</Alert>
           ) : channels.data.channels.length === 0 ? (
             <Card>
               <CardBody>
-                <p className="muted" data-testid="no-alert-channels">No channels yet. Add one above: alerts go nowhere until you do.</p>
+                <p className="muted" data-testid="no-alert-channels">{t('empty')}</p>
               </CardBody>
             </Card>
           ) : (

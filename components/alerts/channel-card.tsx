@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -7,17 +8,19 @@ import { ConfirmAction, useInlineConfirm } from '@/components/ui/confirm-action'
 import { Table, TableHead, TBody, Td, Tr } from '@/components/ui/table';
 import { useDeleteAlertChannel, useTestAlertChannel } from '@/hooks/use-alerts';
 import type { TAlertChannelWithAlerts, TAlertRecord } from '@/lib/alerts/schema';
-import { ALERT_EVENT_TEXT } from './events';
+import { useFormats } from '@/hooks/use-formats';
+import { useAlertEventText } from './events';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
 const TONE = { sent: 'allow', failed: 'block', sending: 'review', interrupted: 'block' } as const;
 /** Still "sending" long after every retry would have ended: the process that claimed it stopped (README, "Alerts": not sent again). */
 const shownStatus = (a: TAlertRecord) => (a.status === 'sending' && Date.now() - Date.parse(a.createdAt) > 2 * 60_000 ? 'interrupted' : a.status);
-const eventLabel = (e: TAlertRecord['event']) => (e === 'test' ? 'Test' : ALERT_EVENT_TEXT[e].label);
 /** What the target answered: the HTTP status for Slack, the mail server's part for e-mail. */
 const answer = (a: TAlertRecord) => [a.httpStatus !== null ? `HTTP ${a.httpStatus}` : null, a.error ?? a.response].filter(Boolean).join(' · ');
 
 export function ChannelCard({ orgId, channel }: { orgId: string; channel: TAlertChannelWithAlerts }) {
+  const t = useTranslations('alerts.channel');
+  const f = useFormats();
+  const eventText = useAlertEventText();
   const test = useTestAlertChannel(orgId);
   const remove = useDeleteAlertChannel(orgId);
   const confirm = useInlineConfirm();
@@ -27,20 +30,20 @@ export function ChannelCard({ orgId, channel }: { orgId: string; channel: TAlert
       <CardHeader
         title={
           <>
-            <Badge>{channel.type === 'slack' ? 'Slack' : 'E-mail'}</Badge> <span className="mono">{channel.target}</span>
+            <Badge>{t(channel.type)}</Badge> <span className="mono" translate="no">{channel.target}</span>
           </>
         }
-        description={channel.events.map((e) => ALERT_EVENT_TEXT[e].label).join(' · ')}
+        description={channel.events.map((e) => eventText.label(e)).join(' · ')}
         actions={
           <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
             <Button size="sm" onClick={() => test.mutate(channel)} disabled={test.isPending} data-testid="test-alert-channel">
-              {test.isPending ? 'Sending…' : 'Send test'}
+              {test.isPending ? t('sending') : t('sendTest')}
             </Button>
             <ConfirmAction
               {...confirm.row(channel.id)}
-              verb="Delete"
-              pendingLabel="Deleting…"
-              warning="It gets no more alerts; its history goes too."
+              verb={t('delete')}
+              pendingLabel={t('deleting')}
+              warning={t('deleteWarning')}
               pending={remove.isPending}
               onConfirm={() => remove.mutate(channel, { onSettled: confirm.done })}
               testIds={{ ask: 'delete-alert-channel', confirm: 'confirm-delete-alert-channel' }}
@@ -51,27 +54,27 @@ export function ChannelCard({ orgId, channel }: { orgId: string; channel: TAlert
       {test.data && test.variables?.id === channel.id ? (
         <CardBody>
           <p data-testid="test-result" data-status={test.data.alert.status}>
-            Test {test.data.alert.status === 'sent' ? 'delivered' : 'failed'}: {answer(test.data.alert) || '—'}
+            {t('testResult', { status: test.data.alert.status, answer: answer(test.data.alert) || '—' })}
           </p>
         </CardBody>
       ) : null}
       {channel.recentAlerts.length === 0 ? (
         <CardBody>
-          <p className="muted">No alerts sent to this channel yet.</p>
+          <p className="muted">{t('none')}</p>
         </CardBody>
       ) : (
         <Table data-testid="channel-alerts">
-          <TableHead columns={['Time', 'Event', 'Status', 'Answer']} />
+          <TableHead columns={[t('columns.time'), t('columns.event'), t('columns.status'), t('columns.answer')]} />
           <TBody>
             {channel.recentAlerts.map((a) => (
               <Tr key={a.id} data-testid="alert-row" data-status={a.status} data-http-status={a.httpStatus ?? ''}>
-                <Td>{when(a.createdAt)}</Td>
-                <Td>{eventLabel(a.event)}</Td>
+                <Td>{f.when(a.createdAt)}</Td>
+                <Td>{eventText.label(a.event)}</Td>
                 <Td>
-                  <Badge tone={TONE[shownStatus(a)]}>{shownStatus(a)}</Badge>
-                  {a.attempts > 1 ? <span className="hint"> after {a.attempts} attempts</span> : null}
+                  <Badge tone={TONE[shownStatus(a)]}>{t('status', { status: shownStatus(a) })}</Badge>
+                  {a.attempts > 1 ? <span className="hint"> {t('attempts', { count: a.attempts })}</span> : null}
                 </Td>
-                <Td className="mono">{answer(a) || '—'}</Td>
+                <Td className="mono" translate="no">{answer(a) || '—'}</Td>
               </Tr>
             ))}
           </TBody>

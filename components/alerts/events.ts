@@ -1,8 +1,16 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import type { TAlertEvent } from '@/lib/alerts/schema';
 
-/** Each event in one line, as the form and the channel list explain it. */
-export const ALERT_EVENT_TEXT: Record<TAlertEvent, { label: string; explain: string }> = {
-  'attack.started': { label: 'Attack started', explain: 'A card-testing incident opens: its top IPs and BINs so far, and a link to the war room.' },
-  'attack.ended': { label: 'Attack ended', explain: 'The incident closes: how long it lasted, attempts, how many were blocked, cards and the top IP.' },
-  'review.backlog': { label: 'Review backlog', explain: 'The oldest pending review has waited longer than the setting below (at most once an hour).' },
-};
+/** An event's key in the alerts catalog (events.<key>): next-intl reads dots as nesting. */
+const KEY = { 'attack.started': 'attack_started', 'attack.ended': 'attack_ended', 'review.backlog': 'review_backlog' } as const satisfies Record<TAlertEvent, string>;
+
+/** Each event in one line, as the form and the channel list explain it, in the reader's language. */
+export function useAlertEventText() {
+  const t = useTranslations('alerts.events');
+  return {
+    label: (event: TAlertEvent | 'test') => (event === 'test' ? t('test.label') : t(`${KEY[event]}.label`)),
+    explain: (event: TAlertEvent) => t(`${KEY[event]}.explain`),
+  };
+}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { forgetApiKey, recallApiKey, rememberApiKey } from '@/components/dashboard/last-api-key';
 import { Alert } from '@/components/ui/alert';
@@ -8,6 +9,7 @@ import { useOrgId } from '@/components/shell/org-context';
 import { RoleNote } from '@/components/shell/role-note';
 import type { TCreatedApiKey } from '@/hooks/query-options';
 import { useApiKeys } from '@/hooks/use-api-keys';
+import { useErrorText } from '@/hooks/use-error-text';
 import { useCan } from '@/hooks/use-permissions';
 import { ApiError } from '@/lib/api-client';
 import type { TApiKey } from '@/lib/api-keys/keys';
@@ -16,6 +18,8 @@ import { CreateApiKeyForm } from './create-api-key-form';
 import { NewKeyBox } from './new-key-box';
 
 export function ApiKeysView() {
+  const t = useTranslations('apiKeys');
+  const errorText = useErrorText();
   const orgId = useOrgId();
   const canManage = useCan('api-keys.manage');
   const keys = useApiKeys(orgId, { enabled: canManage });
@@ -37,23 +41,23 @@ export function ApiKeysView() {
     <>
       <div className="page-header">
         <div>
-          <h1>API keys</h1>
-          <p className="muted">Your backend authenticates to the ingest API with these keys. Each belongs to this organization.</p>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('subtitle')}</p>
         </div>
       </div>
 
       {!canManage ? (
         <Card>
           <CardBody>
-            <RoleNote permission="api-keys.manage" cannot="see or create API keys" />
+            <RoleNote permission="api-keys.manage" cannot={t('cannot')} />
           </CardBody>
         </Card>
       ) : forbidden ? (
-        <Alert testId="api-keys-forbidden">{forbidden.message}</Alert>
+        <Alert testId="api-keys-forbidden">{errorText(forbidden)}</Alert>
       ) : (
         <>
           <Card>
-            <CardHeader title="Create a key" />
+            <CardHeader title={t('create.title')} />
             <CardBody className="form">
               <CreateApiKeyForm orgId={orgId} onCreated={onCreated} />
               {created ? <NewKeyBox created={created} onDismiss={() => setCreated(null)} /> : null}
@@ -61,18 +65,18 @@ export function ApiKeysView() {
           </Card>
 
           <Card>
-            <CardHeader title="Keys" description="Secrets are stored hashed; only the first characters are shown." />
+            <CardHeader title={t('list.title')} description={t('list.description')} />
             {keys.isPending ? (
               <CardBody>
                 <div className="skeleton" />
               </CardBody>
             ) : keys.isError ? (
               <CardBody>
-                <Alert>Could not load the keys: {keys.error.message}</Alert>
+                <Alert>{t('list.loadFailed', { error: errorText(keys.error) })}</Alert>
               </CardBody>
             ) : keys.data.apiKeys.length === 0 ? (
               <CardBody>
-                <p className="muted">No keys yet. Create one above to start sending transactions.</p>
+                <p className="muted">{t('list.empty')}</p>
               </CardBody>
             ) : (
               <ApiKeysTable orgId={orgId} apiKeys={keys.data.apiKeys} onRevoked={onRevoked} />

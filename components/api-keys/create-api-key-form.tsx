@@ -1,16 +1,20 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import type { TCreatedApiKey } from '@/hooks/query-options';
 import { useCreateApiKey } from '@/hooks/use-api-keys';
+import { useErrorText } from '@/hooks/use-error-text';
 import { ApiError } from '@/lib/api-client';
 
 export function CreateApiKeyForm({ orgId, onCreated }: { orgId: string; onCreated: (key: TCreatedApiKey) => void }) {
+  const t = useTranslations('apiKeys.create');
+  const errorText = useErrorText();
   const [name, setName] = useState('');
   const create = useCreateApiKey(orgId);
-  const fieldError = create.error instanceof ApiError && create.error.status === 400 ? create.error.message : undefined;
+  const fieldError = create.error instanceof ApiError && create.error.status === 400 ? errorText(create.error) : undefined;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -29,19 +33,19 @@ export function CreateApiKeyForm({ orgId, onCreated }: { orgId: string; onCreate
     <form onSubmit={onSubmit} style={{ display: 'flex', gap: 10, alignItems: 'flex-end', flexWrap: 'wrap' }}>
       <div style={{ flex: '1 1 260px' }}>
         <Field
-          label="Key name"
+          label={t('name')}
           name="name"
           value={name}
           onChange={(e) => setName(e.target.value)}
-          placeholder="Production checkout"
+          placeholder={t('placeholder')}
           maxLength={100}
           required
           aria-invalid={fieldError ? true : undefined}
-          hint={fieldError ?? 'Name it after where it will be used, so you know what breaks when you revoke it.'}
+          hint={fieldError ?? t('hint')}
         />
       </div>
       <Button type="submit" variant="primary" disabled={create.isPending || !name.trim()} data-testid="create-api-key">
-        {create.isPending ? 'Creating…' : 'Create key'}
+        {create.isPending ? t('pending') : t('submit')}
       </Button>
     </form>
   );

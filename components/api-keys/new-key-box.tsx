@@ -1,15 +1,19 @@
+'use client';
+
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import type { TCreatedApiKey } from '@/hooks/query-options';
 
 /** The secret, once. Nothing can show it again after this box is dismissed. */
 export function NewKeyBox({ created, onDismiss }: { created: TCreatedApiKey; onDismiss: () => void }) {
+  const t = useTranslations('apiKeys.created');
   return (
     <div className="secret-box" role="status" data-testid="api-key-created">
       <div>
-        <strong>Copy your new key “{created.name}” now.</strong>{' '}
-        <span>It won’t be shown again: Orylo stores only a hash of it.</span>
+        <strong>{t.rich('copyNow', { name: created.name, keyName: (chunks) => <span translate="no">{chunks}</span> })}</strong>{' '}
+        <span>{t('once')}</span>
       </div>
       <div className="secret-row">
         <code data-testid="api-key-secret">{created.key}</code>
@@ -17,12 +21,11 @@ export function NewKeyBox({ created, onDismiss }: { created: TCreatedApiKey; onD
       </div>
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <span className="hint">
-          Send it as <code>Authorization: Bearer …</code> to <code>POST /api/v1/transactions</code>. The{' '}
-          <Link href="/dashboard">dashboard</Link> shows a ready-to-run command while it is empty.
+          {t.rich('usage', { code: (chunks) => <code>{chunks}</code>, link: (chunks) => <Link href="/dashboard">{chunks}</Link> })}
         </span>
         <span className="shell-spacer" />
         <Button size="sm" variant="ghost" onClick={onDismiss}>
-          I’ve saved it
+          {t('saved')}
         </Button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -9,6 +10,7 @@ import { useAuthForm } from './use-auth-form';
 const MIN_PASSWORD = 8; // mirrors emailAndPassword.minPasswordLength on the server
 
 export function SignUpForm() {
+  const t = useTranslations('auth');
   // Signed in at once (autoSignIn); the dashboard sends new users to onboarding.
   const { error, pending, onSubmit } = useAuthForm({
     submit: (form) =>
@@ -17,26 +19,25 @@ export function SignUpForm() {
         email: String(form.get('email')).trim(),
         password: String(form.get('password')),
       }),
-    failure: 'Sign-up failed',
-    fallback: 'Could not create the account.',
+    kind: 'signUp',
   });
 
   return (
     <form className="form" onSubmit={onSubmit}>
       {error ? <Alert testId="auth-error">{error}</Alert> : null}
-      <Field label="Name" name="name" autoComplete="name" required autoFocus />
-      <Field label="Work email" name="email" type="email" autoComplete="email" required />
+      <Field label={t('fields.name')} name="name" autoComplete="name" required autoFocus />
+      <Field label={t('fields.workEmail')} name="email" type="email" autoComplete="email" required />
       <Field
-        label="Password"
+        label={t('fields.password')}
         name="password"
         type="password"
         autoComplete="new-password"
         minLength={MIN_PASSWORD}
         required
-        hint={`At least ${MIN_PASSWORD} characters.`}
+        hint={t('fields.passwordHint', { min: MIN_PASSWORD })}
       />
       <Button type="submit" variant="primary" block disabled={pending}>
-        {pending ? 'Creating account…' : 'Create account'}
+        {pending ? t('signUp.pending') : t('signUp.submit')}
       </Button>
     </form>
   );

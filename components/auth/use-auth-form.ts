@@ -1,23 +1,26 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
+import { useAuthErrorText, type TAuthError } from './use-auth-error-text';
 
 // Sign-in and sign-up submit the same way: one request to Better Auth, its
-// error shown on the form and in a toast, then on to the dashboard (which
-// sends a user without an organization on to onboarding).
+// error shown on the form and in a toast (in the reader's language, from the
+// error's code), then on to the dashboard (which sends a user without an
+// organization on to onboarding).
 
-type TAuthResult = { error: { message?: string } | null };
+type TAuthResult = { error: TAuthError | null };
 
-export function useAuthForm({ submit, failure, fallback }: {
+export function useAuthForm({ submit, kind }: {
   submit: (form: FormData) => Promise<TAuthResult>;
-  /** The toast's title, e.g. "Sign-in failed". */
-  failure: string;
-  /** When the server gives no message. */
-  fallback: string;
+  /** Which form: its toast's title and its generic failure come from auth.<kind>. */
+  kind: 'signIn' | 'signUp';
 }) {
   const router = useRouter();
+  const t = useTranslations(`auth.${kind}`);
+  const errorText = useAuthErrorText();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -28,9 +31,9 @@ export function useAuthForm({ submit, failure, fallback }: {
     setError(null);
     const { error } = await submit(form);
     if (error) {
-      const message = error.message ?? fallback;
+      const message = errorText(error, t('fallback'));
       setError(message);
-      toast.error(failure, { description: message });
+      toast.error(t('failed'), { description: message });
       setPending(false);
       return;
     }

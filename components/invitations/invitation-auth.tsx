@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { useAuthErrorText } from '@/components/auth/use-auth-error-text';
 import { authClient } from '@/lib/auth/client';
 
 const MIN_PASSWORD = 8; // mirrors emailAndPassword.minPasswordLength on the server
@@ -17,6 +19,9 @@ const MIN_PASSWORD = 8; // mirrors emailAndPassword.minPasswordLength on the ser
  * and brings them back here (its callbackURL).
  */
 export function InvitationAuth({ invitationId, email, hasAccount }: { invitationId: string; email: string; hasAccount: boolean }) {
+  const t = useTranslations('invitations');
+  const ta = useTranslations('auth');
+  const errorText = useAuthErrorText();
   const router = useRouter();
   const [mode, setMode] = useState<'sign-up' | 'sign-in'>(hasAccount ? 'sign-in' : 'sign-up');
   const [error, setError] = useState<string | null>(null);
@@ -36,9 +41,9 @@ export function InvitationAuth({ invitationId, email, hasAccount }: { invitation
         : await authClient.signIn.email({ email: String(form.get('email')).trim(), password, callbackURL: here });
     setPending(false);
     if (error) {
-      const message = error.message ?? (mode === 'sign-up' ? 'Could not create the account.' : 'Could not sign in.');
+      const message = errorText(error, mode === 'sign-up' ? ta('signUp.fallback') : t('signInFallback'));
       setError(message);
-      toast.error(mode === 'sign-up' ? 'Sign-up failed' : 'Sign-in failed', { description: message });
+      toast.error(mode === 'sign-up' ? ta('signUp.failed') : ta('signIn.failed'), { description: message });
       return;
     }
     // No session yet: the address must be verified first (REQUIRE_EMAIL_VERIFICATION=1).
@@ -49,7 +54,7 @@ export function InvitationAuth({ invitationId, email, hasAccount }: { invitation
   if (checkInbox) {
     return (
       <Alert tone="info" testId="invitation-check-inbox">
-        We sent a link to {email} to confirm the address. Open it: it signs you in and brings you back here to accept.
+        {t.rich('checkInbox', { email, e: (chunks) => <span translate="no">{chunks}</span> })}
       </Alert>
     );
   }
@@ -59,30 +64,30 @@ export function InvitationAuth({ invitationId, email, hasAccount }: { invitation
       {error ? <Alert testId="auth-error">{error}</Alert> : null}
       {mode === 'sign-up' ? (
         <>
-          <Field label="Name" name="name" autoComplete="name" required autoFocus />
-          <Field label="Email" name="email" type="email" value={email} readOnly hint="The address the invitation was sent to." />
-          <Field label="Password" name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD} required hint={`At least ${MIN_PASSWORD} characters.`} />
+          <Field label={ta('fields.name')} name="name" autoComplete="name" required autoFocus />
+          <Field label={ta('fields.email')} name="email" type="email" value={email} readOnly hint={t('emailHint')} />
+          <Field label={ta('fields.password')} name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD} required hint={ta('fields.passwordHint', { min: MIN_PASSWORD })} />
           <Button type="submit" variant="primary" block disabled={pending}>
-            {pending ? 'Creating account…' : 'Create account'}
+            {pending ? ta('signUp.pending') : ta('signUp.submit')}
           </Button>
           <p className="auth-foot">
-            Already have an account?{' '}
+            {t('haveAccount')}{' '}
             <Button variant="ghost" size="sm" onClick={() => setMode('sign-in')}>
-              Sign in
+              {t('signIn')}
             </Button>
           </p>
         </>
       ) : (
         <>
-          <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={email} required />
-          <Field label="Password" name="password" type="password" autoComplete="current-password" required autoFocus />
+          <Field label={ta('fields.email')} name="email" type="email" autoComplete="email" defaultValue={email} required />
+          <Field label={ta('fields.password')} name="password" type="password" autoComplete="current-password" required autoFocus />
           <Button type="submit" variant="primary" block disabled={pending}>
-            {pending ? 'Signing in…' : 'Sign in'}
+            {pending ? ta('signIn.pending') : ta('signIn.submit')}
           </Button>
           <p className="auth-foot">
-            New to Orylo?{' '}
+            {t('newHere')}{' '}
             <Button variant="ghost" size="sm" onClick={() => setMode('sign-up')}>
-              Create an account
+              {t('createAccount')}
             </Button>
           </p>
         </>

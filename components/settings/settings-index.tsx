@@ -1,18 +1,20 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Card, CardBody } from '@/components/ui/card';
 import { useCan } from '@/hooks/use-permissions';
 import { SETTINGS_SECTIONS, type TSettingsSection } from './sections';
 
 function Section({ section }: { section: TSettingsSection }) {
+  const t = useTranslations('settings');
   const canManage = useCan(section.manage);
   return (
     <li data-testid="settings-section" data-href={section.href}>
-      <Link href={section.href}>{section.title}</Link>
+      <Link href={section.href}>{t(`sections.${section.key}.title`)}</Link>
       <p className="muted">
-        {section.description}
-        {canManage ? null : ' Read only for your role.'}
+        {t(`sections.${section.key}.description`)}
+        {canManage ? null : t('readOnly')}
       </p>
     </li>
   );
@@ -20,12 +22,13 @@ function Section({ section }: { section: TSettingsSection }) {
 
 /** /settings: where the organization's connections to the merchant's systems are set up. */
 export function SettingsIndex() {
+  const t = useTranslations('settings');
   return (
     <>
       <div className="page-header">
         <div>
-          <h1>Settings</h1>
-          <p className="muted">How Orylo connects to your systems and your team.</p>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('subtitle')}</p>
         </div>
       </div>
       <Card>

@@ -1,22 +1,25 @@
-import { formatDateTime } from '@/components/dashboard/format';
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
+import { useFormats } from '@/hooks/use-formats';
 import type { TStripeStatus } from '@/lib/stripe/schema';
 
 /** Connected since when and by whom, or not connected. */
 export function ConnectionStatus({ stripe }: { stripe: TStripeStatus }) {
+  const t = useTranslations('stripe.connection');
+  const f = useFormats();
   if (!stripe.connected) {
     return (
       <p data-testid="stripe-status" data-connected="false">
-        <Badge>Not connected</Badge> <span className="muted">Stripe’s deliveries are refused until a signing secret is saved below.</span>
+        <Badge>{t('notConnected')}</Badge> <span className="muted">{t('refused')}</span>
       </p>
     );
   }
   return (
     <p data-testid="stripe-status" data-connected="true">
-      <Badge tone="allow">Connected</Badge>{' '}
+      <Badge tone="allow">{t('connected')}</Badge>{' '}
       <span className="muted">
-        since {stripe.connectedAt ? formatDateTime(stripe.connectedAt) : '—'}
-        {stripe.connectedBy?.email ? `, secret saved by ${stripe.connectedBy.email}` : ''}
+        {t('since', { at: stripe.connectedAt ? f.dateTime(stripe.connectedAt) : '—' })}
+        {stripe.connectedBy?.email ? t.rich('savedBy', { email: stripe.connectedBy.email, e: (chunks) => <span translate="no">{chunks}</span> }) : null}
       </span>
     </p>
   );

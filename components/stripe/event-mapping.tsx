@@ -1,25 +1,27 @@
+import { useTranslations } from 'next-intl';
 import { Table, TableHead, TBody, Td, Tr } from '@/components/ui/table';
 import type { TStripeStatus } from '@/lib/stripe/schema';
 
-/** What each Stripe event becomes in Orylo, and where its fields go. */
-const BECOMES: Record<TStripeStatus['events'][number]['type'], string> = {
-  'charge.dispute.created': 'A chargeback outcome with the disputed amount and Stripe’s reason (fraudulent, product_not_received…). Labels the payment fraud.',
-  'radar.early_fraud_warning.created': 'An early fraud warning outcome with the fraud type as its reason. Labels the payment fraud.',
-  'charge.refunded': 'A refunded outcome with the amount refunded so far. No label: merchants refund genuine customers too.',
-  'payment_intent.payment_failed': 'A declined outcome with the decline code (or the error code). The payment counts as declined in the rules’ decline features.',
-};
+/** Each Stripe event's key in the stripe catalog (mapping.<key>: what it becomes in Orylo): next-intl reads dots as nesting. */
+const KEY = {
+  'charge.dispute.created': 'charge_dispute_created',
+  'radar.early_fraud_warning.created': 'radar_early_fraud_warning_created',
+  'charge.refunded': 'charge_refunded',
+  'payment_intent.payment_failed': 'payment_intent_payment_failed',
+} as const satisfies Record<TStripeStatus['events'][number]['type'], string>;
 
 export function EventMapping({ events }: { events: TStripeStatus['events'] }) {
+  const t = useTranslations('stripe.mapping');
   return (
     <Table data-testid="stripe-event-mapping">
-      <TableHead columns={['Stripe event', 'In Orylo']} />
+      <TableHead columns={[t('columns.event'), t('columns.inOrylo')]} />
       <TBody>
         {events.map((e) => (
           <Tr key={e.type}>
             <Td>
               <code>{e.type}</code>
             </Td>
-            <Td>{BECOMES[e.type]}</Td>
+            <Td>{t(KEY[e.type])}</Td>
           </Tr>
         ))}
       </TBody>

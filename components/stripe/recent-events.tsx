@@ -1,38 +1,42 @@
-import { formatDateTime } from '@/components/dashboard/format';
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { CardBody } from '@/components/ui/card';
 import { Table, TableHead, TBody, Td, Tr } from '@/components/ui/table';
+import { useFormats } from '@/hooks/use-formats';
 import type { TStripeStatus } from '@/lib/stripe/schema';
 
-const RESULT: Record<TStripeStatus['recentEvents'][number]['result'], { text: string; tone: 'allow' | 'review' | 'neutral' }> = {
-  recorded: { text: 'Recorded', tone: 'allow' },
-  duplicate: { text: 'Already recorded (a retry)', tone: 'neutral' },
-  unknown_payment: { text: 'No matching payment', tone: 'review' },
-  ignored: { text: 'Ignored (type not used)', tone: 'neutral' },
+/** Each result's tone; its words are in the stripe catalog (recent.result.<result>). */
+const TONE: Record<TStripeStatus['recentEvents'][number]['result'], 'allow' | 'review' | 'neutral'> = {
+  recorded: 'allow',
+  duplicate: 'neutral',
+  unknown_payment: 'review',
+  ignored: 'neutral',
 };
 
 export function RecentEvents({ events }: { events: TStripeStatus['recentEvents'] }) {
+  const t = useTranslations('stripe.recent');
+  const f = useFormats();
   if (events.length === 0) {
     return (
       <CardBody>
         <p className="muted" data-testid="stripe-recent-empty">
-          Nothing received yet. In Stripe, “Send test event” on the endpoint’s page checks the connection.
+          {t('empty')}
         </p>
       </CardBody>
     );
   }
   return (
     <Table data-testid="stripe-recent-events">
-      <TableHead columns={['Received', 'Event', 'Result']} />
+      <TableHead columns={[t('columns.received'), t('columns.event'), t('columns.result')]} />
       <TBody>
         {events.map((e) => (
           <Tr key={`${e.id}-${e.receivedAt}`} data-testid="stripe-recent-event" data-result={e.result}>
-            <Td>{formatDateTime(e.receivedAt)}</Td>
+            <Td>{f.when(e.receivedAt)}</Td>
             <Td>
-              <code>{e.type}</code> <span className="muted">{e.id}</span>
+              <code>{e.type}</code> <span className="muted" translate="no">{e.id}</span>
             </Td>
             <Td>
-              <Badge tone={RESULT[e.result].tone}>{RESULT[e.result].text}</Badge>
+              <Badge tone={TONE[e.result]}>{t(`result.${e.result}`)}</Badge>
             </Td>
           </Tr>
         ))}

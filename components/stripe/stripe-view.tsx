@@ -1,9 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { useOrgId } from '@/components/shell/org-context';
 import { RoleNote } from '@/components/shell/role-note';
+import { useErrorText } from '@/hooks/use-error-text';
 import { useCan } from '@/hooks/use-permissions';
 import { useStripeStatus } from '@/hooks/use-stripe';
 import { ConnectionStatus } from './connection-status';
@@ -15,6 +17,8 @@ import { SetupSteps } from './setup-steps';
 
 /** /settings/stripe: Stripe's disputes, fraud warnings, refunds and failures as outcomes of Orylo's detections. */
 export function StripeView() {
+  const t = useTranslations('stripe');
+  const errorText = useErrorText();
   const orgId = useOrgId();
   const canManage = useCan('integrations.manage');
   const status = useStripeStatus(orgId);
@@ -23,11 +27,8 @@ export function StripeView() {
     <>
       <div className="page-header">
         <div>
-          <h1>Stripe</h1>
-          <p className="muted">
-            Stripe tells Orylo what became of each payment: disputes and early fraud warnings label it fraud, refunds and failed payments join its
-            timeline. Orylo matches each event to the detection whose <code>externalId</code> is the PaymentIntent id (<code>pi_…</code>).
-          </p>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t.rich('subtitle', { code: (chunks) => <code>{chunks}</code> })}</p>
         </div>
       </div>
 
@@ -38,36 +39,36 @@ export function StripeView() {
           </CardBody>
         </Card>
       ) : status.isError ? (
-        <Alert>Could not load the Stripe connection: {status.error.message}</Alert>
+        <Alert>{t('loadFailed', { error: errorText(status.error) })}</Alert>
       ) : (
         <>
           <Card>
-            <CardHeader title="Connection" />
+            <CardHeader title={t('connection.title')} />
             <CardBody className="form">
               <ConnectionStatus stripe={status.data.stripe} />
               <EndpointUrl url={status.data.stripe.endpointUrl} />
               {canManage ? (
                 <SecretForm orgId={orgId} connected={status.data.stripe.connected} />
               ) : (
-                <RoleNote permission="integrations.manage" cannot="connect or disconnect Stripe" />
+                <RoleNote permission="integrations.manage" cannot={t('cannot')} />
               )}
             </CardBody>
           </Card>
 
           <Card>
-            <CardHeader title="How to point Stripe at Orylo" description="Once, in your Stripe Dashboard. Use a test-mode endpoint first if you like: it has its own signing secret." />
+            <CardHeader title={t('setup.title')} description={t('setup.description')} />
             <CardBody>
               <SetupSteps events={status.data.stripe.events} />
             </CardBody>
           </Card>
 
           <Card>
-            <CardHeader title="What each event becomes" />
+            <CardHeader title={t('mapping.title')} />
             <EventMapping events={status.data.stripe.events} />
           </Card>
 
           <Card>
-            <CardHeader title="Last events received" description="The 20 latest deliveries Stripe signed with the saved secret. Refused deliveries are not listed: Stripe’s Dashboard shows those with their answer." />
+            <CardHeader title={t('recent.title')} description={t('recent.description')} />
             <RecentEvents events={status.data.stripe.recentEvents} />
           </Card>
         </>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { ConfirmAction, useInlineConfirm } from '@/components/ui/confirm-action';
@@ -8,6 +9,7 @@ import { useLeaveOrganization } from '@/hooks/use-team';
 
 /** Leaving, for every role; the last owner is told to name another owner first (the server refuses it anyway). */
 export function LeaveCard({ orgId, lastOwner }: { orgId: string; lastOwner: boolean }) {
+  const t = useTranslations('team.leave');
   const router = useRouter();
   const queryClient = useQueryClient();
   const leave = useLeaveOrganization(orgId);
@@ -15,18 +17,18 @@ export function LeaveCard({ orgId, lastOwner }: { orgId: string; lastOwner: bool
 
   return (
     <Card>
-      <CardHeader title="Leave this organization" description="You lose access at once; an admin or owner can invite you again." />
+      <CardHeader title={t('title')} description={t('description')} />
       <CardBody>
         {lastOwner ? (
           <p className="hint" data-testid="leave-locked">
-            You are the last owner: make another member an owner before you leave.
+            {t('locked')}
           </p>
         ) : (
           <ConfirmAction
             {...confirm.row('me')}
-            verb="Leave"
-            pendingLabel="Leaving…"
-            warning="You lose access at once."
+            verb={t('verb')}
+            pendingLabel={t('pending')}
+            warning={t('warning')}
             pending={leave.isPending}
             onConfirm={() =>
               leave.mutate(undefined, {

@@ -1,28 +1,33 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { ConfirmAction, useInlineConfirm } from '@/components/ui/confirm-action';
 import { ActionsTd, Table, TableHead, TBody, Td, Tr } from '@/components/ui/table';
+import { useFormats } from '@/hooks/use-formats';
 import { useChangeRole, useRemoveMember } from '@/hooks/use-team';
 import type { TOrgRole } from '@/lib/orgs/permissions';
-import { assignableBy, roleSummary } from '@/lib/team/rules';
+import { assignableBy } from '@/lib/team/rules';
 import type { TTeamMemberView } from '@/lib/team/team';
-import { day } from './format';
+import { useRoleSummary } from './use-role-summary';
 
 /**
  * Why the viewer may not change or remove this member, or null when they may:
  * the rules of lib/team/rules.ts, read ahead so the controls say it before the
  * server has to.
  */
-export function lockReason(options: { viewer: { userId: string; role: TOrgRole }; member: TTeamMemberView; ownerCount: number }): string | null {
+export function lockReason(options: { viewer: { userId: string; role: TOrgRole }; member: TTeamMemberView; ownerCount: number }): 'self' | 'ownerOnly' | 'lastOwner' | null {
   const { viewer, member, ownerCount } = options;
-  if (member.userId === viewer.userId) return 'This is you: another admin or owner can change your role. To go, use Leave below.';
-  if (member.role === 'owner' && viewer.role !== 'owner') return 'Only an owner can change or remove an owner.';
-  if (member.role === 'owner' && ownerCount <= 1) return 'The last owner: make another member an owner first.';
+  if (member.userId === viewer.userId) return 'self';
+  if (member.role === 'owner' && viewer.role !== 'owner') return 'ownerOnly';
+  if (member.role === 'owner' && ownerCount <= 1) return 'lastOwner';
   return null;
 }
 
 export function MembersTable({ orgId, members, viewer, canManage }: { orgId: string; members: TTeamMemberView[]; viewer: { userId: string; role: TOrgRole }; canManage: boolean }) {
+  const t = useTranslations('team');
+  const f = useFormats();
+  const roleSummary = useRoleSummary();
   const changeRole = useChangeRole(orgId);
   const remove = useRemoveMember(orgId);
   const confirm = useInlineConfirm();
@@ -31,7 +36,7 @@ export function MembersTable({ orgId, members, viewer, canManage }: { orgId: str
 
   return (
     <Table data-testid="members-table">
-      <TableHead columns={['Name', 'E-mail', 'Role', 'Joined']} actions={canManage} />
+      <TableHead columns={[t('members.columns.name'), t('members.columns.email'), t('members.columns.role'), t('members.columns.joined')]} actions={canManage} />
       <TBody>
         {members.map((member) => {
           const locked = canManage ? lockReason({ viewer, member, ownerCount }) : null;
@@ -39,14 +44,14 @@ export function MembersTable({ orgId, members, viewer, canManage }: { orgId: str
           return (
             <Tr key={member.id} data-testid="member-row" data-email={member.email} data-role={member.role} data-member-id={member.id}>
               <Td>
-                {member.name} {you ? <Badge>you</Badge> : null}
+                <span translate="no">{member.name}</span> {you ? <Badge>{t('members.you')}</Badge> : null}
               </Td>
-              <Td>{member.email}</Td>
+              <Td translate="no">{member.email}</Td>
               <Td>
                 {canManage && !locked ? (
                   <select
                     className="select"
-                    aria-label={`Role of ${member.email}`}
+                    aria-label={t('members.roleOf', { email: member.email })}
                     data-testid="member-role"
                     value={member.role}
                     title={roleSummary(member.role)}
@@ -56,29 +61,29 @@ export function MembersTable({ orgId, members, viewer, canManage }: { orgId: str
                   >
                     {(roles.includes(member.role) ? roles : [...roles, member.role]).map((r) => (
                       <option key={r} value={r}>
-                        {r}
+                        {t('role', { role: r })}
                       </option>
                     ))}
                   </select>
                 ) : (
                   <Badge data-testid="member-role-readonly" title={roleSummary(member.role)}>
-                    {member.role}
+                    {t('role', { role: member.role })}
                   </Badge>
                 )}
               </Td>
-              <Td>{day(member.joinedAt)}</Td>
+              <Td>{f.dateTime(member.joinedAt)}</Td>
               {canManage ? (
                 <ActionsTd>
                   {locked ? (
                     <span className="hint" data-testid="member-locked">
-                      {locked}
+                      {t(`members.locked.${locked}`)}
                     </span>
                   ) : (
                     <ConfirmAction
                       {...confirm.row(member.id)}
-                      verb="Remove"
-                      pendingLabel="Removing…"
-                      warning="They lose access at once."
+                      verb={t('members.remove')}
+                      pendingLabel={t('members.removing')}
+                      warning={t('members.removeWarning')}
                       pending={remove.isPending}
                       onConfirm={() => remove.mutate(member, { onSettled: confirm.done })}
                       testIds={{ ask: 'remove-member', confirm: 'confirm-remove-member' }}

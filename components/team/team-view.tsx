@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { useOrgId } from '@/components/shell/org-context';
 import { RoleNote } from '@/components/shell/role-note';
 import { usePermissions } from '@/hooks/use-permissions';
 import { can } from '@/lib/orgs/permissions';
+import { useErrorText } from '@/hooks/use-error-text';
 import { useTeam } from '@/hooks/use-team';
 import { InvitationsTable } from './invitations-table';
 import { InviteForm } from './invite-form';
@@ -13,6 +15,8 @@ import { LeaveCard } from './leave-card';
 import { MembersTable } from './members-table';
 
 export function TeamView() {
+  const t = useTranslations('team');
+  const errorText = useErrorText();
   const orgId = useOrgId();
   const pageRole = usePermissions().role;
   const team = useTeam(orgId);
@@ -24,14 +28,14 @@ export function TeamView() {
     <>
       <div className="page-header">
         <div>
-          <h1>Team</h1>
-          <p className="muted">Who has access to this organization, and with which role.</p>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('subtitle')}</p>
         </div>
       </div>
 
       {canManage ? (
         <Card>
-          <CardHeader title="Invite someone" description="They get an e-mail with a link; it works for a week. They sign in or create an account with that address, then accept." />
+          <CardHeader title={t('invite.title')} description={t('invite.description')} />
           <CardBody>
             <InviteForm orgId={orgId} role={role} />
           </CardBody>
@@ -40,16 +44,16 @@ export function TeamView() {
 
       {canManage && team.data?.invitations && team.data.invitations.length > 0 ? (
         <Card>
-          <CardHeader title="Pending invitations" description="Revoked or expired links no longer work." />
+          <CardHeader title={t('pending.title')} description={t('pending.description')} />
           <InvitationsTable orgId={orgId} invitations={team.data.invitations} />
         </Card>
       ) : null}
 
       <Card>
-        <CardHeader title="Members" />
+        <CardHeader title={t('members.title')} />
         {!canManage ? (
           <CardBody>
-            <RoleNote permission="team.manage" cannot="invite people or change the team" />
+            <RoleNote permission="team.manage" cannot={t('members.cannot')} />
           </CardBody>
         ) : null}
         {team.isPending ? (
@@ -58,7 +62,7 @@ export function TeamView() {
           </CardBody>
         ) : team.isError ? (
           <CardBody>
-            <Alert>Could not load the team: {team.error.message}</Alert>
+            <Alert>{t('members.loadFailed', { error: errorText(team.error) })}</Alert>
           </CardBody>
         ) : (
           <MembersTable orgId={orgId} members={team.data.members} viewer={team.data.you} canManage={canManage} />

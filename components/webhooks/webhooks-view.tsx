@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { useOrgId } from '@/components/shell/org-context';
 import { RoleNote } from '@/components/shell/role-note';
+import { useErrorText } from '@/hooks/use-error-text';
 import { useCan } from '@/hooks/use-permissions';
 import { useWebhooks, type TCreatedWebhook } from '@/hooks/use-webhooks';
 import { ApiError } from '@/lib/api-client';
@@ -15,6 +17,8 @@ import { WebhookSecretBox } from './secret-box';
 import { VerifySnippetCard } from './verify-snippet-card';
 
 export function WebhooksView() {
+  const t = useTranslations('webhooks');
+  const errorText = useErrorText();
   const orgId = useOrgId();
   const canManage = useCan('webhooks.manage');
   const webhooks = useWebhooks(orgId, { enabled: canManage });
@@ -26,23 +30,23 @@ export function WebhooksView() {
     <>
       <div className="page-header">
         <div>
-          <h1>Webhooks</h1>
-          <p className="muted">Orylo tells your systems when a payment is scored, reviewed or gets an outcome, when an attack starts or ends, and when a list changes: signed JSON POSTs, retried until they are accepted.</p>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('subtitle')}</p>
         </div>
       </div>
 
       {!canManage ? (
         <Card>
           <CardBody>
-            <RoleNote permission="webhooks.manage" cannot="see or change webhooks" />
+            <RoleNote permission="webhooks.manage" cannot={t('cannot')} />
           </CardBody>
         </Card>
       ) : forbidden ? (
-        <Alert testId="webhooks-forbidden">{forbidden.message}</Alert>
+        <Alert testId="webhooks-forbidden">{errorText(forbidden)}</Alert>
       ) : (
         <>
           <Card>
-            <CardHeader title="Add an endpoint" description={`Up to ${MAX_WEBHOOK_ENDPOINTS} per organization.`} />
+            <CardHeader title={t('add.title')} description={t('add.description', { max: MAX_WEBHOOK_ENDPOINTS })} />
             <CardBody className="form">
               <CreateWebhookForm orgId={orgId} onCreated={setCreated} />
               {created ? <WebhookSecretBox url={created.url} secret={created.secret} onDismiss={() => setCreated(null)} /> : null}
@@ -52,11 +56,11 @@ export function WebhooksView() {
           {webhooks.isPending ? (
             <div className="skeleton" />
           ) : webhooks.isError ? (
-            <Alert>Could not load the endpoints: {webhooks.error.message}</Alert>
+            <Alert>{t('loadFailed', { error: errorText(webhooks.error) })}</Alert>
           ) : webhooks.data.webhooks.length === 0 ? (
             <Card>
               <CardBody>
-                <p className="muted">No endpoint yet. Add one above, then send it a test event.</p>
+                <p className="muted">{t('empty')}</p>
               </CardBody>
             </Card>
           ) : (

@@ -5,6 +5,7 @@ import { admin, organization } from 'better-auth/plugins';
 import { appDb, withOrgTransaction } from '@/lib/db';
 import * as schema from '@/db/schema/auth';
 import { sendEmail } from '@/lib/email';
+import { localeOfRequest } from '@/lib/format';
 import { passwordResetEmail, verificationEmail } from './account-emails';
 import { appOrigins, env, requireAuthSecret } from '@/lib/env';
 import { logger } from '@/lib/logger';
@@ -106,7 +107,7 @@ function createAuth() {
         // Awaited so the e-mail leaves before the answer, but a failing mail
         // server does not undo the invitation: its link can be copied from
         // /settings/team, and Resend tries again.
-        sendInvitationEmail: async ({ id, email, role, organization: org, inviter, invitation }) => {
+        sendInvitationEmail: async ({ id, email, role, organization: org, inviter, invitation }, request?: Request) => {
           const message = buildInvitationEmail({
             baseUrl: baseURL,
             invitationId: id,
@@ -115,6 +116,8 @@ function createAuth() {
             organizationName: org.name,
             inviter: { name: inviter.user.name, email: inviter.user.email },
             expiresAt: new Date(invitation.expiresAt),
+            // The inviter's language (the inviting request's cookie, then Accept-Language): they know the person they invite.
+            locale: localeOfRequest(request?.headers),
           });
           await sendEmail(message).catch((err) => logger().warn({ err, invitationId: id }, 'invitation e-mail not sent'));
         },

@@ -1,21 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth/auth-card';
 import { SignUpForm } from '@/components/auth/sign-up-form';
 
-export const metadata: Metadata = { title: 'Create an account' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.signUp');
+  return { title: t('metaTitle') };
+}
 
-export default function SignUpPage() {
+export default async function SignUpPage() {
+  const t = await getTranslations('auth.signUp');
   return (
-    <AuthCard
-      title="Create your account"
-      subtitle="Then create an organization and send your first transaction."
-      footer={
-        <>
-          Already have an account? <Link href="/sign-in">Sign in</Link>
-        </>
-      }
-    >
+    <AuthCard title={t('title')} subtitle={t('subtitle')} footer={t.rich('footer', { link: (chunks) => <Link href="/sign-in">{chunks}</Link> })}>
       <SignUpForm />
     </AuthCard>
   );

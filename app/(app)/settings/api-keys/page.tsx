@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ApiKeysView } from '@/components/api-keys/api-keys-view';
 
-export const metadata: Metadata = { title: 'API keys' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('apiKeys');
+  return { title: t('metaTitle') };
+}
 
 export default function ApiKeysPage() {
   return <ApiKeysView />;
