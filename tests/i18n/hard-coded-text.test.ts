@@ -20,6 +20,8 @@ const NOT_TEXT = new Set([
   'strokeLinejoin', 'points', 'textAnchor', 'dominantBaseline', 'preserveAspectRatio', 'list', 'min', 'max', 'step', 'feature', 'operator', 'section',
   'aria-controls', 'aria-labelledby', 'aria-describedby', 'aria-current', 'aria-live', 'aria-haspopup', 'aria-expanded', 'aria-hidden', 'aria-sort',
   'testId', 'color', 'vectorEffect', 'icon', 'format', 'dy', 'dx', 'path', 'field',
+  // translate="no" marks data (order ids, e-mails, rule names) for the French page checker.
+  'translate',
   'aria-orientation', 'aria-modal', 'aria-invalid', 'aria-pressed', 'aria-selected', 'aria-checked', 'aria-busy', 'aria-atomic', 'aria-relevant', 'spellCheck',
 ]);
 
@@ -99,13 +101,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   'components/auth/onboarding.tsx',
   'components/auth/sign-in-form.tsx',
   'components/auth/sign-up-form.tsx',
-  'components/dashboard/dashboard-view.tsx',
-  'components/dashboard/decisions-chart.tsx',
-  'components/dashboard/detection-cells.tsx',
-  'components/dashboard/detection-drawer.tsx',
-  'components/dashboard/detections-table.tsx',
-  'components/dashboard/empty-state.tsx',
-  'components/dashboard/kpi-cards.tsx',
   'components/detection/detection-details.tsx',
   'components/detection/detection-page-view.tsx',
   'components/detection/detection-snoozes.tsx',
@@ -152,9 +147,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   'components/team/leave-card.tsx',
   'components/team/members-table.tsx',
   'components/team/team-view.tsx',
-  'components/ui/confirm-action.tsx',
-  'components/ui/copy-button.tsx',
-  'components/ui/table.tsx',
   'components/war-room/top-table.tsx',
   'components/war-room/war-room-banner.tsx',
   'components/war-room/war-room-panel.tsx',
