@@ -10,7 +10,7 @@ export function useReasonsTooltip(): (detection: TDetection) => string {
   const t = useTranslations('dashboard.table');
   const reasonText = useReasonText();
   return useCallback(
-    (d: TDetection) => (d.reasons.length === 0 ? t('noSignals') : d.reasons.map((r) => `• ${reasonText(r, d.currency)}`).join('\n')),
+    (d: TDetection) => (d.reasons.length === 0 ? t('noSignals') : d.reasons.map((r) => `• ${reasonText(r)}`).join('\n')),
     [t, reasonText],
   );
 }
