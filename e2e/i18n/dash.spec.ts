@@ -74,8 +74,11 @@ test('the dashboard, a detection, the filters and notifications read in French, 
 
   // Blocking the IP for an hour: the toast and the badge say so in French.
   await drawer.getByTestId('block-ip-1h').click();
-  await expect(page.getByText('Adresse IP 198.51.100.23 ajouté à la liste de blocage')).toBeVisible();
+  const toast = page.getByText('Adresse IP 198.51.100.23 ajouté à la liste de blocage');
+  await expect(toast).toBeVisible();
   await expect(drawer.getByTestId('key-blocked')).toContainText('Bloqué jusqu’au');
+  // Once the toast is gone: sonner's close button says "Close toast" (the Toaster's setting, in the shell).
+  await expect(toast).toBeHidden({ timeout: 15_000 });
   await expectNoEnglish(page);
   await page.keyboard.press('Escape');
   await expect(drawer).toHaveCount(0);
