@@ -1,6 +1,7 @@
 'use client';
 
 import { isServer, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Toaster } from 'sonner';
 import { isRetryable } from '@/lib/api-client';
@@ -32,6 +33,7 @@ function getQueryClient(): QueryClient {
 
 export function Providers({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
+  const t = useTranslations('common.ui');
   return (
     <QueryClientProvider client={queryClient}>
       {children}
@@ -50,6 +52,8 @@ export function Providers({ children }: { children: ReactNode }) {
         closeButton
         theme="system"
         visibleToasts={3}
+        containerAriaLabel={t('toasts')}
+        toastOptions={{ closeButtonAriaLabel: t('closeToast') }}
         offset={{ bottom: 16, right: 16 }}
         mobileOffset={{ bottom: 12, left: 12, right: 12 }}
       />

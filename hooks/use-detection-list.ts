@@ -1,10 +1,12 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { fetchJson } from '@/lib/api-client';
+import { useLocale, useTranslations } from 'next-intl';
+import { ApiError, fetchJson } from '@/lib/api-client';
 import { ZDetectionFiltersSchema } from '@/lib/detections/filters';
 import { detectionKeys, type TDetectionFilters } from './query-keys';
 import { DEFAULT_DETECTION_FILTERS, detectionsQueryOptions, type TDetectionsPage } from './query-options';
+import { useErrorText } from './use-error-text';
 
 // The dashboard's list for the filters of its URL. Filters that parse (the
 // list's own schema, in the browser) key one cached page the stream keeps
@@ -29,7 +31,12 @@ export function useDetectionList(orgId: string, raw: Record<string, string>) {
     retry: false,
     staleTime: Infinity,
   });
+  const t = useTranslations('dashboard.list');
+  const locale = useLocale();
+  const errorText = useErrorText();
+  // In English the API's own message, naming the parameter; in another language the code's sentence and the parameter.
+  const said = (error: Error) => (locale === 'en' ? error.message : `${errorText(error)}${error instanceof ApiError && error.field ? ` (${error.field})` : ''}`);
   // The browser's schema and the API's agree; should they ever not, say so rather than show nothing.
-  const invalid = filters === null ? (check.error?.message ?? (check.isSuccess ? 'These filters could not be read in the browser: clear them and try again.' : null)) : null;
+  const invalid = filters === null ? (check.error ? said(check.error) : check.isSuccess ? t('unreadable') : null) : null;
   return { filters, list, invalid, checking: filters === null && check.isPending };
 }

@@ -1,10 +1,13 @@
 'use client';
 
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
-import { LIST_TYPE_LABEL, type TCreateListEntryBody, type TListEntry } from '@/lib/lists/schema';
+import type { TCreateListEntryBody, TListEntry } from '@/lib/lists/schema';
 import { listKeys, type TListFilters } from './query-keys';
+import { useErrorText } from './use-error-text';
+import { useFormats } from './use-formats';
 import { useRefresh } from './use-refresh';
 
 // The org's allow and block lists (GET /api/v1/lists): one cache per filter,
@@ -28,27 +31,30 @@ export function useListEntries(orgId: string, filters: TListFilters = ENTRIES_IN
   return useQuery({ ...listsQueryOptions(orgId, filters), ...options });
 }
 
-const label = (entry: Pick<TListEntry, 'type' | 'value'>) => `${LIST_TYPE_LABEL[entry.type]} ${entry.value}`;
-
 export function useAddListEntry(orgId: string) {
   const refresh = useRefresh(listKeys.all(orgId));
+  const t = useTranslations('detection.toasts');
+  const f = useFormats();
+  const errorText = useErrorText();
   return useMutation({
     mutationFn: (body: TCreateListEntryBody) => fetchJson<{ entry: TListEntry }>('/api/v1/lists', { method: 'POST', body: JSON.stringify(body) }),
-    onSuccess: ({ entry }) => {
-      const until = entry.expiresAt ? ` until ${new Date(entry.expiresAt).toLocaleString()}` : '';
-      toast.success(`${label(entry)} added to the ${entry.action} list`, { description: `It applies from the next payment${until}.` });
-    },
-    onError: (error) => toast.error('Could not add the entry', { description: error.message }),
+    onSuccess: ({ entry }) =>
+      toast.success(t('listAdded', { type: entry.type, value: entry.value, action: entry.action }), {
+        description: t('listAddedHint', { hasUntil: entry.expiresAt ? 'yes' : 'no', until: entry.expiresAt ? f.dateTime(entry.expiresAt) : '' }),
+      }),
+    onError: (error) => toast.error(t('listAddFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }
 
 export function useRemoveListEntry(orgId: string) {
   const refresh = useRefresh(listKeys.all(orgId));
+  const t = useTranslations('detection.toasts');
+  const errorText = useErrorText();
   return useMutation({
     mutationFn: (entry: TListEntry) => fetchJson<{ entry: TListEntry }>(`/api/v1/lists/${encodeURIComponent(entry.id)}`, { method: 'DELETE' }),
-    onSuccess: (_data, entry) => toast.success(`${label(entry)} removed from the ${entry.action} list`, { description: 'It no longer applies from the next payment.' }),
-    onError: (error, entry) => toast.error(`Could not remove ${label(entry)}`, { description: error.message }),
+    onSuccess: (_data, entry) => toast.success(t('listRemoved', { type: entry.type, value: entry.value, action: entry.action }), { description: t('listRemovedHint') }),
+    onError: (error, entry) => toast.error(t('listRemoveFailed', { type: entry.type, value: entry.value }), { description: errorText(error) }),
     onSettled: refresh,
   });
 }

@@ -1,11 +1,13 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
 import { appendOlderDetections } from './cache/detections';
 import { detectionKeys, type TDetectionFilters } from './query-keys';
 import { detectionListParams, type TDetectionsPage } from './query-options';
+import { useErrorText } from './use-error-text';
 
 // "Load more" under the detections table: the next older page of the same
 // filters, appended to the cached page the stream writes into (one list, so
@@ -36,6 +38,8 @@ export function olderPageParams(filters: TDetectionFilters, page: TDetectionsPag
 
 export function useLoadOlder(orgId: string, filters: TDetectionFilters | null) {
   const queryClient = useQueryClient();
+  const t = useTranslations('investigation.toasts');
+  const errorText = useErrorText();
   return useMutation({
     mutationFn: async () => {
       if (!filters) return;
@@ -46,6 +50,6 @@ export function useLoadOlder(orgId: string, filters: TDetectionFilters | null) {
       const older = await fetchJson<TDetectionsPage>(`/api/v1/detections?${params}`);
       queryClient.setQueryData<TDetectionsPage>(key, (old) => old && appendOlderDetections(old, older));
     },
-    onError: (error) => toast.error(`Could not load older detections: ${error.message}`),
+    onError: (error) => toast.error(t('olderFailed', { error: errorText(error) })),
   });
 }

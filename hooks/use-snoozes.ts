@@ -1,10 +1,13 @@
 'use client';
 
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
-import { SNOOZE_ENTITY_LABEL, type TCreateSnoozeBody, type TSnooze } from '@/lib/snoozes/schema';
+import type { TCreateSnoozeBody, TSnooze } from '@/lib/snoozes/schema';
 import { snoozeKeys } from './query-keys';
+import { useErrorText } from './use-error-text';
+import { useFormats } from './use-formats';
 import { useRefresh } from './use-refresh';
 
 // Rules snoozed for one email, card, customer or device (GET /api/v1/snoozes):
@@ -24,28 +27,32 @@ export function useSnoozes(orgId: string) {
   return useQuery(snoozesQueryOptions(orgId));
 }
 
-const subject = (s: Pick<TSnooze, 'entityType' | 'entityValue'>) => `${SNOOZE_ENTITY_LABEL[s.entityType]} ${s.entityValue}`;
+/** The toasts' values naming a snooze: its rule and the key it is for. */
+const subject = (s: Pick<TSnooze, 'ruleName' | 'entityType' | 'entityValue'>) => ({ rule: s.ruleName, type: s.entityType, value: s.entityValue });
 
 export function useCreateSnooze(orgId: string) {
   const refresh = useRefresh(snoozeKeys.all(orgId));
+  const t = useTranslations('detection.toasts');
+  const f = useFormats();
+  const errorText = useErrorText();
   return useMutation({
     mutationFn: ({ ruleId, body }: { ruleId: string; body: TCreateSnoozeBody }) =>
       fetchJson<{ snooze: TSnooze }>(`/api/v1/rules/${encodeURIComponent(ruleId)}/snoozes`, { method: 'POST', body: JSON.stringify(body) }),
     onSuccess: ({ snooze }) =>
-      toast.success(`“${snooze.ruleName}” snoozed for ${subject(snooze)}`, {
-        description: `It is still evaluated and shown in shadow, and decides nothing for it until ${new Date(snooze.expiresAt).toLocaleString()}.`,
-      }),
-    onError: (error) => toast.error('Could not snooze the rule', { description: error.message }),
+      toast.success(t('snoozed', subject(snooze)), { description: t('snoozedHint', { until: f.dateTime(snooze.expiresAt) }) }),
+    onError: (error) => toast.error(t('snoozeFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }
 
 export function useEndSnooze(orgId: string) {
   const refresh = useRefresh(snoozeKeys.all(orgId));
+  const t = useTranslations('detection.toasts');
+  const errorText = useErrorText();
   return useMutation({
     mutationFn: (snooze: TSnooze) => fetchJson<{ snooze: TSnooze }>(`/api/v1/snoozes/${encodeURIComponent(snooze.id)}`, { method: 'DELETE' }),
-    onSuccess: (_data, snooze) => toast.success(`“${snooze.ruleName}” decides again for ${subject(snooze)}`, { description: 'From the next payment.' }),
-    onError: (error) => toast.error('Could not end the snooze', { description: error.message }),
+    onSuccess: (_data, snooze) => toast.success(t('snoozeEnded', subject(snooze)), { description: t('snoozeEndedHint') }),
+    onError: (error) => toast.error(t('snoozeEndFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }

@@ -1,10 +1,12 @@
 'use client';
 
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
 import type { TCreateView, TSavedView } from '@/lib/views/schema';
 import { viewKeys } from './query-keys';
+import { useErrorText } from './use-error-text';
 import { useRefresh } from './use-refresh';
 
 // Saved views (GET|POST /api/v1/views, DELETE /api/v1/views/:id): named
@@ -29,9 +31,10 @@ export function useViews(orgId: string, options: { enabled?: boolean } = {}) {
 
 export function useSaveView(orgId: string) {
   const refresh = useRefresh(viewKeys.all(orgId));
+  const t = useTranslations('investigation.toasts');
   return useMutation({
     mutationFn: (body: TSaveViewBody) => fetchJson<{ view: TSavedView }>('/api/v1/views', { method: 'POST', body: JSON.stringify(body) }),
-    onSuccess: ({ view }) => toast.success(`View “${view.name}” saved`, { description: view.shared ? 'Everyone in the organization can apply it.' : 'Only you can see it.' }),
+    onSuccess: ({ view }) => toast.success(t('viewSaved', { name: view.name }), { description: view.shared ? t('viewShared') : t('viewPrivate') }),
     // No toast on failure: the save form shows the API's message beside the field.
     onSettled: refresh,
   });
@@ -39,10 +42,12 @@ export function useSaveView(orgId: string) {
 
 export function useDeleteView(orgId: string) {
   const refresh = useRefresh(viewKeys.all(orgId));
+  const t = useTranslations('investigation.toasts');
+  const errorText = useErrorText();
   return useMutation({
     mutationFn: (view: TSavedView) => fetchJson<null>(`/api/v1/views/${encodeURIComponent(view.id)}`, { method: 'DELETE' }),
-    onSuccess: (_data, view) => toast.success(`View “${view.name}” deleted`),
-    onError: (error, view) => toast.error(`Could not delete “${view.name}”`, { description: error.message }),
+    onSuccess: (_data, view) => toast.success(t('viewDeleted', { name: view.name })),
+    onError: (error, view) => toast.error(t('viewDeleteFailed', { name: view.name }), { description: errorText(error) }),
     onSettled: refresh,
   });
 }

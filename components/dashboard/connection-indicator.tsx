@@ -1,31 +1,30 @@
+import { useTranslations } from 'next-intl';
 import type { TRealtimeView } from '@/hooks/realtime/use-realtime-detections';
 import { connectionDetail } from '@/hooks/realtime/staleness';
-import type { TRealtimeState } from '@/lib/realtime/client';
-import { formatClock } from './format';
-
-const LABELS: Record<TRealtimeState, string> = {
-  live: 'Live',
-  connecting: 'Connecting',
-  reconnecting: 'Reconnecting',
-  polling: 'Polling',
-  offline: 'Offline',
-};
+import { useFormats } from '@/hooks/use-formats';
 
 // Honest words: only "Live" claims that detections arrive as they happen, and
 // the explanation tells "no network" (this device) from "server unreachable".
 export function ConnectionIndicator({ view }: { view: TRealtimeView }) {
+  const t = useTranslations('dashboard.connection');
+  const f = useFormats();
   const { state, lastEventAt, role, problem } = view;
-  const last = lastEventAt ? ` Last message at ${formatClock(lastEventAt)}.` : ' No message yet.';
-  const shared = role === 'follower' ? ' Shared with another open tab.' : '';
+  const title = [
+    t(`detail.${connectionDetail(state, problem)}`),
+    lastEventAt ? t('lastAt', { time: f.time(lastEventAt) }) : t('noMessage'),
+    role === 'follower' ? t('shared') : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <>
-      <span className="conn" data-testid="connection-state" data-state={state} data-problem={problem ?? ''} data-role={role ?? ''} title={connectionDetail(state, problem) + last + shared}>
+      <span className="conn" data-testid="connection-state" data-state={state} data-problem={problem ?? ''} data-role={role ?? ''} title={title}>
         <span className="conn-dot" aria-hidden />
-        <span>{LABELS[state]}</span>
+        <span>{t('state', { state })}</span>
       </span>
       {/* Announced once per change, in words a screen-reader user can act on. */}
       <span className="sr-only" role="status" aria-live="polite">
-        {`Live updates: ${LABELS[state].toLowerCase()}${problem === 'no_network' ? ', no network' : problem === 'server_unreachable' ? ', server unreachable' : ''}.`}
+        {t('announce', { state, problem: problem ?? 'none' })}
       </span>
     </>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -11,6 +12,7 @@ import { InvestigationBar } from '@/components/investigation/investigation-bar';
 import { LoadMore } from '@/components/investigation/load-more';
 import { useUrlFilters } from '@/components/investigation/use-url-filters';
 import { useDetectionList } from '@/hooks/use-detection-list';
+import { useErrorText } from '@/hooks/use-error-text';
 import { DetectionDrawer } from './detection-drawer';
 import { DetectionsTable } from './detections-table';
 import { EmptyState } from './empty-state';
@@ -19,6 +21,8 @@ import { KpiCards } from './kpi-cards';
 import { useHeldBackRows } from './use-held-back-rows';
 
 export function DashboardView() {
+  const t = useTranslations('dashboard');
+  const errorText = useErrorText();
   const orgId = useOrgId();
   // The list's filters live in the URL (DESIGN, "Investigation"): a shared link shows the same list.
   const { raw, search, navigate } = useUrlFilters();
@@ -38,8 +42,8 @@ export function DashboardView() {
     <>
       <div className="page-header">
         <div>
-          <h1>Dashboard</h1>
-          <p className="muted">Every payment attempt scored by Orylo, as it happens.</p>
+          <h1>{t('header.title')}</h1>
+          <p className="muted">{t('header.subtitle')}</p>
         </div>
       </div>
 
@@ -50,15 +54,15 @@ export function DashboardView() {
 
       <Card className="offscreen-skip">
         <CardHeader
-          title={filtered ? 'Filtered detections' : 'Latest detections'}
-          description={filtered ? 'Newest first, only the detections matching every filter; new ones that match appear live.' : 'Newest first. Click a row to see why it was scored this way.'}
+          title={filtered ? t('list.filtered') : t('list.latest')}
+          description={filtered ? t('list.filteredHint') : t('list.latestHint')}
         />
         <InvestigationBar orgId={orgId} raw={raw} search={search} filters={filters} invalid={invalid} ruleSuggestions={ruleSuggestions} onApply={navigate} />
         {invalid ? null : detections.isError && filters ? (
           <div className="card-body" style={{ display: 'grid', gap: 10, justifyItems: 'start' }}>
-            <Alert>Could not load detections: {detections.error.message}</Alert>
+            <Alert>{t('list.loadFailed', { error: errorText(detections.error) })}</Alert>
             <Button size="sm" onClick={() => void detections.refetch()}>
-              Try again
+              {t('list.retry')}
             </Button>
           </div>
         ) : checking || !page ? (
@@ -70,7 +74,7 @@ export function DashboardView() {
         ) : rows.length === 0 && filtered ? (
           <>
             <p className="card-body muted" data-testid="filtered-empty">
-              No detections match these filters{page.nextCursor || page.resumeBefore ? ' among the newest' : ''}.
+              {t('list.noMatch', { newest: page.nextCursor || page.resumeBefore ? 'yes' : 'no' })}
             </p>
             {filters && (page.nextCursor || page.resumeBefore) ? <LoadMore orgId={orgId} filters={filters} page={page} /> : null}
           </>
@@ -88,7 +92,7 @@ export function DashboardView() {
 
       {held > 0 ? (
         <button type="button" className="new-pill" data-testid="new-rows-pill" onClick={release}>
-          ↑ {held.toLocaleString('en-US')} new
+          {t('list.newRows', { count: held })}
         </button>
       ) : null}
 

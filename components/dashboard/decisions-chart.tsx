@@ -1,14 +1,17 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { memo, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { memo, useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardHeader } from '@/components/ui/card';
 import { historyQueryOptions } from '@/hooks/query-options';
+import { useErrorText } from '@/hooks/use-error-text';
+import { useFormats } from '@/hooks/use-formats';
 import { useStats } from '@/hooks/use-stats';
 import type { THistoryRange } from '@/lib/detections/history';
 import type { TTimelineBucket } from '@/lib/detections/timeline';
-import { bucketTotal, describeTimeline, labelIndices, niceMax, stackBar, STACK_ORDER, summariseTimeline, type TChartPeriod } from './timeline-chart';
+import { bucketTotal, describeTimeline, labelIndices, niceMax, stackBar, STACK_ORDER, summariseTimeline } from './timeline-chart';
 
 // Stacked bars in plain SVG: 60 to 180 bars do not need a chart library.
 // The viewBox scales to the card's width; the colours are the decision tokens.
@@ -20,38 +23,42 @@ const M = { top: 10, right: 4, bottom: 22, left: 34 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 
-const LABEL = { allow: 'Allow', review: 'Review', block: 'Block' } as const;
-
-// Made once: 60 bars and their labels are formatted on every refresh (every
-// 2 s under attack), and toLocaleTimeString with options builds a formatter per call.
-const MINUTE = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const DAY_HOUR = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const DAY = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-const COUNT = new Intl.NumberFormat();
-
-/** Local wall-clock time: the buckets are UTC minutes, the viewer lives somewhere. */
-const hhmm = (iso: string) => MINUTE.format(new Date(iso));
-const dayHour = (iso: string) => DAY_HOUR.format(new Date(iso));
-const day = (iso: string) => DAY.format(new Date(iso));
-
 type TRange = '1h' | THistoryRange;
+type TTimeFormat = (iso: string) => string;
 
-/** Each view: its words, how a bar and an axis label read, and which bars get a label. */
-const VIEWS: Record<TRange, { tab: string; title: string; what: TChartPeriod; bar: (iso: string) => string; axis: (iso: string) => string; labels: (t: TTimelineBucket[]) => number[] }> = {
-  '1h': { tab: '1 h', title: 'Detections per minute, last hour', what: { period: 'Last hour', per: 'minute' }, bar: hhmm, axis: hhmm, labels: (t) => labelIndices(t) },
-  '24h': { tab: '24 h', title: 'Detections per 15 minutes, last 24 hours', what: { period: 'Last 24 hours', per: '15 minutes' }, bar: dayHour, axis: hhmm, labels: (t) => everyNth(t, 12) },
-  '7d': { tab: '7 d', title: 'Detections per hour, last 7 days', what: { period: 'Last 7 days', per: 'hour' }, bar: dayHour, axis: day, labels: (t) => everyNth(t, 24) },
-  '30d': { tab: '30 d', title: 'Detections per 4 hours, last 30 days', what: { period: 'Last 30 days', per: '4 hours' }, bar: dayHour, axis: day, labels: (t) => everyNth(t, 30) },
-};
+// Made once per language: 60 bars and their labels are formatted on every
+// refresh (every 2 s under attack), and toLocaleTimeString with options
+// builds a formatter per call. Local wall-clock time: the buckets are UTC
+// minutes, the viewer lives somewhere.
+function useTimeFormats(): { hhmm: TTimeFormat; dayHour: TTimeFormat; day: TTimeFormat } {
+  const locale = useLocale();
+  return useMemo(() => {
+    const minute = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const dayHour = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' });
+    return { hhmm: (iso) => minute.format(new Date(iso)), dayHour: (iso) => dayHour.format(new Date(iso)), day: (iso) => day.format(new Date(iso)) };
+  }, [locale]);
+}
+
+/** Each view: how a bar and an axis label read, and which bars get a label (its words are the catalog's, by range). */
+type TView = { bar: TTimeFormat; axis: TTimeFormat; labels: (t: TTimelineBucket[]) => number[] };
+const RANGES: readonly TRange[] = ['1h', '24h', '7d', '30d'];
+
+function useViews(): Record<TRange, TView> {
+  const { hhmm, dayHour, day } = useTimeFormats();
+  return useMemo(
+    () => ({
+      '1h': { bar: hhmm, axis: hhmm, labels: (t) => labelIndices(t) },
+      '24h': { bar: dayHour, axis: hhmm, labels: (t) => everyNth(t, 12) },
+      '7d': { bar: dayHour, axis: day, labels: (t) => everyNth(t, 24) },
+      '30d': { bar: dayHour, axis: day, labels: (t) => everyNth(t, 30) },
+    }),
+    [hhmm, dayHour, day],
+  );
+}
 
 /** Labels counted back from the newest bar, so the latest stays labelled as time moves. */
 const everyNth = (t: TTimelineBucket[], n: number) => t.flatMap((_, i) => ((t.length - 1 - i) % n === 0 ? [i] : []));
-
-function barTitle(b: TTimelineBucket, current: boolean, format: (iso: string) => string): string {
-  const n = bucketTotal(b);
-  const head = `${format(b.minute)}${current ? ' (so far)' : ''}: ${COUNT.format(n)} detection${n === 1 ? '' : 's'}`;
-  return n === 0 ? head : `${head} (${b.allow} allowed, ${b.review} in review, ${b.block} blocked)`;
-}
 
 // Memoised on orgId: the dashboard re-renders with every batch of rows, this does not need to.
 export const DecisionsChart = memo(function DecisionsChart({ orgId }: { orgId: string }) {
@@ -62,28 +69,30 @@ export const DecisionsChart = memo(function DecisionsChart({ orgId }: { orgId: s
   const source = range === '1h' ? stats : history;
   const timeline = range === '1h' ? stats.data?.timeline : history.data?.buckets;
   const summary = timeline ? summariseTimeline(timeline) : null;
-  const view = VIEWS[range];
+  const t = useTranslations('dashboard.chart');
+  const f = useFormats();
+  const errorText = useErrorText();
 
   return (
     <Card className="offscreen-skip">
       <CardHeader
-        title={view.title}
-        description="Your local time. Hover a bar for its counts."
+        title={t('title', { range })}
+        description={t('hint')}
         actions={
           <div className="chart-actions">
-            <div className="segmented" role="group" aria-label="Period">
-              {(Object.keys(VIEWS) as TRange[]).map((r) => (
+            <div className="segmented" role="group" aria-label={t('periodLabel')}>
+              {RANGES.map((r) => (
                 <button key={r} type="button" className="segmented-item" aria-pressed={r === range} onClick={() => setRange(r)}>
-                  {VIEWS[r].tab}
+                  {t('tab', { range: r })}
                 </button>
               ))}
             </div>
-            <ul className="chart-legend" aria-label="Legend">
+            <ul className="chart-legend" aria-label={t('legend')}>
               {STACK_ORDER.map((d) => (
                 <li key={d}>
                   <span className={`chart-swatch chart-swatch-${d}`} aria-hidden="true" />
-                  {LABEL[d]}
-                  {summary ? <span className="muted"> {COUNT.format(summary[d])}</span> : null}
+                  {t('decision', { decision: d })}
+                  {summary ? <span className="muted"> {f.number(summary[d])}</span> : null}
                 </li>
               ))}
             </ul>
@@ -92,7 +101,7 @@ export const DecisionsChart = memo(function DecisionsChart({ orgId }: { orgId: s
       />
       <div className="card-body" aria-busy={source.isPending}>
         {source.isError ? (
-          <Alert>Could not load the chart: {source.error.message}</Alert>
+          <Alert>{t('loadFailed', { error: errorText(source.error) })}</Alert>
         ) : !timeline ? (
           <div className="skeleton chart-skeleton" />
         ) : (
@@ -103,13 +112,16 @@ export const DecisionsChart = memo(function DecisionsChart({ orgId }: { orgId: s
   );
 });
 
-type TBarProps = { bucket: TTimelineBucket; x: number; slot: number; barW: number; yMax: number; current: boolean; format: (iso: string) => string };
+type TBarProps = { bucket: TTimelineBucket; x: number; slot: number; barW: number; yMax: number; current: boolean; format: TTimeFormat };
 
 /** One bar. A refresh changes the current bucket; the others keep their object and skip rendering. */
 const Bar = memo(function Bar({ bucket: b, x, slot, barW, yMax, current, format }: TBarProps) {
+  const t = useTranslations('dashboard.chart');
+  const n = bucketTotal(b);
+  const head = t('bar', { time: format(b.minute), current: current ? 'yes' : 'no', count: n });
   return (
     <g className="chart-bar" transform={`translate(${x},0)`}>
-      <title>{barTitle(b, current, format)}</title>
+      <title>{n === 0 ? head : t('barSplit', { head, allow: b.allow, review: b.review, block: b.block })}</title>
       {/* Full-height and transparent: a short or empty bar still shows its tooltip. */}
       <rect className="chart-hit" width={slot} height={PLOT_H} />
       {stackBar(b, yMax, PLOT_H).map((s) => (
@@ -121,18 +133,21 @@ const Bar = memo(function Bar({ bucket: b, x, slot, barW, yMax, current, format 
 
 /** Rendered again only when the timeline changed (React Query keeps its object when a refresh brings the same). */
 const TimelineSvg = memo(function TimelineSvg({ timeline, range }: { timeline: TTimelineBucket[]; range: TRange }) {
-  const view = VIEWS[range];
+  const t = useTranslations('dashboard.chart');
+  const f = useFormats();
+  const view = useViews()[range];
+  const description = describeTimeline(timeline, view.bar, range, t);
   const yMax = niceMax(Math.max(0, ...timeline.map(bucketTotal)));
   const slot = PLOT_W / timeline.length;
   const barW = slot * 0.72;
 
   return (
-    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={describeTimeline(timeline, view.bar, view.what)} data-testid="decisions-chart">
+    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={description} data-testid="decisions-chart">
       <g transform={`translate(${M.left},${M.top})`}>
         <line className="chart-grid" x1={0} x2={PLOT_W} y1={0} y2={0} />
         <line className="chart-axis" x1={0} x2={PLOT_W} y1={PLOT_H} y2={PLOT_H} />
         <text className="chart-tick" x={-6} y={0} dy="0.35em" textAnchor="end">
-          {COUNT.format(yMax)}
+          {f.number(yMax)}
         </text>
         <text className="chart-tick" x={-6} y={PLOT_H} dy="0.35em" textAnchor="end">
           0

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { DetectionDetails } from '@/components/detection/detection-details';
@@ -13,6 +14,7 @@ import type { TDetection } from '@/lib/detections/schema';
  * or by a colleague, detection_updated) show at once; the content is the detection page's.
  */
 export function DetectionDrawer({ detection, onClose }: { detection: TDetection; onClose: () => void }) {
+  const t = useTranslations('detection.drawer');
   const orgId = useOrgId();
   const closeRef = useRef<HTMLButtonElement>(null);
   useRefreshOnReview(orgId, detection.id);
@@ -30,15 +32,15 @@ export function DetectionDrawer({ detection, onClose }: { detection: TDetection;
       <aside className="drawer" role="dialog" aria-modal="true" aria-labelledby="drawer-title" data-testid="detection-drawer">
         <div className="drawer-head">
           <div>
-            <p className="hint">Order</p>
-            <h2 id="drawer-title" className="mono">
+            <p className="hint">{t('order')}</p>
+            <h2 id="drawer-title" className="mono" translate="no">
               {detection.externalId}
             </h2>
             <Link href={`/detections/${detection.id}`} className="hint" data-testid="open-detection-page">
-              Open as page ↗
+              {t('openPage')}
             </Link>
           </div>
-          <Button ref={closeRef} variant="ghost" size="sm" onClick={onClose} aria-label="Close details">
+          <Button ref={closeRef} variant="ghost" size="sm" onClick={onClose} aria-label={t('close')}>
             ✕
           </Button>
         </div>

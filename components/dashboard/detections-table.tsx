@@ -1,12 +1,13 @@
 'use client';
 
 import { defaultRangeExtractor, useWindowVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
+import { useTranslations } from 'next-intl';
 import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { TDetection } from '@/lib/detections/schema';
 import { DecisionBadge } from './decision-badge';
 import { DetectionCells, DetectionsHead } from './detection-cells';
-import { reasonsTooltip } from './format';
+import { useReasonsTooltip } from './use-reasons-tooltip';
 
 // The live table. Under attack rows arrive several times a second, so:
 // - only the rows near the viewport are in the DOM (TanStack Virtual on the
@@ -60,6 +61,7 @@ const RowCells = memo(function RowCells({ detection }: { detection: TDetection }
 });
 
 const DetectionRow = memo(function DetectionRow({ detection: d, index, selected, isNew, onSelect, measure }: TRowProps) {
+  const reasonsTooltip = useReasonsTooltip();
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -159,14 +161,15 @@ export function DetectionsTable({ detections, selectedId, onSelect }: TProps) {
     measureElement: measureRow,
     rangeExtractor: rangeOf,
   });
+  const t = useTranslations('dashboard.table');
   const items = virtualizer.getVirtualItems();
   const before = items.length > 0 ? items[0].start - scrollMargin : 0;
   const after = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1].end - scrollMargin) : 0;
 
   return (
-    <Table data-testid="detections-table" data-row-count={detections.length} aria-rowcount={detections.length + 1} aria-label="Latest detections, newest first">
+    <Table data-testid="detections-table" data-row-count={detections.length} aria-rowcount={detections.length + 1} aria-label={t('label')}>
       <DetectionsHead>
-        <Th>Decision</Th>
+        <Th>{t('decision')}</Th>
       </DetectionsHead>
       <tbody ref={bodyRef}>
         <Spacer height={before} />

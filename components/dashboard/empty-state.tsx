@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useSyncExternalStore } from 'react';
+import { useTranslations } from 'next-intl';
+import { useSyncExternalStore, type ReactNode } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { useCan } from '@/hooks/use-permissions';
 import { recallApiKey } from './last-api-key';
@@ -28,6 +29,8 @@ export function EmptyState({ orgId }: { orgId: string }) {
   const key = useSyncExternalStore(noSubscribe, () => recallApiKey(orgId), () => null);
   const command = curlCommand(origin, key ?? KEY_PLACEHOLDER);
   const canCreateKey = useCan('api-keys.manage');
+  const t = useTranslations('dashboard.empty');
+  const code = (chunks: ReactNode) => <code>{chunks}</code>;
 
   return (
     <div className="empty" data-testid="detections-empty">
@@ -35,27 +38,20 @@ export function EmptyState({ orgId }: { orgId: string }) {
         <path d="M4.9 19.1a10 10 0 0 1 0-14.2M19.1 4.9a10 10 0 0 1 0 14.2M7.8 16.2a6 6 0 0 1 0-8.4M16.2 7.8a6 6 0 0 1 0 8.4" />
         <circle cx="12" cy="12" r="2" />
       </svg>
-      <h2>No transactions yet</h2>
+      <h2>{t('title')}</h2>
       <p className="muted" style={{ maxWidth: 560 }}>
-        Your backend sends each payment attempt to Orylo before capturing it. Orylo scores it and it appears here within
-        seconds, for everyone in your organization, without reloading.
+        {t('intro')}
       </p>
       <ol className="muted" style={{ textAlign: 'left', margin: 0, paddingLeft: 20 }}>
         <li>
-          {key ? (
-            'Your new API key is filled in below (this tab only).'
-          ) : !canCreateKey ? (
-            <>
-              Ask an owner or admin of this organization for an API key, and put it in place of <code>{KEY_PLACEHOLDER}</code>.
-            </>
-          ) : (
-            <>
-              <Link href="/settings/api-keys">Create an API key</Link> and put it in place of <code>{KEY_PLACEHOLDER}</code>.
-            </>
-          )}
+          {key
+            ? t('keyFilled')
+            : !canCreateKey
+              ? t.rich('askKey', { placeholder: KEY_PLACEHOLDER, code })
+              : t.rich('createKey', { placeholder: KEY_PLACEHOLDER, code, link: (chunks) => <Link href="/settings/api-keys">{chunks}</Link> })}
         </li>
-        <li>Run this command, or send the same JSON from your checkout code.</li>
-        <li>Keep this page open: the detection shows up live.</li>
+        <li>{t('run')}</li>
+        <li>{t('keepOpen')}</li>
       </ol>
       <div className="codeblock">
         <pre data-testid="curl-command">{command}</pre>

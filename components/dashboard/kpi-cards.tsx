@@ -1,12 +1,14 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { useStaleNotice } from '@/components/shell/realtime-status';
 import { Card } from '@/components/ui/card';
 import { useAnimatedNumber, useRiseFlash } from '@/hooks/use-animated-number';
+import { useErrorText } from '@/hooks/use-error-text';
+import { useFormats } from '@/hooks/use-formats';
 import { useStats } from '@/hooks/use-stats';
-import { formatNumber } from './format';
 
 type TKpi = {
   id: string;
@@ -19,35 +21,39 @@ type TKpi = {
   tone?: 'allow' | 'review' | 'block';
 };
 
-const share = (part: number, total: number) => (total > 0 ? `${Math.round((part / total) * 100)}% of today` : '—');
-const RATE = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-const formatRate = (perMinute: number) => `${RATE.format(perMinute)}/min`;
+/** A whole percentage: the share of today's total, read at a glance. */
+const wholeRatio = (part: number, total: number) => Math.round((part / total) * 100) / 100;
 
 // Memoised on orgId: the dashboard re-renders with every batch of rows, this does not need to.
 export const KpiCards = memo(function KpiCards({ orgId }: { orgId: string }) {
+  const t = useTranslations('dashboard.kpi');
+  const f = useFormats();
+  const errorText = useErrorText();
   const stats = useStats(orgId);
   // While the feed is not live the counters may lag: say since when, rather than look current.
   const stale = useStaleNotice(stats.dataUpdatedAt || null);
-  if (stats.isError) return <Alert>Could not load the counters: {stats.error.message}</Alert>;
+  if (stats.isError) return <Alert>{t('loadFailed', { error: errorText(stats.error) })}</Alert>;
+  const share = (part: number, total: number) => (total > 0 ? t('share', { percent: f.percent(wholeRatio(part, total)) }) : '—');
+  const formatRate = (perMinute: number) => t('rate', { rate: f.number(Math.round(perMinute * 10) / 10) });
 
   const s = stats.data;
   const kpis: TKpi[] = [
-    { id: 'total', label: 'Today', value: s?.today.total ?? null, format: formatNumber, sub: 'transactions since 00:00 UTC' },
-    { id: 'allowed', label: 'Allowed', value: s?.today.allowed ?? null, format: formatNumber, sub: s && share(s.today.allowed, s.today.total), tone: 'allow' },
-    { id: 'review', label: 'Review', value: s?.today.review ?? null, format: formatNumber, sub: s && share(s.today.review, s.today.total), tone: 'review' },
-    { id: 'blocked', label: 'Blocked', value: s?.today.blocked ?? null, format: formatNumber, sub: s && share(s.today.blocked, s.today.total), tone: 'block' },
+    { id: 'total', label: t('today'), value: s?.today.total ?? null, format: f.number, sub: t('todaySub') },
+    { id: 'allowed', label: t('allowed'), value: s?.today.allowed ?? null, format: f.number, sub: s && share(s.today.allowed, s.today.total), tone: 'allow' },
+    { id: 'review', label: t('review'), value: s?.today.review ?? null, format: f.number, sub: s && share(s.today.review, s.today.total), tone: 'review' },
+    { id: 'blocked', label: t('blocked'), value: s?.today.blocked ?? null, format: f.number, sub: s && share(s.today.blocked, s.today.total), tone: 'block' },
     {
       id: 'rate',
-      label: 'Last hour',
+      label: t('lastHour'),
       value: s?.lastHour.perMinute ?? null,
       format: formatRate,
       decimals: 1,
-      sub: s ? `${formatNumber(s.lastHour.total)} transactions, ${formatNumber(s.lastHour.blocked)} blocked` : undefined,
+      sub: s ? t('lastHourSub', { total: s.lastHour.total, blocked: s.lastHour.blocked }) : undefined,
     },
   ];
 
   return (
-    <section className="kpis-block" aria-label="Today's counters" aria-busy={stats.isPending}>
+    <section className="kpis-block" aria-label={t('label')} aria-busy={stats.isPending}>
       {stale ? (
         <p className="stale-note" role="status" data-testid="kpi-stale">
           {stale}

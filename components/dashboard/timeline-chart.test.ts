@@ -1,5 +1,7 @@
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import { describeTimeline, labelIndices, niceMax, stackBar, summariseTimeline } from './timeline-chart';
+import { messagesFor } from '@/messages';
+import { describeTimeline as describe_, labelIndices, niceMax, stackBar, summariseTimeline } from './timeline-chart';
 import type { TTimelineBucket } from '@/lib/detections/timeline';
 
 const START = Date.parse('2026-01-01T14:00:00.000Z');
@@ -14,12 +16,15 @@ function timeline(filled: Record<number, Partial<TTimelineBucket>> = {}): TTimel
   }));
 }
 const utcHHMM = (iso: string) => iso.slice(11, 16);
+const words = (locale: 'en' | 'fr') => createTranslator({ locale, messages: messagesFor(locale), namespace: 'dashboard.chart' });
+const describeTimeline = (t: TTimelineBucket[], format: (iso: string) => string, locale: 'en' | 'fr' = 'en') => describe_(t, format, '1h', words(locale));
 
 describe('summariseTimeline / describeTimeline', () => {
   it('adds up the hour and finds the busiest minute', () => {
     const t = timeline({ 2: { allow: 10, review: 1, block: 3 }, 30: { allow: 5 }, 59: { block: 1 } });
     expect(summariseTimeline(t)).toEqual({ total: 20, allow: 15, review: 1, block: 4, peak: { count: 14, minute: '2026-01-01T14:02:00.000Z' } });
     expect(describeTimeline(t, utcHHMM)).toBe('Last hour: 20 detections, 4 blocked, 1 in review; peak 14 per minute at 14:02');
+    expect(describeTimeline(t, utcHHMM, 'fr')).toBe('Dernière heure\u00a0: 20 détections, 4 bloquées, 1 à examiner\u00a0; pic de 14 par minute à 14:02');
   });
 
   it('names the most recent minute on a tie, and says "1 detection"', () => {

@@ -1,3 +1,4 @@
+import type { useTranslations } from 'next-intl';
 import type { TTimelineBucket } from '@/lib/detections/timeline';
 
 // Pure maths and words for the dashboard's decisions chart, kept out of the
@@ -33,18 +34,16 @@ export function summariseTimeline(timeline: TTimelineBucket[]): TTimelineSummary
   return s;
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+/** The chart's words ("dashboard.chart" of the catalogs), in the reader's language. */
+export type TChartWords = ReturnType<typeof useTranslations<'dashboard.chart'>>;
+export type TChartRange = '1h' | '24h' | '7d' | '30d';
 
-/** What a chart shows: its period and the width of a bar, in words. */
-export type TChartPeriod = { period: string; per: string };
-
-export const LAST_HOUR: TChartPeriod = { period: 'Last hour', per: 'minute' };
-
-/** The chart's accessible name, e.g. "Last hour: 120 detections, 30 blocked; peak 14 per minute at 14:02". */
-export function describeTimeline(timeline: TTimelineBucket[], formatMinute: (iso: string) => string, what: TChartPeriod = LAST_HOUR): string {
+/** The chart's accessible name, e.g. "Last hour: 120 detections, 30 blocked, 2 in review; peak 14 per minute at 14:02". */
+export function describeTimeline(timeline: TTimelineBucket[], formatMinute: (iso: string) => string, range: TChartRange, t: TChartWords): string {
   const s = summariseTimeline(timeline);
-  if (!s.peak) return `${what.period}: no detections`;
-  return `${what.period}: ${plural(s.total, 'detection')}, ${s.block.toLocaleString()} blocked, ${s.review.toLocaleString()} in review; peak ${s.peak.count.toLocaleString()} per ${what.per} at ${formatMinute(s.peak.minute)}`;
+  const period = t('period', { range });
+  if (!s.peak) return t('describeEmpty', { period });
+  return t('describe', { period, total: s.total, blocked: s.block, review: s.review, peak: s.peak.count, per: t('per', { range }), time: formatMinute(s.peak.minute) });
 }
 
 /** The y axis top: the smallest 1, 2 or 5 × 10^k that holds `max`, so the label reads as a round number. */

@@ -1,10 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { formatDateTime } from '@/components/dashboard/format';
+import { useFormats } from '@/hooks/use-formats';
 import { useCan } from '@/hooks/use-permissions';
 import { useEndSnooze, useSnoozes } from '@/hooks/use-snoozes';
-import { SNOOZE_ENTITY_LABEL } from '@/lib/snoozes/schema';
 import { snoozesFor, type TSnoozeTarget } from './snooze-keys';
 import styles from './detection.module.css';
 
@@ -13,6 +13,8 @@ import styles from './detection.module.css';
  * payment from them will not be decided by, with "End now" for those who may snooze.
  */
 export function DetectionSnoozes({ orgId, targets }: { orgId: string; targets: readonly TSnoozeTarget[] }) {
+  const t = useTranslations('detection.snoozes');
+  const f = useFormats();
   const canSnooze = useCan('rules.snooze');
   const { data } = useSnoozes(orgId);
   const end = useEndSnooze(orgId);
@@ -20,20 +22,31 @@ export function DetectionSnoozes({ orgId, targets }: { orgId: string; targets: r
   if (snoozes.length === 0) return null;
   return (
     <section className={styles.section} data-testid="detection-snoozes">
-      <h3 className={`hint ${styles.heading}`}>Snoozed rules</h3>
+      <h3 className={`hint ${styles.heading}`}>{t('title')}</h3>
       <ul className={styles.snoozes}>
         {snoozes.map((s) => (
           <li key={s.id} className={styles.snooze} data-testid="snooze" data-rule={s.ruleKey} data-entity-type={s.entityType}>
             <div>
-              <strong>{s.ruleName}</strong> decides nothing for {SNOOZE_ENTITY_LABEL[s.entityType]} <span className="mono">{s.entityValue}</span> until {formatDateTime(s.expiresAt)}
+              {t.rich('line', {
+                rule: s.ruleName,
+                entity: s.entityType,
+                value: s.entityValue,
+                until: f.dateTime(s.expiresAt),
+                b: (chunks) => <strong translate="no">{chunks}</strong>,
+                v: (chunks) => (
+                  <span className="mono" translate="no">
+                    {chunks}
+                  </span>
+                ),
+              })}
             </div>
-            <div className="muted">
+            <div className="muted" translate="no">
               “{s.reason}”{s.createdBy ? ` · ${s.createdBy}` : ''}
             </div>
             {canSnooze ? (
               <div>
-                <Button size="sm" disabled={end.isPending} data-testid="snooze-end" aria-label={`End the snooze of ${s.ruleName} for ${s.entityValue} now`} onClick={() => end.mutate(s)}>
-                  End now
+                <Button size="sm" disabled={end.isPending} data-testid="snooze-end" aria-label={t('endLabel', { rule: s.ruleName, value: s.entityValue })} onClick={() => end.mutate(s)}>
+                  {t('end')}
                 </Button>
               </div>
             ) : null}

@@ -1,56 +1,58 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { formatDateTime } from '@/components/dashboard/format';
+import { useFormats } from '@/hooks/use-formats';
 import { useAddListEntry } from '@/hooks/use-lists';
 import { usePermissions } from '@/hooks/use-permissions';
 import type { TRelatedKey } from '@/lib/detections/related';
 import type { TListEntry } from '@/lib/lists/schema';
-import { BLOCK_DURATIONS, KEY_LABEL, LIST_TYPE, entryFor, expiresAtFor } from './keys';
+import { BLOCK_DURATIONS, LIST_TYPE, entryFor, expiresAtFor } from './keys';
 import styles from './detection.module.css';
-
-const until = (entry: TListEntry) => (entry.expiresAt ? `until ${formatDateTime(entry.expiresAt)}` : 'for good');
 
 /**
  * Block one key of the detection for 1 h, 24 h or for good (analysts and up), or allow it (admins
  * and up); a value already on a list says so instead of offering the same entry twice.
  */
 export function KeyActions({ orgId, keyName, value, entries, detectionExternalId }: { orgId: string; keyName: TRelatedKey; value: string; entries: readonly TListEntry[]; detectionExternalId: string }) {
+  const t = useTranslations('detection.keyActions');
+  const f = useFormats();
+  const until = (entry: TListEntry) => (entry.expiresAt ? t('until', { date: f.dateTime(entry.expiresAt) }) : t('forGood'));
   const { can } = usePermissions();
   const add = useAddListEntry(orgId);
   const blocked = entryFor(entries, keyName, value, 'block');
   const allowed = entryFor(entries, keyName, value, 'allow');
-  const label = KEY_LABEL[keyName];
-  const reason = `From order ${detectionExternalId}`;
+  // Kept with the entry (the lists page shows it), in the words of whoever added it.
+  const reason = t('reason', { id: detectionExternalId });
   const busy = add.isPending;
 
   return (
     <div className={styles.actions} data-testid="key-actions">
       {blocked ? (
         <Badge tone="block" data-testid="key-blocked">
-          Blocked {until(blocked)}
+          {t('blocked', { until: until(blocked) })}
         </Badge>
       ) : null}
       {allowed ? (
         <Badge tone="allow" data-testid="key-allowed">
-          Allowed {until(allowed)}
+          {t('allowed', { until: until(allowed) })}
         </Badge>
       ) : null}
       {!blocked && can('lists.block') ? (
         <>
-          <span className="muted">Block</span>
+          <span className="muted">{t('block')}</span>
           {BLOCK_DURATIONS.map((d) => (
             <Button
-              key={d.label}
+              key={d.id}
               size="sm"
               variant="danger"
               disabled={busy}
-              data-testid={`block-${keyName}-${d.label.replace(' ', '')}`}
-              aria-label={`Block ${label} ${value} ${d.label === 'for good' ? 'for good' : `for ${d.label}`}`}
+              data-testid={`block-${keyName}-${d.testId}`}
+              aria-label={t('blockLabel', { key: keyName, value, duration: d.id })}
               onClick={() => add.mutate({ type: LIST_TYPE[keyName], value, action: 'block', expiresAt: expiresAtFor(d.ms), reason })}
             >
-              {d.label}
+              {t('duration', { duration: d.id })}
             </Button>
           ))}
         </>
@@ -60,10 +62,10 @@ export function KeyActions({ orgId, keyName, value, entries, detectionExternalId
           size="sm"
           disabled={busy}
           data-testid={`allow-${keyName}`}
-          aria-label={`Allow ${label} ${value}`}
+          aria-label={t('allowLabel', { key: keyName, value })}
           onClick={() => add.mutate({ type: LIST_TYPE[keyName], value, action: 'allow', reason })}
         >
-          Allow
+          {t('allow')}
         </Button>
       ) : null}
     </div>

@@ -1,18 +1,9 @@
-import type { TRelatedKey, TRelatedWindow } from '@/lib/detections/related';
+import type { TRelatedKey } from '@/lib/detections/related';
 import type { TDecision } from '@/lib/detections/schema';
 import { normalizeIp, type TListAction, type TListEntry, type TListType } from '@/lib/lists/schema';
 
 // How a detection's keys meet the rest of the app: the dashboard's filter names (DESIGN, "Investigation")
 // and the list types. Pure, so the browser and the unit tests share it.
-
-export const KEY_LABEL: Record<TRelatedKey, string> = {
-  card_fingerprint: 'Card',
-  ip: 'IP',
-  email: 'Email',
-  device_id: 'Device',
-  customer_id: 'Customer',
-  card_bin: 'BIN',
-};
 
 /** The dashboard's URL parameter for each key. */
 export const FILTER_PARAM: Record<TRelatedKey, string> = {
@@ -34,8 +25,6 @@ export const LIST_TYPE: Record<TRelatedKey, TListType> = {
   card_bin: 'card_bin',
 };
 
-export const WINDOW_LABEL: Record<TRelatedWindow, string> = { '24h': '24 h', '7d': '7 d', '30d': '30 d' };
-
 /** The dashboard filtered on one key over one window, optionally on one decision: the rows a count counted. */
 export function relatedListHref(key: TRelatedKey, value: string, window: { from: string; to: string }, decision?: TDecision): string {
   const params = new URLSearchParams({ [FILTER_PARAM[key]]: value, from: window.from, to: window.to });
@@ -54,10 +43,11 @@ export function entryFor(entries: readonly TListEntry[], key: TRelatedKey, value
   return entries.find((e) => !e.expired && e.type === type && e.action === action && candidates.includes(e.value)) ?? null;
 }
 
+/** The blocks offered on a key; `id` names the words in the catalog ("detection.keyActions.duration"). */
 export const BLOCK_DURATIONS = [
-  { label: '1 h', ms: 3600_000 },
-  { label: '24 h', ms: 24 * 3600_000 },
-  { label: 'for good', ms: null },
+  { id: '1h', testId: '1h', ms: 3600_000 },
+  { id: '24h', testId: '24h', ms: 24 * 3600_000 },
+  { id: 'forever', testId: 'forgood', ms: null },
 ] as const;
 
 /** expiresAt for a block of this duration from `now` (null: no expiry). */

@@ -1,33 +1,29 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { formatAmount, formatDateTime } from '@/components/dashboard/format';
+import { useFormats } from '@/hooks/use-formats';
 import { useCan } from '@/hooks/use-permissions';
 import { useLabelDetection, type TLabelChoice } from '@/hooks/use-outcomes';
 import type { TDetection, TDetectionOutcome } from '@/lib/detections/schema';
 import styles from './detection.module.css';
 
-/** Each outcome type in words, as a person reads the payment's story. */
-const IN_WORDS: Record<TDetectionOutcome['type'], string> = {
-  authorized: 'Authorized by the bank',
-  declined: 'Declined by the bank',
-  refunded: 'Refunded',
-  chargeback: 'Chargeback',
-  early_fraud_warning: 'Early fraud warning',
-  fraud_confirmed: 'Confirmed as fraud',
-  legit_confirmed: 'Confirmed as legitimate',
-};
-
 const REASON_MAX = 500;
 
 /** The label as a badge: fraud in the block colour, legit in the allow colour, else "No label". */
 export function LabelBadge({ label }: { label: TDetection['label'] }) {
-  if (!label) return <Badge data-testid="detection-label" data-label="none">No label</Badge>;
+  const t = useTranslations('detection.outcomes');
+  if (!label)
+    return (
+      <Badge data-testid="detection-label" data-label="none">
+        {t('noLabel')}
+      </Badge>
+    );
   return (
     <Badge tone={label === 'fraud' ? 'block' : 'allow'} data-testid="detection-label" data-label={label}>
-      {label === 'fraud' ? 'Fraud' : 'Legit'}
+      {label === 'fraud' ? t('fraud') : t('legit')}
     </Badge>
   );
 }
@@ -37,6 +33,8 @@ export function LabelBadge({ label }: { label: TDetection['label'] }) {
  * timeline oldest first, and for analysts and up the buttons that confirm fraud or legit.
  */
 export function OutcomesSection({ orgId, detection }: { orgId: string; detection: TDetection }) {
+  const t = useTranslations('detection.outcomes');
+  const f = useFormats();
   const canLabel = useCan('outcomes.label');
   return (
     <div className={styles.outcomes}>
@@ -44,16 +42,18 @@ export function OutcomesSection({ orgId, detection }: { orgId: string; detection
         <LabelBadge label={detection.label} />
       </div>
       {detection.outcomes.length === 0 ? (
-        <p className="muted" data-testid="outcomes-empty">No outcome reported yet.</p>
+        <p className="muted" data-testid="outcomes-empty">
+          {t('empty')}
+        </p>
       ) : (
         <ol className={styles.timeline} data-testid="outcomes-timeline">
           {detection.outcomes.map((o) => (
             <li key={o.id} data-testid="outcome" data-type={o.type}>
-              <strong>{IN_WORDS[o.type] ?? o.type}</strong>
-              <span className="muted"> · {formatDateTime(o.occurredAt)}</span>
-              {o.amount !== undefined ? <span> · {formatAmount(o.amount, detection.currency)}</span> : null}
+              <strong>{t('type', { type: o.type })}</strong>
+              <span className="muted"> · {f.dateTime(o.occurredAt)}</span>
+              {o.amount !== undefined ? <span> · {f.money(o.amount, detection.currency)}</span> : null}
               {o.declineCode ? <span className="mono"> · {o.declineCode}</span> : null}
-              {o.reason ? <div>“{o.reason}”</div> : null}
+              {o.reason ? <div translate="no">“{o.reason}”</div> : null}
             </li>
           ))}
         </ol>
@@ -64,6 +64,7 @@ export function OutcomesSection({ orgId, detection }: { orgId: string; detection
 }
 
 function LabelActions({ orgId, detection }: { orgId: string; detection: TDetection }) {
+  const t = useTranslations('detection.outcomes');
   const [reason, setReason] = useState('');
   const label = useLabelDetection(orgId);
   const mark = (type: TLabelChoice) => label.mutate({ detection, type, reason }, { onSuccess: () => setReason('') });
@@ -71,18 +72,18 @@ function LabelActions({ orgId, detection }: { orgId: string; detection: TDetecti
   return (
     <div className={styles.actions}>
       <Button size="sm" variant="danger" onClick={() => mark('fraud_confirmed')} disabled={busy} data-testid="mark-fraud">
-        Mark as fraud
+        {t('markFraud')}
       </Button>
       <Button size="sm" onClick={() => mark('legit_confirmed')} disabled={busy} data-testid="mark-legit">
-        Mark as legit
+        {t('markLegit')}
       </Button>
       <input
         className="input"
         value={reason}
         onChange={(e) => setReason(e.target.value)}
         maxLength={REASON_MAX}
-        placeholder="Reason (optional)"
-        aria-label={`Reason for the label of order ${detection.externalId}`}
+        placeholder={t('reasonPlaceholder')}
+        aria-label={t('reasonLabel', { id: detection.externalId })}
         data-testid="label-reason"
         disabled={busy}
       />

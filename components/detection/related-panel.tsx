@@ -1,38 +1,41 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
-import { formatAmount, formatDateTime } from '@/components/dashboard/format';
 import { useRelated } from '@/hooks/use-detection';
+import { useErrorText } from '@/hooks/use-error-text';
+import { useFormats } from '@/hooks/use-formats';
 import { useListEntries } from '@/hooks/use-lists';
 import type { TRelated, TRelatedKeyCounts, TRelatedWindow } from '@/lib/detections/related';
 import type { TDetection } from '@/lib/detections/schema';
 import { KeyActions } from './key-actions';
-import { KEY_LABEL, WINDOW_LABEL, relatedListHref } from './keys';
+import { relatedListHref } from './keys';
 import styles from './detection.module.css';
 
 // Types only from lib/detections/related: its values are server code.
 const WINDOWS: TRelatedWindow[] = ['24h', '7d', '30d'];
 const DECISIONS = ['ALLOW', 'REVIEW', 'BLOCK'] as const;
-const DECISION_LABEL = { ALLOW: 'Allowed', REVIEW: 'Sent to review', BLOCK: 'Blocked' } as const;
 
 function KeyRow({ orgId, detection, related, row, entries }: { orgId: string; detection: TDetection; related: TRelated; row: TRelatedKeyCounts; entries: Parameters<typeof KeyActions>[0]['entries'] }) {
+  const t = useTranslations('detection');
+  const f = useFormats();
   return (
     <li className={styles.key} data-testid="related-key" data-key={row.key}>
       <div className={styles.keyHead}>
-        <strong>{KEY_LABEL[row.key]}</strong>
-        <span className={`mono ${styles.keyValue}`} title={row.value}>
+        <strong>{t('key', { key: row.key })}</strong>
+        <span className={`mono ${styles.keyValue}`} title={row.value} translate="no">
           {row.value}
         </span>
       </div>
       {/* Columns: one per window, each counting attempts then each decision; every figure links to its rows. */}
       <div className={styles.windows}>
         <div className={styles.window} aria-hidden>
-          <span className="hint">&nbsp;</span>
-          <span className="hint">Attempts</span>
+          <span className="hint">{'\u00a0'}</span>
+          <span className="hint">{t('related.attempts')}</span>
           {DECISIONS.map((d) => (
             <span key={d} className="hint">
-              {DECISION_LABEL[d]}
+              {t('related.decision', { decision: d })}
             </span>
           ))}
         </div>
@@ -40,17 +43,17 @@ function KeyRow({ orgId, detection, related, row, entries }: { orgId: string; de
           const c = row.windows[w];
           const bounds = related.windows[w];
           const plus = c.exact ? '' : '+';
-          const what = `with this ${KEY_LABEL[row.key]} from ${formatDateTime(bounds.from)} to this payment`;
+          const from = f.dateTime(bounds.from);
           return (
             <div key={w} className={styles.window} data-testid="related-window" data-window={w}>
-              <span className="hint">{WINDOW_LABEL[w]}</span>
-              <Link className={styles.attempts} href={relatedListHref(row.key, row.value, bounds)} data-testid="related-attempts" title={`Attempts ${what}`}>
-                {c.attempts.toLocaleString()}
+              <span className="hint">{t('related.window', { window: w })}</span>
+              <Link className={styles.attempts} href={relatedListHref(row.key, row.value, bounds)} data-testid="related-attempts" title={t('related.attemptsTitle', { key: row.key, from })}>
+                {f.number(c.attempts)}
                 {plus}
               </Link>
               {DECISIONS.map((d) => (
-                <Link key={d} className={styles.count} href={relatedListHref(row.key, row.value, bounds, d)} data-testid={`related-${d.toLowerCase()}`} title={`${DECISION_LABEL[d]} ${what}`}>
-                  {c[d].toLocaleString()}
+                <Link key={d} className={styles.count} href={relatedListHref(row.key, row.value, bounds, d)} data-testid={`related-${d.toLowerCase()}`} title={t('related.decisionTitle', { decision: d, key: row.key, from })}>
+                  {f.number(c[d])}
                   {plus}
                 </Link>
               ))}
@@ -64,15 +67,27 @@ function KeyRow({ orgId, detection, related, row, entries }: { orgId: string; de
 }
 
 function UsualAmount({ detection, related }: { detection: TDetection; related: TRelated }) {
+  const t = useTranslations('detection.related');
+  const f = useFormats();
   const usual = related.usualAmount;
-  if (!usual) return <p className="muted">No customer id or email: no usual amount to compare with.</p>;
-  const who = usual.key === 'customer_id' ? 'This customer' : 'This email';
-  if (usual.median === null) return <p className={`muted ${styles.usual}`} data-testid="usual-amount">{who} has no other payment in {usual.currency} that went through in the 30 days before.</p>;
+  if (!usual) return <p className="muted">{t('noUsualKey')}</p>;
+  if (usual.median === null)
+    return (
+      <p className={`muted ${styles.usual}`} data-testid="usual-amount">
+        {t('noUsual', { who: usual.key, currency: usual.currency })}
+      </p>
+    );
   return (
     <p className={styles.usual} data-testid="usual-amount">
-      {who} usually pays <strong>{formatAmount(usual.median, usual.currency)}</strong> (median of {usual.count} payment{usual.count === 1 ? '' : 's'} over the 30 days before);
-      this one is <strong>{formatAmount(detection.amount, detection.currency)}</strong>
-      {usual.ratio !== null ? `, ${usual.ratio.toLocaleString()}× that` : ''}.
+      {t.rich('usual', {
+        who: usual.key,
+        median: f.money(usual.median, usual.currency),
+        count: usual.count,
+        amount: f.money(detection.amount, detection.currency),
+        hasRatio: usual.ratio !== null ? 'yes' : 'no',
+        ratio: usual.ratio !== null ? f.number(usual.ratio) : '',
+        b: (chunks) => <strong>{chunks}</strong>,
+      })}
     </p>
   );
 }
@@ -82,18 +97,20 @@ function UsualAmount({ detection, related }: { detection: TDetection; related: T
  * those very rows on the dashboard, and the actions on each key.
  */
 export function RelatedPanel({ orgId, detection }: { orgId: string; detection: TDetection }) {
+  const t = useTranslations('detection.related');
+  const errorText = useErrorText();
   const related = useRelated(orgId, detection.id);
   const lists = useListEntries(orgId);
   const entries = lists.data?.entries ?? [];
   return (
     <section className={styles.section} data-testid="related-panel">
-      <h3 className={`hint ${styles.heading}`}>Related payments (windows ending at this payment)</h3>
+      <h3 className={`hint ${styles.heading}`}>{t('title')}</h3>
       {related.isPending ? (
         <div className="skeleton" aria-busy="true" />
       ) : related.isError ? (
-        <Alert>Could not load related payments: {related.error.message}</Alert>
+        <Alert>{t('loadFailed', { error: errorText(related.error) })}</Alert>
       ) : related.data.keys.length === 0 ? (
-        <p className="muted">This payment has no card, IP, email, device or customer to relate it by.</p>
+        <p className="muted">{t('noKeys')}</p>
       ) : (
         <>
           <UsualAmount detection={detection} related={related.data} />
@@ -103,7 +120,7 @@ export function RelatedPanel({ orgId, detection }: { orgId: string; detection: T
             ))}
           </ul>
           {related.data.keys.some((k) => WINDOWS.some((w) => !k.windows[w].exact)) ? (
-            <p className="hint">“+”: more rows than one look reads; the figure is a lower bound.</p>
+            <p className="hint">{t('lowerBound')}</p>
           ) : null}
         </>
       )}

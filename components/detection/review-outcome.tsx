@@ -1,42 +1,51 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { ReviewActions } from '@/components/review/review-actions';
-import { formatDateTime } from '@/components/dashboard/format';
+import { useFormats } from '@/hooks/use-formats';
 import { useCan } from '@/hooks/use-permissions';
 import type { TDetection } from '@/lib/detections/schema';
 import styles from './detection.module.css';
 
-const PAST = { approved: 'Approved', blocked: 'Blocked' } as const;
-const VERDICT = { fraud: 'fraud', genuine: 'genuine', unclear: 'unclear' } as const;
-
 /** Who reviewed the detection, when and why; or, while it waits, the review queue's own form for those who may review. */
 export function ReviewOutcome({ orgId, detection }: { orgId: string; detection: TDetection }) {
+  const t = useTranslations('detection.review');
+  const decisionText = useTranslations('dashboard');
+  const f = useFormats();
   const canReview = useCan('review');
   const { review } = detection;
   if (review && review.status !== 'pending') {
     return (
       <div className={styles.review} data-testid="review-outcome" data-status={review.status}>
         <div>
-          <strong>{PAST[review.status]}</strong> by {review.by ?? 'someone no longer in the organization'}
-          {review.at ? ` · ${formatDateTime(review.at)}` : ''}
-          {review.verdict ? ` · verdict: ${VERDICT[review.verdict]}` : ''}
+          {t.rich('by', { status: review.status, who: review.by ?? t('someoneGone'), b: (chunks) => <strong>{chunks}</strong> })}
+          {review.at ? ` · ${f.dateTime(review.at)}` : ''}
+          {review.verdict ? ` · ${t('verdict', { verdict: review.verdict })}` : ''}
         </div>
-        {review.note ? <div data-testid="review-outcome-note">“{review.note}”</div> : <div className="muted">No note.</div>}
+        {review.note ? (
+          <div data-testid="review-outcome-note" translate="no">
+            “{review.note}”
+          </div>
+        ) : (
+          <div className="muted">{t('noNote')}</div>
+        )}
       </div>
     );
   }
-  if (detection.decision !== 'REVIEW') return <p className="muted">Decided {detection.decision} by the rules; not sent to review.</p>;
+  if (detection.decision !== 'REVIEW') return <p className="muted">{t('notSent', { decision: decisionText('decision', { decision: detection.decision }) })}</p>;
   const claim = review?.claim;
   const held = claim ? (
     <p className="muted" data-testid="review-claim">
-      Claimed by {claim.name || claim.email || 'an analyst'} until {formatDateTime(claim.until)}.
+      {t('claimed', { who: claim.name || claim.email || t('anAnalyst'), until: f.dateTime(claim.until) })}
     </p>
   ) : null;
   if (!canReview) {
     return (
       <>
         {held}
-        <p className="muted" data-testid="review-pending">Waiting for an analyst’s review.</p>
+        <p className="muted" data-testid="review-pending">
+          {t('waiting')}
+        </p>
       </>
     );
   }

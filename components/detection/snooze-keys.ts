@@ -1,10 +1,10 @@
 import type { TDetection } from '@/lib/detections/schema';
-import { SNOOZE_ENTITY_LABEL, normalizeSnoozeValue, type TSnooze, type TSnoozeEntityType } from '@/lib/snoozes/schema';
+import { normalizeSnoozeValue, type TSnooze, type TSnoozeEntityType } from '@/lib/snoozes/schema';
 
 // Which of a detection's keys a rule can be snoozed for, and which live snoozes
 // concern it. Pure, so the browser and the unit tests share it.
 
-export type TSnoozeTarget = { type: TSnoozeEntityType; value: string; label: string };
+export type TSnoozeTarget = { type: TSnoozeEntityType; value: string };
 
 /** The detection's email, card, customer and device, those it has, in that order. */
 export function snoozeTargets(d: Pick<TDetection, 'email' | 'card' | 'customerId' | 'deviceId'>): TSnoozeTarget[] {
@@ -16,7 +16,7 @@ export function snoozeTargets(d: Pick<TDetection, 'email' | 'card' | 'customerId
   ];
   return raw
     .filter((e): e is [TSnoozeEntityType, string] => Boolean(e[1]))
-    .map(([type, value]) => ({ type, value: normalizeSnoozeValue(type, value), label: `${SNOOZE_ENTITY_LABEL[type]} ${value}` }));
+    .map(([type, value]) => ({ type, value: normalizeSnoozeValue(type, value) }));
 }
 
 /** The live snoozes naming one of these keys: the ones that apply to this detection's next payment. */

@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { useCreateSnooze, useSnoozes } from '@/hooks/use-snoozes';
-import { SNOOZE_DURATION_LABEL, SNOOZE_DURATIONS, SNOOZE_REASON_MAX, type TSnoozeDuration } from '@/lib/snoozes/schema';
+import { SNOOZE_DURATIONS, SNOOZE_REASON_MAX, type TSnoozeDuration } from '@/lib/snoozes/schema';
 import type { TSnoozeTarget } from './snooze-keys';
 import styles from './detection.module.css';
 
@@ -16,6 +17,7 @@ const DURATIONS = Object.keys(SNOOZE_DURATIONS) as TSnoozeDuration[];
  * API refuses the others anyway.
  */
 export function SnoozeRule({ orgId, ruleId, ruleCode, targets: all }: { orgId: string; ruleId: string; ruleCode: string; targets: readonly TSnoozeTarget[] }) {
+  const t = useTranslations('detection.snooze');
   const id = useId();
   const [open, setOpen] = useState(false);
   const [target, setTarget] = useState(0);
@@ -29,49 +31,53 @@ export function SnoozeRule({ orgId, ruleId, ruleCode, targets: all }: { orgId: s
   if (!open) {
     return (
       <Button size="sm" variant="ghost" className={styles.snoozeOpen} data-testid={`snooze-open-${ruleCode}`} onClick={() => setOpen(true)}>
-        Snooze for this customer…
+        {t('open')}
       </Button>
     );
   }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const t = targets[Math.min(target, targets.length - 1)];
+    const chosen = targets[Math.min(target, targets.length - 1)];
     create.mutate(
-      { ruleId, body: { entityType: t.type, entityValue: t.value, duration, reason: reason.trim() } },
+      { ruleId, body: { entityType: chosen.type, entityValue: chosen.value, duration, reason: reason.trim() } },
       { onSuccess: () => { setOpen(false); setReason(''); setTarget(0); } },
     );
   };
 
   return (
-    <form className={styles.snoozeForm} onSubmit={submit} data-testid={`snooze-form-${ruleCode}`} aria-label={`Snooze ${ruleCode}`}>
-      <label htmlFor={`${id}-target`}>Stop this rule deciding for</label>
+    <form className={styles.snoozeForm} onSubmit={submit} data-testid={`snooze-form-${ruleCode}`} aria-label={t('formLabel', { code: ruleCode })}>
+      <label htmlFor={`${id}-target`}>{t('stopFor')}</label>
       <select id={`${id}-target`} className="select" name="entity" value={target} onChange={(e) => setTarget(Number(e.target.value))}>
-        {targets.map((t, i) => (
-          <option key={t.type} value={i}>{t.label}</option>
+        {targets.map((target, i) => (
+          <option key={target.type} value={i}>
+            {t('target', { type: target.type, value: target.value })}
+          </option>
         ))}
       </select>
-      <label htmlFor={`${id}-duration`}>for</label>
+      <label htmlFor={`${id}-duration`}>{t('for')}</label>
       <select id={`${id}-duration`} className="select" name="duration" value={duration} onChange={(e) => setDuration(e.target.value as TSnoozeDuration)}>
         {DURATIONS.map((d) => (
-          <option key={d} value={d}>{SNOOZE_DURATION_LABEL[d]}</option>
+          <option key={d} value={d}>
+            {t('duration', { duration: d })}
+          </option>
         ))}
       </select>
       <input
         className="input"
         name="reason"
-        aria-label="Reason"
-        placeholder="Why (kept in the audit trail)"
+        aria-label={t('reasonLabel')}
+        placeholder={t('reasonPlaceholder')}
         required
         maxLength={SNOOZE_REASON_MAX}
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
       <Button type="submit" size="sm" variant="primary" disabled={create.isPending || !reason.trim()}>
-        Snooze
+        {t('submit')}
       </Button>
       <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
-        Cancel
+        {t('cancel')}
       </Button>
     </form>
   );

@@ -1,10 +1,12 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmAction, useInlineConfirm } from '@/components/ui/confirm-action';
 import { hasNoFilter, type TDetectionFilters } from '@/lib/detections/filters';
+import { useErrorText } from '@/hooks/use-error-text';
 import { usePermissions } from '@/hooks/use-permissions';
 import { useDeleteView, useSaveView, useViews, type TSavedView } from '@/hooks/use-views';
 import styles from './investigation.module.css';
@@ -29,6 +31,8 @@ export const viewHref = (view: Pick<TSavedView, 'filters'>) =>
   dashboardHref(Object.fromEntries(Object.entries(view.filters).flatMap(([name, value]) => (value === undefined || value === null ? [] : [[name, String(value)]]))));
 
 export function SavedViews({ orgId, raw, filters }: TProps) {
+  const t = useTranslations('investigation.views');
+  const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -54,20 +58,20 @@ export function SavedViews({ orgId, raw, filters }: TProps) {
   return (
     <div className={styles.views} ref={root}>
       <Button aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)} data-testid="views-button">
-        Views ▾
+        {t('button')}
       </Button>
       {open ? (
-        <div id={panelId} className={styles.viewsPanel} role="region" aria-label="Saved views" data-testid="views-panel">
+        <div id={panelId} className={styles.viewsPanel} role="region" aria-label={t('panel')} data-testid="views-panel">
           {views.isPending ? (
-            <p className="muted">Loading views…</p>
+            <p className="muted">{t('loading')}</p>
           ) : views.isError ? (
             <p className={styles.problem} role="alert">
-              Could not load the views: {views.error.message}
+              {t('loadFailed', { error: errorText(views.error) })}
             </p>
           ) : (
             <>
-              <ViewList title="My views" empty="You have no saved views yet." views={mine} orgId={orgId} onApply={() => setOpen(false)} />
-              <ViewList title="Shared with the organization" empty="Nobody has shared a view yet." views={shared} orgId={orgId} onApply={() => setOpen(false)} />
+              <ViewList title={t('mine')} empty={t('mineEmpty')} views={mine} orgId={orgId} onApply={() => setOpen(false)} />
+              <ViewList title={t('shared')} empty={t('sharedEmpty')} views={shared} orgId={orgId} onApply={() => setOpen(false)} />
             </>
           )}
           <SaveView orgId={orgId} raw={raw} filters={filters} />
@@ -78,6 +82,7 @@ export function SavedViews({ orgId, raw, filters }: TProps) {
 }
 
 function ViewList({ title, empty, views, orgId, onApply }: { title: string; empty: string; views: TSavedView[]; orgId: string; onApply: () => void }) {
+  const t = useTranslations('investigation.views');
   const { can } = usePermissions();
   const remove = useDeleteView(orgId);
   const confirm = useInlineConfirm();
@@ -92,16 +97,20 @@ function ViewList({ title, empty, views, orgId, onApply }: { title: string; empt
         <ul className={styles.viewList}>
           {views.map((v) => (
             <li key={v.id} className={styles.viewItem} data-testid="saved-view" data-view-name={v.name}>
-              <Link href={viewHref(v)} onClick={onApply} title={`Apply “${v.name}”`} data-testid="saved-view-apply">
+              <Link href={viewHref(v)} onClick={onApply} title={t('apply', { name: v.name })} data-testid="saved-view-apply" translate="no">
                 {v.name}
               </Link>
-              {v.shared && !v.mine ? <span className={styles.viewOwner}>{v.createdBy.name ?? v.createdBy.email}</span> : null}
-              {v.shared && v.mine ? <span className={styles.viewOwner}>shared</span> : null}
+              {v.shared && !v.mine ? (
+                <span className={styles.viewOwner} translate="no">
+                  {v.createdBy.name ?? v.createdBy.email}
+                </span>
+              ) : null}
+              {v.shared && v.mine ? <span className={styles.viewOwner}>{t('sharedTag')}</span> : null}
               {mayDelete(v) ? (
                 <ConfirmAction
                   {...confirm.row(v.id)}
-                  verb="Delete"
-                  pendingLabel="Deleting…"
+                  verb={t('delete')}
+                  pendingLabel={t('deleting')}
                   pending={remove.isPending && remove.variables?.id === v.id}
                   onConfirm={() => remove.mutate(v, { onSettled: confirm.done })}
                   testIds={{ ask: 'saved-view-delete', confirm: 'saved-view-delete-confirm' }}
@@ -116,6 +125,8 @@ function ViewList({ title, empty, views, orgId, onApply }: { title: string; empt
 }
 
 function SaveView({ orgId, raw, filters }: TProps) {
+  const t = useTranslations('investigation.views');
+  const errorText = useErrorText();
   const { can } = usePermissions();
   const save = useSaveView(orgId);
   const [asking, setAsking] = useState(false);
@@ -123,12 +134,12 @@ function SaveView({ orgId, raw, filters }: TProps) {
   const [shared, setShared] = useState(false);
   if (!can('views.save')) return null;
 
-  const nothing = filters === null ? 'Fix the filters first: the list refuses them.' : hasNoFilter(filters) ? 'Set a filter first: a view is a set of filters.' : null;
+  const nothing = filters === null ? t('fixFirst') : hasNoFilter(filters) ? t('setFirst') : null;
   if (!asking)
     return (
       <div className={styles.saveForm}>
         <Button onClick={() => setAsking(true)} disabled={nothing !== null} data-testid="views-save-open">
-          Save current filters…
+          {t('saveOpen')}
         </Button>
         {nothing ? <p className="hint">{nothing}</p> : null}
       </div>
@@ -140,25 +151,25 @@ function SaveView({ orgId, raw, filters }: TProps) {
     save.mutate({ name: name.trim(), filters: raw, shared }, { onSuccess: () => (setAsking(false), setName(''), setShared(false)) });
   };
   return (
-    <form className={styles.saveForm} onSubmit={submit} aria-label="Save current filters">
+    <form className={styles.saveForm} onSubmit={submit} aria-label={t('saveForm')}>
       <label className="field">
-        <span>View name</span>
+        <span>{t('name')}</span>
         <input className="input" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required autoFocus data-testid="view-name" />
       </label>
       <label className={styles.check}>
         <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} data-testid="view-shared" />
-        Share with the organization
+        {t('share')}
       </label>
       {save.isError ? (
         <p className={styles.problem} role="alert" data-testid="view-save-error">
-          {save.error.message}
+          {errorText(save.error)}
         </p>
       ) : null}
       <div className={styles.actions}>
         <Button type="submit" variant="primary" disabled={save.isPending || name.trim() === ''} data-testid="view-save">
-          {save.isPending ? 'Saving…' : 'Save view'}
+          {save.isPending ? t('saving') : t('save')}
         </Button>
-        <Button onClick={() => (setAsking(false), save.reset())}>Cancel</Button>
+        <Button onClick={() => (setAsking(false), save.reset())}>{t('cancel')}</Button>
       </div>
     </form>
   );

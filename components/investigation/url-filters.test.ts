@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyBar, chipText, dashboardHref, isoToLocalInput, localInputToIso, shownKey, toMajorUnits, toMinorUnits, type TBarInput } from './url-filters';
+import { createTranslator } from 'next-intl';
+import { messagesFor } from '@/messages';
+import { applyBar, chipText, dashboardHref, isoToLocalInput, localInputToIso, shownKey, toMajorUnits, toMinorUnits, type TBarInput, type TChipWords } from './url-filters';
 
 const empty: TBarInput = { decision: '', reviewStatus: '', keyField: 'ip', keyValue: '', rule: '', minScore: '', maxScore: '', minAmount: '', maxAmount: '', from: '', to: '' };
 
@@ -39,10 +41,23 @@ describe('applyBar', () => {
   });
 
   it('reports an amount or a date-time it cannot convert', () => {
-    expect(applyBar({}, 'ip', { ...empty, minAmount: '12.345' })).toEqual({ error: expect.stringContaining('Minimum amount') });
-    expect(applyBar({}, 'ip', { ...empty, to: 'soon' })).toEqual({ error: expect.stringContaining('Before') });
+    expect(applyBar({}, 'ip', { ...empty, minAmount: '12.345' })).toEqual({ error: 'minAmount' });
+    expect(applyBar({}, 'ip', { ...empty, to: 'soon' })).toEqual({ error: 'to' });
   });
 });
+
+const chipWords = (locale: 'en' | 'fr'): TChipWords => {
+  const t = createTranslator({ locale, messages: messagesFor(locale), namespace: 'investigation' });
+  return {
+    label: (name) => t('filter', { name }),
+    named: (label, value) => t('chips.named', { label, value }),
+    compare: (label, value) => t('chips.compare', { label, value }),
+    option: (name, value) => (name === 'decision' ? t('bar.decisionOption', { decision: value }) : t('bar.reviewOption', { status: value })),
+    dateTime: (at) => at.toISOString(),
+  };
+};
+const en = chipWords('en');
+const fr = chipWords('fr');
 
 describe('URLs and chips', () => {
   it('orders the parameters as the list does, empty ones left out', () => {
@@ -51,8 +66,10 @@ describe('URLs and chips', () => {
   });
 
   it('shows amounts in major units', () => {
-    expect(chipText('minAmount', '4999')).toBe('Amount ≥ 49.99');
-    expect(chipText('ip', '203.0.113.7')).toBe('IP: 203.0.113.7');
-    expect(chipText('bogus', 'x')).toBe('bogus: x');
+    expect(chipText('minAmount', '4999', en)).toBe('Amount ≥ 49.99');
+    expect(chipText('ip', '203.0.113.7', en)).toBe('IP: 203.0.113.7');
+    expect(chipText('bogus', 'x', en)).toBe('bogus: x');
+    expect(chipText('decision', 'BLOCK', en)).toBe('Decision: BLOCK');
+    expect(chipText('decision', 'BLOCK', fr)).toBe('Décision\u00a0: Bloqué');
   });
 });

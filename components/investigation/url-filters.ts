@@ -9,38 +9,19 @@ import { DETECTION_FILTER_NAMES, type TDetectionFilterName } from '@/lib/detecti
 
 export type TRawFilters = Record<string, string>;
 
-/** The "search a key" control's fields, in the order of the select. */
+/** The "search a key" control's fields, in the order of the select (their words: the catalog's "investigation.keyField"). */
 export const KEY_FIELDS = [
-  { name: 'ip', label: 'IP' },
-  { name: 'email', label: 'Email' },
-  { name: 'cardFingerprint', label: 'Card fingerprint' },
-  { name: 'bin', label: 'BIN' },
-  { name: 'customerId', label: 'Customer' },
-  { name: 'deviceId', label: 'Device' },
-  { name: 'externalId', label: 'Order id (externalId)' },
-] as const satisfies readonly { name: TDetectionFilterName; label: string }[];
+  { name: 'ip' },
+  { name: 'email' },
+  { name: 'cardFingerprint' },
+  { name: 'bin' },
+  { name: 'customerId' },
+  { name: 'deviceId' },
+  { name: 'externalId' },
+] as const satisfies readonly { name: TDetectionFilterName }[];
 
 export type TKeyField = (typeof KEY_FIELDS)[number]['name'];
 const KEY_NAMES: readonly string[] = KEY_FIELDS.map((f) => f.name);
-
-export const FILTER_LABEL: Record<TDetectionFilterName, string> = {
-  decision: 'Decision',
-  reviewStatus: 'Review',
-  ip: 'IP',
-  email: 'Email',
-  cardFingerprint: 'Card',
-  bin: 'BIN',
-  customerId: 'Customer',
-  deviceId: 'Device',
-  externalId: 'Order id',
-  rule: 'Reason',
-  minScore: 'Score ≥',
-  maxScore: 'Score ≤',
-  minAmount: 'Amount ≥',
-  maxAmount: 'Amount ≤',
-  from: 'From',
-  to: 'Before',
-};
 
 const isFilterName = (name: string): name is TDetectionFilterName => (DETECTION_FILTER_NAMES as readonly string[]).includes(name);
 
@@ -99,17 +80,30 @@ export function isoToLocalInput(iso: string | undefined): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}${seconds}`;
 }
 
-/** How a chip shows one filter: amounts in major units, instants in local time. */
-export function chipText(name: string, value: string): string {
-  if (!isFilterName(name)) return `${name}: ${value}`;
-  const label = FILTER_LABEL[name];
-  if (name === 'minAmount' || name === 'maxAmount') return `${label} ${toMajorUnits(value)}`;
-  if (name === 'minScore' || name === 'maxScore') return `${label} ${value}`;
+/** The words a chip is made of, in the reader's language (the catalog's "investigation"). */
+export type TChipWords = {
+  label: (name: TDetectionFilterName) => string;
+  /** "IP: 203.0.113.7" */
+  named: (label: string, value: string) => string;
+  /** "Amount ≥ 49.99" */
+  compare: (label: string, value: string) => string;
+  /** A decision or review status in words; null for a value the list does not know (the API names it). */
+  option: (name: 'decision' | 'reviewStatus', value: string) => string | null;
+  dateTime: (at: Date) => string;
+};
+
+/** How a chip shows one filter: amounts in major units, instants in local time, decisions and statuses in words. */
+export function chipText(name: string, value: string, w: TChipWords): string {
+  if (!isFilterName(name)) return w.named(name, value);
+  const label = w.label(name);
+  if (name === 'minAmount' || name === 'maxAmount') return w.compare(label, toMajorUnits(value));
+  if (name === 'minScore' || name === 'maxScore') return w.compare(label, value);
   if (name === 'from' || name === 'to') {
     const at = new Date(value);
-    return `${label} ${Number.isNaN(at.getTime()) ? value : at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`;
+    return w.compare(label, Number.isNaN(at.getTime()) ? value : w.dateTime(at));
   }
-  return `${label}: ${value}`;
+  if (name === 'decision' || name === 'reviewStatus') return w.named(label, w.option(name, value) ?? value);
+  return w.named(label, value);
 }
 
 /** What the bar's form holds, as typed. */
@@ -133,7 +127,10 @@ export type TBarInput = {
  * Score values go as typed: the API names a bad one. Amounts and dates are
  * converted first, so a value that cannot be converted is reported here.
  */
-export function applyBar(current: TRawFilters, shown: TKeyField, input: TBarInput): { filters: TRawFilters } | { error: string } {
+/** What the bar could not convert: names its message ("investigation.bar.error.*"). */
+export type TBarError = 'keyField' | 'minAmount' | 'maxAmount' | 'from' | 'to';
+
+export function applyBar(current: TRawFilters, shown: TKeyField, input: TBarInput): { filters: TRawFilters } | { error: TBarError } {
   const next: TRawFilters = { ...current };
   for (const name of ['decision', 'reviewStatus', 'rule', 'minScore', 'maxScore', 'minAmount', 'maxAmount', 'from', 'to', shown]) delete next[name];
   const set = (name: string, value: string) => {
@@ -142,7 +139,7 @@ export function applyBar(current: TRawFilters, shown: TKeyField, input: TBarInpu
   set('decision', input.decision);
   set('reviewStatus', input.reviewStatus);
   if (input.keyValue.trim() !== '') {
-    if (!isKeyField(input.keyField)) return { error: `Choose what to search: ${KEY_FIELDS.map((f) => f.label).join(', ')}` };
+    if (!isKeyField(input.keyField)) return { error: 'keyField' };
     set(input.keyField, input.keyValue);
   }
   set('rule', input.rule);
@@ -157,13 +154,13 @@ export function applyBar(current: TRawFilters, shown: TKeyField, input: TBarInpu
   for (const name of ['minAmount', 'maxAmount'] as const) {
     if (input[name].trim() === '' || unchanged(name, toMajorUnits(current[name] ?? ''))) continue;
     const minor = toMinorUnits(input[name]);
-    if (minor === null) return { error: `${name === 'minAmount' ? 'Minimum' : 'Maximum'} amount: a number with at most two decimals, for example 49.99` };
+    if (minor === null) return { error: name };
     next[name] = String(minor);
   }
   for (const name of ['from', 'to'] as const) {
     if (input[name].trim() === '' || unchanged(name, isoToLocalInput(current[name]))) continue;
     const iso = localInputToIso(input[name]);
-    if (iso === null) return { error: `${name === 'from' ? 'From' : 'Before'}: a date and time, for example 2026-11-30 09:00` };
+    if (iso === null) return { error: name };
     next[name] = iso;
   }
   return { filters: next };

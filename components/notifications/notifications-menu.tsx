@@ -1,24 +1,14 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useFormats } from '@/hooks/use-formats';
 import { useNotifications } from '@/hooks/use-notifications';
 import { useNotificationsSeed } from '@/hooks/use-notifications-seed';
 import { playAlertSound } from '@/lib/notifications/sound';
 import { notificationsStore, type TNotificationGroup } from '@/lib/notifications/store';
 import styles from './notifications-menu.module.css';
-
-const EMPTY_TEXT = 'No blocked payments or payments to review recently. New ones will appear here.';
-
-function formatRelative(at: number, now: number): string {
-  const seconds = Math.floor((now - at) / 1000);
-  if (seconds < 60) return 'just now'; // also covers a clock that stepped back
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  return new Date(at).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
-}
 
 /** The current time, refreshed while `active` so "2 min ago" does not go stale in an open panel. */
 function useNow(active: boolean): number {
@@ -33,15 +23,19 @@ function useNow(active: boolean): number {
 }
 
 function GroupItem({ group, now }: { group: TNotificationGroup; now: number }) {
+  const t = useTranslations('notifications');
+  const f = useFormats();
+  // Under a minute reads "just now", whatever the clock did (a clock that stepped back too).
+  const when = now - group.lastAt < 60_000 ? t('justNow') : f.relative(group.lastAt, now);
   return (
     <li className={styles.item} data-testid="notifications-item" data-kind={group.kind} data-read={group.read}>
       <span className={styles.dot} data-kind={group.kind} aria-hidden />
       <span className={group.read ? styles.title : `${styles.title} ${styles.unread}`}>
-        {group.read ? null : <span className="sr-only">Unread: </span>}
-        {group.title}
+        {group.read ? null : <span className="sr-only">{t('unread')}</span>}
+        {t('group', { kind: group.kind, count: group.count })}
       </span>
-      <time className={styles.time} dateTime={new Date(group.lastAt).toISOString()} title={new Date(group.lastAt).toLocaleString()}>
-        {formatRelative(group.lastAt, now)}
+      <time className={styles.time} dateTime={new Date(group.lastAt).toISOString()} title={f.dateTime(group.lastAt)}>
+        {when}
       </time>
     </li>
   );
@@ -53,6 +47,7 @@ function GroupItem({ group, now }: { group: TNotificationGroup; now: number }) {
  * until the user says so. Notifications belong to one org: leaving it clears them.
  */
 export function NotificationsMenu({ orgId }: { orgId: string }) {
+  const t = useTranslations('notifications');
   const { groups, unreadCount, soundEnabled } = useNotifications();
   const [open, setOpen] = useState(false);
   const now = useNow(open);
@@ -98,7 +93,7 @@ export function NotificationsMenu({ orgId }: { orgId: string }) {
         variant="ghost"
         size="sm"
         className={styles.bell}
-        aria-label={`Notifications, ${unreadCount} unread`}
+        aria-label={t('button', { count: unreadCount })}
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
@@ -122,19 +117,19 @@ export function NotificationsMenu({ orgId }: { orgId: string }) {
           id={panelId}
           className={styles.panel}
           role="dialog"
-          aria-label="Notifications"
+          aria-label={t('title')}
           tabIndex={-1}
           data-testid="notifications-panel"
         >
           <div className={styles.head}>
-            <h2>Notifications</h2>
+            <h2>{t('title')}</h2>
             <Button variant="ghost" size="sm" disabled={unreadCount === 0} onClick={notificationsStore.markAllRead} data-testid="notifications-mark-read">
-              Mark all read
+              {t('markAllRead')}
             </Button>
           </div>
           {groups.length === 0 ? (
             <p className={styles.empty} data-testid="notifications-empty">
-              {EMPTY_TEXT}
+              {t('empty')}
             </p>
           ) : (
             <ul className={styles.list}>
@@ -144,7 +139,7 @@ export function NotificationsMenu({ orgId }: { orgId: string }) {
             </ul>
           )}
           <button type="button" role="switch" aria-checked={soundEnabled} className={styles.switchRow} onClick={toggleSound} data-testid="notifications-sound">
-            <span>Sound for blocked payments</span>
+            <span>{t('sound')}</span>
             <span className={styles.track} aria-hidden>
               <span className={styles.thumb} />
             </span>

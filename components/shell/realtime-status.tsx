@@ -1,7 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { formatClock } from '@/components/dashboard/format';
+import { useFormats } from '@/hooks/use-formats';
 import { staleNotice, type TConnectionProblem } from '@/hooks/realtime/staleness';
 import type { TRealtimeState } from '@/lib/realtime/client';
 
@@ -25,5 +26,8 @@ export function useRealtimeStatus(): TRealtimeStatus {
 /** "Figures as of 14:05:12 — reconnecting" for figures read at `asOf` (ms), or null while the feed is live. */
 export function useStaleNotice(asOf: number | null): string | null {
   const { state, problem } = useRealtimeStatus();
-  return staleNotice({ state, problem, asOf, formatTime: formatClock });
+  const t = useTranslations('dashboard.connection');
+  const f = useFormats();
+  const notice = staleNotice({ state, problem, asOf, formatTime: f.time });
+  return notice ? t('stale', notice) : null;
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from './button';
 
@@ -32,6 +33,7 @@ type TProps = ReturnType<ReturnType<typeof useInlineConfirm>['row']> & {
 };
 
 export function ConfirmAction({ verb, pendingLabel, warning, confirming, pending, onAsk, onCancel, onConfirm, testIds }: TProps) {
+  const t = useTranslations('common.ui');
   if (!confirming) {
     return (
       <Button size="sm" variant="danger" onClick={onAsk} data-testid={testIds.ask}>
@@ -46,7 +48,7 @@ export function ConfirmAction({ verb, pendingLabel, warning, confirming, pending
         {pending ? pendingLabel : verb}
       </Button>
       <Button size="sm" variant="ghost" onClick={onCancel}>
-        Cancel
+        {t('cancel')}
       </Button>
     </span>
   );

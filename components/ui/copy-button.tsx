@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from './button';
 
 /** Copies text to the clipboard; falls back to a toast asking for a manual copy. */
-export function CopyButton({ text, label = 'Copy', testId }: { text: string; label?: string; testId?: string }) {
+export function CopyButton({ text, label, testId }: { text: string; label?: string; testId?: string }) {
+  const t = useTranslations('common.ui');
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -14,12 +16,12 @@ export function CopyButton({ text, label = 'Copy', testId }: { text: string; lab
       setTimeout(() => setCopied(false), 1500);
     } catch {
       // The clipboard API needs a secure context (https or localhost).
-      toast.error('Could not copy', { description: 'Select the text and copy it by hand.' });
+      toast.error(t('copyFailed'), { description: t('copyFailedHint') });
     }
   };
   return (
     <Button size="sm" onClick={copy} data-testid={testId} aria-live="polite">
-      {copied ? 'Copied' : label}
+      {copied ? t('copied') : (label ?? t('copy'))}
     </Button>
   );
 }

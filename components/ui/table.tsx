@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { HTMLAttributes, ReactNode, TableHTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 
 export function Table({ className, ...props }: TableHTMLAttributes<HTMLTableElement>) {
@@ -22,6 +23,7 @@ export function Td({ numeric, className, ...props }: TdHTMLAttributes<HTMLTableC
 
 /** A table's header from its column labels; `actions` ends it with the row actions' column, named for screen readers only. */
 export function TableHead({ columns, actions = false }: { columns: readonly string[]; actions?: boolean }) {
+  const t = useTranslations('common.ui');
   return (
     <THead>
       <Tr>
@@ -30,7 +32,7 @@ export function TableHead({ columns, actions = false }: { columns: readonly stri
         ))}
         {actions ? (
           <Th>
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t('actions')}</span>
           </Th>
         ) : null}
       </Tr>

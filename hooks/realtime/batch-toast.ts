@@ -1,3 +1,4 @@
+import type { useTranslations } from 'next-intl';
 import type { TDetection } from '@/lib/detections/schema';
 
 // Which new detections a fraud team is told about in a toast, and how.
@@ -13,7 +14,8 @@ export const TOAST_UPDATE_MS = 1_000;
 export type TToastGroup = { id: number; blocked: number; review: number; lastAt: number };
 export type TToastText = { title: string; description: string; tone: 'error' | 'warning' };
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** The toast's words ("dashboard.toast" of the catalogs), in the reader's language. */
+export type TToastWords = ReturnType<typeof useTranslations<'dashboard.toast'>>;
 
 /**
  * The group after a batch: unchanged (the same object) when the batch holds
@@ -33,14 +35,12 @@ export function nextToastGroup(current: TToastGroup | null, batch: readonly Pick
   return { id: base.id, blocked: base.blocked + blocked, review: base.review + review, lastAt: now };
 }
 
-export function describeToastGroup(group: TToastGroup): TToastText {
+export function describeToastGroup(group: TToastGroup, t: TToastWords): TToastText {
   const { blocked, review } = group;
   // A blocked payment is the stronger toast: it may be an attack under way.
-  if (blocked > 0 && review > 0) {
-    return { title: plural(blocked + review, 'flagged payment', 'flagged payments'), description: `${blocked.toLocaleString('en-US')} blocked, ${review.toLocaleString('en-US')} to review`, tone: 'error' };
-  }
-  if (blocked > 0) return { title: plural(blocked, 'blocked payment', 'blocked payments'), description: 'Stopped by your rules or lists.', tone: 'error' };
-  return { title: plural(review, 'payment to review', 'payments to review'), description: 'Waiting in the review queue.', tone: 'warning' };
+  if (blocked > 0 && review > 0) return { title: t('flagged', { count: blocked + review }), description: t('flaggedSplit', { blocked, review }), tone: 'error' };
+  if (blocked > 0) return { title: t('blocked', { count: blocked }), description: t('blockedHint'), tone: 'error' };
+  return { title: t('review', { count: review }), description: t('reviewHint'), tone: 'warning' };
 }
 
 /** How long to wait before drawing a changed toast: at once if the last draw is old enough, else when it is. */

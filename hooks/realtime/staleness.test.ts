@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { connectionDetail, connectionProblem, staleNotice } from './staleness';
+import { createTranslator } from 'next-intl';
+import { messagesFor } from '@/messages';
+import { connectionDetail, connectionProblem, staleNotice, type TStaleNotice } from './staleness';
 
 const at = Date.parse('2026-11-30T14:05:12Z');
 const formatTime = (t: number) => new Date(t).toISOString().slice(11, 19);
@@ -24,12 +26,18 @@ describe('connectionProblem', () => {
   });
 });
 
+// The words as the page shows them, from the catalogs.
+const connection = (locale: 'en' | 'fr') => createTranslator({ locale, messages: messagesFor(locale), namespace: 'dashboard.connection' });
+const notice = (n: TStaleNotice | null, locale: 'en' | 'fr' = 'en') => (n ? connection(locale)('stale', n) : null);
+const detail = (...args: Parameters<typeof connectionDetail>) => connection('en')(`detail.${connectionDetail(...args)}`);
+
 describe('staleNotice', () => {
   it('says since when the figures are stale and why, and nothing while live', () => {
-    expect(staleNotice({ state: 'reconnecting', problem: null, asOf: at, formatTime })).toBe('Figures as of 14:05:12 — reconnecting');
-    expect(staleNotice({ state: 'reconnecting', problem: 'server_unreachable', asOf: at, formatTime })).toBe('Figures as of 14:05:12 — reconnecting, server unreachable');
-    expect(staleNotice({ state: 'offline', problem: 'no_network', asOf: at, formatTime })).toBe('Figures as of 14:05:12 — offline, no network');
-    expect(staleNotice({ state: 'polling', problem: null, asOf: at, formatTime })).toBe('Figures as of 14:05:12 — live stream down, checking every few seconds');
+    expect(notice(staleNotice({ state: 'reconnecting', problem: null, asOf: at, formatTime }))).toBe('Figures as of 14:05:12 — reconnecting');
+    expect(notice(staleNotice({ state: 'reconnecting', problem: 'server_unreachable', asOf: at, formatTime }))).toBe('Figures as of 14:05:12 — reconnecting, server unreachable');
+    expect(notice(staleNotice({ state: 'offline', problem: 'no_network', asOf: at, formatTime }))).toBe('Figures as of 14:05:12 — offline, no network');
+    expect(notice(staleNotice({ state: 'polling', problem: null, asOf: at, formatTime }))).toBe('Figures as of 14:05:12 — live stream down, checking every few seconds');
+    expect(notice(staleNotice({ state: 'offline', problem: 'no_network', asOf: at, formatTime }), 'fr')).toBe('Chiffres à 14:05:12 — hors ligne, pas de réseau');
     expect(staleNotice({ state: 'live', problem: null, asOf: at, formatTime })).toBeNull();
     expect(staleNotice({ state: 'connecting', problem: null, asOf: at, formatTime })).toBeNull();
     expect(staleNotice({ state: 'offline', problem: 'no_network', asOf: null, formatTime })).toBeNull();
@@ -38,9 +46,9 @@ describe('staleNotice', () => {
 
 describe('connectionDetail', () => {
   it('explains the badge in the words of the problem', () => {
-    expect(connectionDetail('offline', 'no_network')).toMatch(/^No network/);
-    expect(connectionDetail('reconnecting', 'server_unreachable')).toMatch(/^Server unreachable: the network is up/);
-    expect(connectionDetail('offline', 'server_unreachable')).toMatch(/^Server unreachable/);
-    expect(connectionDetail('live', null)).toBe('New detections appear as they are scored.');
+    expect(detail('offline', 'no_network')).toMatch(/^No network/);
+    expect(detail('reconnecting', 'server_unreachable')).toMatch(/^Server unreachable: the network is up/);
+    expect(detail('offline', 'server_unreachable')).toMatch(/^Server unreachable/);
+    expect(detail('live', null)).toBe('New detections appear as they are scored.');
   });
 });

@@ -24,50 +24,26 @@ export function connectionProblem(input: { state: TRealtimeState; online: boolea
   return null;
 }
 
-const STATE_WORDS: Record<TRealtimeState, string> = {
-  live: 'live',
-  connecting: 'connecting',
-  reconnecting: 'reconnecting',
-  polling: 'live stream down, checking every few seconds',
-  offline: 'offline',
-};
-
-const PROBLEM_WORDS: Record<Exclude<TConnectionProblem, null>, string> = {
-  no_network: 'no network',
-  server_unreachable: 'server unreachable',
-  paused: 'paused while the tab was hidden',
-};
+/** The stale figures' notice, as values of the catalog's "dashboard.connection.stale". */
+export type TStaleNotice = { time: string; state: TRealtimeState; problem: Exclude<TConnectionProblem, null> | 'none' };
 
 /**
  * "Figures as of 14:05:12 — reconnecting, server unreachable" while the feed
  * is not live; null while it is (or before anything was loaded: the page
  * shows its placeholders then). `asOf` is when these figures were last read.
+ * The words come from the catalog; this decides which.
  */
-export function staleNotice(input: { state: TRealtimeState; problem: TConnectionProblem; asOf: number | null; formatTime: (at: number) => string }): string | null {
+export function staleNotice(input: { state: TRealtimeState; problem: TConnectionProblem; asOf: number | null; formatTime: (at: number) => string }): TStaleNotice | null {
   if (input.state === 'live' || input.state === 'connecting' || !input.asOf) return null;
-  const words = [STATE_WORDS[input.state], input.problem ? PROBLEM_WORDS[input.problem] : null].filter(Boolean).join(', ');
-  return `Figures as of ${input.formatTime(input.asOf)} — ${words}`;
+  return { time: input.formatTime(input.asOf), state: input.state, problem: input.problem ?? 'none' };
 }
 
-/** The connection badge's explanation (its hover text), by state and problem. */
-export function connectionDetail(state: TRealtimeState, problem: TConnectionProblem): string {
-  if (problem === 'no_network') return 'No network: this device is offline. Nothing can reach Orylo until the connection is back; then new detections appear without a reload.';
-  if (problem === 'server_unreachable') {
-    return state === 'offline'
-      ? 'Server unreachable: the network is up, but Orylo\'s server refused or failed every request. Retrying; figures on screen are not updating.'
-      : 'Server unreachable: the network is up, but Orylo\'s server refused the live stream or failed. Reconnecting without losing detections.';
-  }
-  if (problem === 'paused') return 'Paused: the tab was hidden for a while and let go of its connection. It catches up when shown.';
-  switch (state) {
-    case 'live':
-      return 'New detections appear as they are scored.';
-    case 'connecting':
-      return 'Opening the live stream…';
-    case 'reconnecting':
-      return 'The live stream dropped; reconnecting without losing detections.';
-    case 'polling':
-      return 'The live stream is unavailable here; checking for new detections every few seconds while it is retried.';
-    case 'offline':
-      return 'Not receiving updates. New detections will appear once the connection is back.';
-  }
+export type TConnectionDetail = 'noNetwork' | 'unreachableOffline' | 'unreachable' | 'paused' | TRealtimeState;
+
+/** Which explanation the connection badge gives (its hover text, "dashboard.connection.detail.*"), by state and problem. */
+export function connectionDetail(state: TRealtimeState, problem: TConnectionProblem): TConnectionDetail {
+  if (problem === 'no_network') return 'noNetwork';
+  if (problem === 'server_unreachable') return state === 'offline' ? 'unreachableOffline' : 'unreachable';
+  if (problem === 'paused') return 'paused';
+  return state;
 }

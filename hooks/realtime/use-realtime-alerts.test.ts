@@ -4,6 +4,8 @@ import type { TDetection } from '@/lib/detections/schema';
 import { makeDetection } from '@/lib/detections/test-fixtures';
 import { GROUP_MS, TOAST_UPDATE_MS } from './batch-toast';
 import { createShownIncidents } from './shown-incidents';
+import { createTranslator } from 'next-intl';
+import { messagesFor } from '@/messages';
 import { createRealtimeAlerts, type TAlertOutlets } from './use-realtime-alerts';
 
 // The alerts against fake outlets: which toast, sound and page each event gives.
@@ -13,6 +15,7 @@ function outlets(options: { urgent?: boolean; sound?: boolean; storage?: Pick<St
   const timers: { at: number; run: () => void; cancelled: boolean }[] = [];
   const out = {
     toast: { error: vi.fn(), warning: vi.fn(), success: vi.fn() },
+    words: () => createTranslator({ locale: 'en', messages: messagesFor('en'), namespace: 'dashboard.toast' }),
     notifications: { recordDetections: vi.fn(() => ({ urgent: options.urgent ?? false })), isSoundEnabled: vi.fn(() => options.sound ?? false) },
     incidents: createShownIncidents(options.storage ?? null),
     playSound: vi.fn(),

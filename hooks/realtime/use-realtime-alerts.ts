@@ -1,13 +1,14 @@
 'use client';
 
-import { useEffect, useMemo } from 'react';
+import { useTranslations } from 'next-intl';
+import { useEffect, useMemo, useRef } from 'react';
 import { toast } from 'sonner';
 import type { TAttack } from '@/lib/attacks/schema';
 import type { TDetection } from '@/lib/detections/schema';
 import { playAlertSound } from '@/lib/notifications/sound';
 import { notificationsStore } from '@/lib/notifications/store';
 import type { TAttackPhase } from '../cache/war-room';
-import { describeToastGroup, nextToastGroup, toastRedrawDelayMs, type TToastGroup } from './batch-toast';
+import { describeToastGroup, nextToastGroup, toastRedrawDelayMs, type TToastGroup, type TToastWords } from './batch-toast';
 import { createShownIncidents, type TShownIncidents } from './shown-incidents';
 
 // What the live feed tells the user beyond the data on screen: grouped toasts
@@ -27,6 +28,8 @@ export type TRealtimeAlerts = {
 /** Where alerts go: the browser's, or fakes in tests. */
 export type TAlertOutlets = {
   toast: Pick<typeof toast, 'error' | 'warning' | 'success'>;
+  /** The detections toasts' words, in the reader's language at the time of drawing. */
+  words(): TToastWords;
   notifications: Pick<typeof notificationsStore, 'recordDetections' | 'isSoundEnabled'>;
   incidents: TShownIncidents;
   playSound(): void;
@@ -36,8 +39,9 @@ export type TAlertOutlets = {
   later(callback: () => void, ms: number): () => void;
 };
 
-const browserOutlets = (): TAlertOutlets => ({
+const browserOutlets = (words: () => TToastWords): TAlertOutlets => ({
   toast,
+  words,
   notifications: notificationsStore,
   incidents: createShownIncidents(),
   playSound: playAlertSound,
@@ -49,7 +53,7 @@ const browserOutlets = (): TAlertOutlets => ({
   },
 });
 
-export function createRealtimeAlerts(orgId: string, out: TAlertOutlets = browserOutlets()): TRealtimeAlerts {
+export function createRealtimeAlerts(orgId: string, out: TAlertOutlets): TRealtimeAlerts {
   let group: TToastGroup | null = null;
   let drawnAt: number | null = null;
   let cancelDraw: (() => void) | null = null;
@@ -58,7 +62,7 @@ export function createRealtimeAlerts(orgId: string, out: TAlertOutlets = browser
     cancelDraw = null;
     if (!group) return;
     drawnAt = out.now();
-    const { title, description, tone } = describeToastGroup(group);
+    const { title, description, tone } = describeToastGroup(group, out.words());
     out.toast[tone](title, { id: `detections-${orgId}-${group.id}`, description, duration: 8_000 });
   };
 
@@ -106,7 +110,13 @@ export function createRealtimeAlerts(orgId: string, out: TAlertOutlets = browser
 
 /** One per organization, stable across renders, so the stream's effect does not restart. */
 export function useRealtimeAlerts(orgId: string): TRealtimeAlerts {
-  const alerts = useMemo(() => createRealtimeAlerts(orgId), [orgId]);
+  // Read through a ref: the alerts live as long as the org, the language may change under them.
+  const t = useTranslations('dashboard.toast');
+  const tRef = useRef(t);
+  useEffect(() => {
+    tRef.current = t;
+  }, [t]);
+  const alerts = useMemo(() => createRealtimeAlerts(orgId, browserOutlets(() => tRef.current)), [orgId]);
   useEffect(() => () => alerts.stop(), [alerts]);
   return alerts;
 }
