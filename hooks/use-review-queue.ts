@@ -1,7 +1,9 @@
 'use client';
 
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
+import { useErrorText } from './use-error-text';
 import { ApiError, fetchJson } from '@/lib/api-client';
 import type { TDetection } from '@/lib/detections/schema';
 import type { TReviewAction, TReviewQueuePage, TReviewVerdict } from '@/lib/reviews/schema';
@@ -31,11 +33,12 @@ export function useReviewQueue(orgId: string) {
   return useInfiniteQuery(reviewQueueQueryOptions(orgId));
 }
 
-const PAST = { approve: 'Approved', block: 'Blocked' } as const;
 
 /** Approve or block one detection; the row leaves the queue at once and every table shows the new decision. */
 export function useReviewDetection(orgId: string) {
   const queryClient = useQueryClient();
+  const t = useTranslations('review.toasts');
+  const errorText = useErrorText();
   return useMutation({
     mutationFn: (input: { detection: TDetection; action: TReviewAction; note?: string; verdict?: TReviewVerdict }) =>
       fetchJson<{ detection: TDetection }>(`/api/v1/detections/${encodeURIComponent(input.detection.id)}/review`, {
@@ -51,12 +54,12 @@ export function useReviewDetection(orgId: string) {
     onSuccess: ({ detection }, input) => {
       writeQueueChanges(queryClient, orgId, { updated: [detection] });
       writeDetectionUpdates(queryClient, orgId, [detection]);
-      toast.success(`${PAST[input.action]} order ${detection.externalId}`, {
-        description: `${input.action === 'approve' ? 'Now ALLOW' : 'Now BLOCK'}${input.verdict ? `, verdict ${input.verdict}` : ''}.`,
+      toast.success(t('reviewed', { action: input.action, order: detection.externalId }), {
+        description: input.verdict ? t('reviewedDetailVerdict', { action: input.action, verdict: input.verdict }) : t('reviewedDetail', { action: input.action }),
       });
     },
     onError: (error, input) => {
-      toast.error(`Could not ${input.action} order ${input.detection.externalId}`, { description: error.message });
+      toast.error(t('reviewFailed', { action: input.action, order: input.detection.externalId }), { description: errorText(error) });
       // Someone else reviewed it, or it is gone: the queue is stale, read it again.
       if (error instanceof ApiError && (error.status === 409 || error.status === 404)) {
         void queryClient.invalidateQueries({ queryKey: reviewKeys.queue(orgId) });

@@ -2,7 +2,9 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
+import { useErrorText } from './use-error-text';
 import { ApiError, fetchJson } from '@/lib/api-client';
 import { authClient } from '@/lib/auth/client';
 import type { TDetection } from '@/lib/detections/schema';
@@ -32,17 +34,19 @@ function useStaleOnConflict(orgId: string) {
 /** Claims the oldest pending item nobody holds; resolves to it, or null when there is none. */
 export function useClaimNext(orgId: string) {
   const apply = useApply(orgId);
+  const t = useTranslations('review.toasts');
+  const errorText = useErrorText();
   return useMutation({
     mutationFn: () => fetchJson<{ detection: TDetection | null }>('/api/v1/reviews/next', { method: 'POST' }),
     onSuccess: ({ detection }) => {
       if (!detection) {
-        toast.info('Nothing left to claim', { description: 'Every pending payment is held by someone, or the queue is empty.' });
+        toast.info(t('nothingToClaim'), { description: t('nothingToClaimDetail') });
         return;
       }
       apply([detection]);
-      toast.success(`Order ${detection.externalId} is yours for 10 minutes`);
+      toast.success(t('claimed', { order: detection.externalId }));
     },
-    onError: (error) => toast.error('Could not claim the next payment', { description: error.message }),
+    onError: (error) => toast.error(t('claimNextFailed'), { description: errorText(error) }),
   });
 }
 
@@ -50,12 +54,14 @@ export function useClaimNext(orgId: string) {
 export function useClaim(orgId: string) {
   const apply = useApply(orgId);
   const stale = useStaleOnConflict(orgId);
+  const t = useTranslations('review.toasts');
+  const errorText = useErrorText();
   return useMutation({
     mutationFn: (input: { detection: TDetection; hold: boolean }) =>
       fetchJson<{ detection: TDetection }>(`/api/v1/detections/${encodeURIComponent(input.detection.id)}/claim`, { method: input.hold ? 'POST' : 'DELETE' }),
     onSuccess: ({ detection }) => apply([detection]),
     onError: (error, input) => {
-      toast.error(`Could not ${input.hold ? 'claim' : 'release'} order ${input.detection.externalId}`, { description: error.message });
+      toast.error(t('claimFailed', { hold: String(input.hold), order: input.detection.externalId }), { description: errorText(error) });
       stale(error);
     },
   });
@@ -63,13 +69,13 @@ export function useClaim(orgId: string) {
 
 export type TBulkTarget = { ids: string[] } | { ip: string } | { attackId: string };
 
-const PAST = { approve: 'Approved', block: 'Blocked' } as const;
-
 /** One bulk review; the toast says how many were reviewed and why the others were skipped. */
 export function useBulkReview(orgId: string) {
   const apply = useApply(orgId);
   const stale = useStaleOnConflict(orgId);
   const queryClient = useQueryClient();
+  const t = useTranslations('review.toasts');
+  const errorText = useErrorText();
   return useMutation({
     mutationFn: (input: { target: TBulkTarget; action: TReviewAction; verdict: TReviewVerdict; note?: string }) =>
       fetchJson<TBulkReviewResult>('/api/v1/reviews/bulk', {
@@ -81,13 +87,13 @@ export function useBulkReview(orgId: string) {
       apply(result.results.flatMap((r) => (r.detection ? [r.detection] : [])));
       const skipped = result.results.filter((r) => r.result !== 'reviewed');
       const why = skipped.slice(0, 3).map((r) => `${r.externalId ?? r.id}: ${r.message ?? r.result}`);
-      const text = `${PAST[input.action]} ${result.reviewed} payment${result.reviewed === 1 ? '' : 's'}`;
-      if (skipped.length) toast.warning(`${text}; ${skipped.length} skipped`, { description: why.join(' · ') });
-      else toast.success(text, { description: `Verdict ${input.verdict}.` });
+      const counts = { action: input.action, count: result.reviewed, skipped: skipped.length };
+      if (skipped.length) toast.warning(t('bulkSkipped', counts), { description: why.join(' · ') });
+      else toast.success(t('bulk', counts), { description: t('bulkVerdict', { verdict: input.verdict }) });
       if (skipped.length) void queryClient.invalidateQueries({ queryKey: reviewKeys.queue(orgId) });
     },
     onError: (error) => {
-      toast.error('Could not review the selection', { description: error.message });
+      toast.error(t('bulkFailed'), { description: errorText(error) });
       stale(error);
     },
   });

@@ -1,7 +1,9 @@
 'use client';
 
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
+import { useErrorText } from './use-error-text';
 import { fetchJson } from '@/lib/api-client';
 import type { TAttack, TTopEntry } from '@/lib/attacks/schema';
 import type { TTimelineEntry } from './cache/war-room';
@@ -39,10 +41,13 @@ export const DURATIONS = [
   { label: 'Forever', ms: 0 },
 ] as const;
 
-const TYPE_LABEL: Record<TBlockTarget['type'], string> = { ip: 'IP', card_bin: 'BIN', card_fingerprint: 'Card' };
+/** How long a block lasts, as the catalog's sentences name it. */
+const durationId = (ms: number) => (ms === 3_600_000 ? 'hour' : ms === 86_400_000 ? 'day' : 'forever');
 
 export function useBlockFromWarRoom(orgId: string, attackId: string | null) {
   const queryClient = useQueryClient();
+  const t = useTranslations('warRoom.toasts');
+  const errorText = useErrorText();
   return useMutation({
     mutationFn: (input: TBlockTarget & { durationMs: number }) =>
       fetchJson<unknown>('/api/v1/lists', {
@@ -56,11 +61,11 @@ export function useBlockFromWarRoom(orgId: string, attackId: string | null) {
         }),
       }),
     onSuccess: (_data, input) => {
-      const until = input.durationMs > 0 ? `for ${DURATIONS.find((d) => d.ms === input.durationMs)?.label ?? 'a while'}` : 'until removed';
-      toast.success(`${TYPE_LABEL[input.type]} ${input.value} blocked ${until}`, { description: 'Its next attempts are blocked.' });
-      writeTimelineEntry(queryClient, orgId, { at: Date.now(), text: `You blocked ${TYPE_LABEL[input.type]} ${input.value} ${until}`, tone: 'info' });
+      const values = { type: input.type, value: input.value, duration: durationId(input.durationMs) };
+      toast.success(t('blocked', values), { description: t('blockedDetail') });
+      writeTimelineEntry(queryClient, orgId, { at: Date.now(), text: t('blockedTimeline', values), tone: 'info' });
     },
-    onError: (error, input) => toast.error(`Could not block ${TYPE_LABEL[input.type]} ${input.value}`, { description: error.message }),
+    onError: (error, input) => toast.error(t('blockFailed', { type: input.type, value: input.value }), { description: errorText(error) }),
     // The war room and the rules page read the same list entries.
     onSettled: () => queryClient.invalidateQueries({ queryKey: listKeys.all(orgId) }),
   });
@@ -68,14 +73,16 @@ export function useBlockFromWarRoom(orgId: string, attackId: string | null) {
 
 export function useRaiseThresholds(orgId: string) {
   const queryClient = useQueryClient();
+  const t = useTranslations('warRoom.toasts');
+  const errorText = useErrorText();
   return useMutation({
     mutationFn: (input: { review: number; block: number; minutes: number }) =>
       fetchJson<unknown>('/api/v1/settings/thresholds/override', { method: 'POST', body: JSON.stringify(input) }),
     onSuccess: (_data, input) => {
-      toast.success(`Stricter thresholds for ${input.minutes} minutes`, { description: `Review from score ${input.review}, block from ${input.block}.` });
-      writeTimelineEntry(queryClient, orgId, { at: Date.now(), text: `You set review ≥ ${input.review} and block ≥ ${input.block} for ${input.minutes} min`, tone: 'info' });
+      toast.success(t('thresholds', input), { description: t('thresholdsDetail', input) });
+      writeTimelineEntry(queryClient, orgId, { at: Date.now(), text: t('thresholdsTimeline', input), tone: 'info' });
     },
-    onError: (error) => toast.error('Could not change the thresholds', { description: error.message }),
+    onError: (error) => toast.error(t('thresholdsFailed'), { description: errorText(error) }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: thresholdKeys.all(orgId) }),
   });
 }

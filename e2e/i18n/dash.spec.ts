@@ -10,11 +10,8 @@ import { expectNoEnglish, frenchPage } from './helpers';
 /** Intl's French money: a narrow no-break space between thousands, a no-break space before €. */
 const EUROS_1234_56 = '1\u202f234,56\u00a0€';
 
-/** Reads the page for English once no toast is up: sonner's close button is labelled "Close toast" by the shell's Toaster. */
-async function expectFrench(page: Page): Promise<void> {
-  await expect(page.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 15_000 });
-  await expectFrench(page);
-}
+/** The page, toasts included, holds no English. */
+const expectFrench = (page: Page): Promise<void> => expectNoEnglish(page);
 
 async function post(page: Page, key: string, data: Record<string, unknown>): Promise<{ id: string }> {
   const res = await page.request.post('/api/v1/transactions', { headers: { Authorization: `Bearer ${key}` }, data });

@@ -9,27 +9,8 @@ import { expectNoEnglish, frenchPage } from './helpers';
 
 const NBSP = '\u00a0';
 
-/**
- * Parts of these pages that other parts of issue 15 translate (the dashboard's
- * detection cells and page body, the reasons' sentences, the hooks' toasts,
- * the live-updates indicator's tooltip):
- * set aside with translate="no" so this spec checks the words of its own area.
- * Once those land, the lists can be emptied.
- */
-async function setAside(page: Page, selectors: string[]): Promise<void> {
-  await page.evaluate((list) => {
-    for (const selector of list) for (const el of document.querySelectorAll(selector)) el.setAttribute('translate', 'no');
-  }, selectors);
-}
-const TOASTS = '[data-sonner-toaster]';
-const ELSEWHERE = [TOASTS, '[data-testid="connection-state"]'];
-
-async function expectFrench(page: Page, setAsideToo: string[] = []): Promise<void> {
-  await setAside(page, [...ELSEWHERE, ...setAsideToo]);
-  await expectNoEnglish(page);
-}
-/** The queue's first six columns and its reasons are the dashboard's detection cells. */
-const DETECTION_CELLS = ['[data-testid="review-table"] thead th:nth-child(-n+6)', '[data-testid="review-row"] > td:nth-child(-n+6)', '[data-testid="review-row"] > td:nth-child(8)'];
+/** The page, toasts and every shared part included, holds no English. */
+const expectFrench = (page: Page): Promise<void> => expectNoEnglish(page);
 
 test('the review queue, war room, incidents and admin page read French, with French formats', async ({ browser }) => {
   const run = newRunId();
@@ -73,7 +54,7 @@ test('the review queue, war room, incidents and admin page read French, with Fre
     await rows.first().getByTestId('review-age').click();
     await page.getByTestId('resolve-ip-block').click();
     await expect(page.getByTestId('resolve-ip')).toContainText(`Bloquer tous les paiements en attente de ${ip}${NBSP}?`);
-    await expectFrench(page, DETECTION_CELLS);
+    await expectFrench(page);
     await page.getByTestId('resolve-ip').getByRole('button', { name: 'Annuler' }).click();
 
     await rows.first().getByTestId('review-claim-one').click();
@@ -95,11 +76,7 @@ test('the review queue, war room, incidents and admin page read French, with Fre
     await expect(attacker).toContainText(/\d+ bloquées? \/ \d+ à examiner \/ \d+ autorisées?/, { timeout: 10_000 });
     await attacker.getByTestId('war-block').click();
     await expect(attacker.getByTestId('war-blocked')).toHaveText('Bloqué', { timeout: 5_000 });
-    // Only the war room is this area's on the dashboard.
-    await page.evaluate(() => {
-      for (const el of document.querySelectorAll('main.page > *')) if (!el.matches('#war-room')) el.setAttribute('translate', 'no');
-    });
-    await expectFrench(page, ['.war-timeline li:not(:last-child)']);
+    await expectFrench(page);
   });
 
   await test.step('the incident, closed as the detector would', async () => {

@@ -18,7 +18,6 @@ const FRENCH_DATE_TIME = /\d{1,2} [a-zéû]+\.? \d{4}(,| à) \d{2}:\d{2}:\d{2}/;
  * spec was written; the settings pages are what this spec is about.
  */
 async function expectNoEnglish(page: Page): Promise<void> {
-  await page.locator('[data-testid="connection-state"]').evaluateAll((els) => els.forEach((el) => el.setAttribute('translate', 'no')));
   await expectNoEnglishOnPage(page);
 }
 

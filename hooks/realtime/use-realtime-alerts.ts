@@ -87,14 +87,16 @@ export function createRealtimeAlerts(orgId: string, out: TAlertOutlets): TRealti
     attack(attack, phase) {
       if (phase === 'updated' || !out.incidents.firstTime(attack.id, phase)) return;
       if (phase === 'started') {
-        out.toast.error('Card-testing attack under way', {
+        const t = out.words();
+        out.toast.error(t('attackStarted'), {
           id: `attack-${attack.id}`,
-          description: `${attack.attempts} attempts, ${attack.distinctCards} distinct cards. The war room is open on the dashboard.`,
+          description: t('attackStartedDetail', { attempts: attack.attempts, cards: attack.distinctCards }),
           duration: 15_000,
-          action: { label: 'War room', onClick: () => out.navigate('/dashboard#war-room') },
+          action: { label: t('warRoom'), onClick: () => out.navigate('/dashboard#war-room') },
         });
       } else {
-        out.toast.success('The attack has ended', { id: `attack-${attack.id}`, description: `${attack.attempts} attempts in all, ${attack.blocked} blocked.` });
+        const t = out.words();
+        out.toast.success(t('attackEnded'), { id: `attack-${attack.id}`, description: t('attackEndedDetail', { attempts: attack.attempts, blocked: attack.blocked }) });
       }
     },
     // 401: signed out (here or in another tab). 403: no longer in this org: pick another.
