@@ -14,12 +14,12 @@ export function DetectionsHead({ children }: { children: ReactNode }) {
   return (
     <THead>
       <Tr>
-        <Th>{t('time')}</Th>
-        <Th>{t('order')}</Th>
-        <Th numeric>{t('amount')}</Th>
-        <Th>{t('card')}</Th>
-        <Th>{t('ipEmail')}</Th>
-        <Th numeric>{t('score')}</Th>
+        <Th data-cell="time">{t('time')}</Th>
+        <Th data-cell="order">{t('order')}</Th>
+        <Th numeric data-cell="amount">{t('amount')}</Th>
+        <Th data-cell="card">{t('card')}</Th>
+        <Th data-cell="ip">{t('ipEmail')}</Th>
+        <Th numeric data-cell="score">{t('score')}</Th>
         {children}
       </Tr>
     </THead>
@@ -32,19 +32,24 @@ export function DetectionCells({ detection: d, order }: { detection: TDetection;
   // The order id, IP and e-mail are the merchant's data: the same in every language.
   return (
     <>
-      <Td className="mono" title={f.dateTime(d.createdAt)}>
+      {/* data-cell names each column for the phone layout (globals.css), which keeps time, amount, score and decision. */}
+      <Td className="mono" title={f.dateTime(d.createdAt)} data-cell="time">
         {f.when(d.createdAt)}
       </Td>
-      <Td className="mono" translate="no">
+      <Td className="mono" translate="no" data-cell="order">
         {order ?? d.externalId}
       </Td>
-      <Td numeric>{f.money(d.amount, d.currency)}</Td>
-      <Td className="mono">{formatCard(d.card)}</Td>
-      <Td translate="no">
+      <Td numeric data-cell="amount">
+        {f.money(d.amount, d.currency)}
+      </Td>
+      <Td className="mono" data-cell="card">
+        {formatCard(d.card)}
+      </Td>
+      <Td translate="no" data-cell="ip">
         <div className="mono">{d.ip ?? '—'}</div>
         <div className="muted">{d.email ?? ''}</div>
       </Td>
-      <Td numeric>
+      <Td numeric data-cell="score">
         <strong style={{ color: RISK_COLOR[d.riskLevel] }}>{d.score}</strong>
       </Td>
     </>

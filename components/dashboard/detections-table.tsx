@@ -53,7 +53,7 @@ const RowCells = memo(function RowCells({ detection }: { detection: TDetection }
   return (
     <>
       <DetectionCells detection={detection} />
-      <Td>
+      <Td data-cell="decision">
         <DecisionBadge decision={detection.decision} />
       </Td>
     </>
@@ -169,7 +169,7 @@ export function DetectionsTable({ detections, selectedId, onSelect }: TProps) {
   return (
     <Table data-testid="detections-table" data-row-count={detections.length} aria-rowcount={detections.length + 1} aria-label={t('label')}>
       <DetectionsHead>
-        <Th>{t('decision')}</Th>
+        <Th data-cell="decision">{t('decision')}</Th>
       </DetectionsHead>
       <tbody ref={bodyRef}>
         <Spacer height={before} />
