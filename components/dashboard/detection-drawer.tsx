@@ -19,8 +19,17 @@ export function DetectionDrawer({ detection, onClose }: { detection: TDetection;
   const closeRef = useRef<HTMLButtonElement>(null);
   useRefreshOnReview(orgId, detection.id);
 
+  // Focus moves into the drawer when it opens and back to what opened it (the row) when it closes,
+  // so a keyboard user goes on down the table from where they were.
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     closeRef.current?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => event.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
