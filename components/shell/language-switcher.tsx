@@ -28,8 +28,8 @@ export function LanguageSwitcher() {
       <span className="sr-only">{t('label')}</span>
       <select className="select" value={locale} onChange={(e) => choose(e.target.value as TLocale)} disabled={pending} data-testid="language" aria-label={t('label')}>
         {LOCALES.map((l) => (
-          // The code fits the header; the language's own name is what a screen reader says.
-          <option key={l} value={l} lang={l} aria-label={t(l)} title={t(l)}>
+          // The code fits the header; the language's own name shows on hover.
+          <option key={l} value={l} lang={l} title={t(l)}>
             {l.toUpperCase()}
           </option>
         ))}
