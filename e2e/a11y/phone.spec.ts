@@ -30,8 +30,17 @@ async function expectWithinWidth(locator: Locator, what: string): Promise<void> 
 }
 
 async function expectNoSidewaysScroll(page: Page, name: string): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(scroll, `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(client);
+  const { scroll, client, culprits } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // The deepest elements past the right edge, outside a box that scrolls on its own: what to fix.
+    const scrolls = (el: Element) => ['auto', 'scroll', 'hidden'].includes(getComputedStyle(el).overflowX);
+    const inScroller = (el: Element) => { for (let p = el.parentElement; p; p = p.parentElement) if (scrolls(p)) return true; return false; };
+    const past = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > width + 1 && !inScroller(el));
+    const deepest = past.filter((el) => !past.some((other) => other !== el && el.contains(other)));
+    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} (${Math.round(el.getBoundingClientRect().right)} px)`;
+    return { scroll: document.documentElement.scrollWidth, client: width, culprits: deepest.slice(0, 5).map(describe) };
+  });
+  expect(scroll, `${name} scrolls sideways on a phone: ${culprits.join(', ')}`).toBeLessThanOrEqual(client);
 }
 
 for (const [path, name, ready] of SIGNED_IN_PAGES) {
