@@ -3,7 +3,8 @@ import type { HTMLAttributes, ReactNode, TableHTMLAttributes, TdHTMLAttributes, 
 
 export function Table({ className, ...props }: TableHTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="table-wrap">
+    // Focusable: a table wider than its card scrolls inside it, and a keyboard must be able to scroll it too (WCAG 2.1.1).
+    <div className="table-wrap" tabIndex={0}>
       <table className={['table', className].filter(Boolean).join(' ')} {...props} />
     </div>
   );

@@ -14,7 +14,8 @@ const ENGLISH_ONLY = [
   'close', 'open', 'show', 'hide', 'block', 'allow', 'review', 'approve', 'sign', 'create', 'edit', 'new', 'loading', 'search', 'filter', 'today',
   'yesterday', 'ago', 'hours', 'days', 'payments', 'rules', 'settings', 'dashboard', 'attempts', 'declines', 'cards', 'pending',
 ];
-const ENGLISH_WORD = new RegExp(`(?<!\\p{L})(${ENGLISH_ONLY.join('|')})(?!\\p{L})`, 'iu');
+// A word inside an identifier (product_not_received, a code shown as data) is not English prose.
+const ENGLISH_WORD = new RegExp(`(?<![\\p{L}_])(${ENGLISH_ONLY.join('|')})(?![\\p{L}_])`, 'iu');
 
 /** The visible text of the page, one entry per text node, outside what people typed. */
 export async function visibleText(page: Page): Promise<string[]> {

@@ -90,7 +90,7 @@ test('the review queue, war room, incidents and admin page read French, with Fre
     const summary = page.getByTestId('attack-summary');
     // Playwright's text matching folds the no-break spaces into spaces: the raw text is checked for them once.
     await expect(summary).toContainText(/Attaque terminée après .+\s:\s14 tentatives, \d+\s%\sbloquées, 1 adresse IP bloquée par rvfr-/, { timeout: 10_000 });
-    expect(await summary.textContent()).toMatch(new RegExp(`${NBSP}: 14 tentatives, \\d+${NBSP}% bloquées`));
+    expect(await summary.textContent()).toMatch(new RegExp(`${NBSP}: 14 tentatives, \\d+[${NBSP}\u202f]% bloquées`));
 
     await page.goto('/attacks');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Incidents');
