@@ -97,7 +97,7 @@ test('the review queue, war room, incidents and admin page read French, with Fre
     const incident = page.getByTestId('attack-row').first();
     await expect(incident.getByRole('link')).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
     await expect(incident).toContainText('Terminé');
-    await expect(incident).toContainText(/\d+ %/);
+    await expect(incident).toContainText(/\d+\s%/);
     await expectFrench(page);
 
     await incident.getByRole('link').click();
