@@ -118,8 +118,15 @@ describe('default rules', () => {
     const micro = await postTx(m, isolated({ amount: 50, currency: 'EUR' }));
     expect(micro).toMatchObject({ score: 10, decision: 'ALLOW' });
     expect(micro.reasons).toEqual([
-      { code: 'micro_amount', message: 'Amount €0.50 < €1.00 → +10 points', ruleId: expect.any(String), observed: 50, threshold: 100, action: 'SCORE', mode: 'active' },
-      { code: 'score_threshold', message: 'Score 10 < review threshold 50 → ALLOW', observed: 10, threshold: 50, action: 'ALLOW', mode: 'active', decisive: true },
+      {
+        code: 'micro_amount', message: 'Amount €0.50 < €1.00 → +10 points', ruleId: expect.any(String), observed: 50, threshold: 100, action: 'SCORE', mode: 'active',
+        // The values the message was made of, for pages to say it in the reader's language (lib/reasons).
+        text: { kind: 'rule', action: 'SCORE', points: 10, condition: { feature: 'amount', operator: '<', threshold: 100, held: true, observed: 50, currency: 'EUR' } },
+      },
+      {
+        code: 'score_threshold', message: 'Score 10 < review threshold 50 → ALLOW', observed: 10, threshold: 50, action: 'ALLOW', mode: 'active', decisive: true,
+        text: { kind: 'threshold', score: 10, decision: 'ALLOW', review: 50, block: expect.any(Number), temporary: false },
+      },
     ]);
     const high = await postTx(m, isolated({ amount: 600_000, currency: 'USD' }));
     expect(high).toMatchObject({ score: 30, decision: 'ALLOW', riskLevel: 'medium' });
@@ -168,7 +175,12 @@ describe('lists', () => {
     await addListEntry(m, { type: 'ip', value: ip, action: 'block', reason: 'card testing on 3 March' });
     const d = await postTx(m, isolated({ ip }));
     expect(d).toMatchObject({ decision: 'BLOCK', score: 100, riskLevel: 'critical' });
-    expect(d.reasons).toEqual([{ code: 'list_block', message: `IP ${ip} is on the block list (card testing on 3 March) → BLOCK`, action: 'BLOCK', mode: 'active', decisive: true }]);
+    expect(d.reasons).toEqual([
+      {
+        code: 'list_block', message: `IP ${ip} is on the block list (card testing on 3 March) → BLOCK`, action: 'BLOCK', mode: 'active', decisive: true,
+        text: { kind: 'list', action: 'block', type: 'ip', value: ip, note: 'card testing on 3 March' },
+      },
+    ]);
   });
 
   it('an allow entry allows: rules are still evaluated, reported as shadow', async () => {
@@ -179,7 +191,10 @@ describe('lists', () => {
     const last = ds[3];
     expect(last).toMatchObject({ decision: 'ALLOW', score: 0 });
     expect(last.reasons).toEqual([
-      { code: 'list_allow', message: `Card •••• 7777 (fingerprint ${theCard.fingerprint}) is on the allow list (our QA card) → ALLOW`, action: 'ALLOW', mode: 'active', decisive: true },
+      {
+        code: 'list_allow', message: `Card •••• 7777 (fingerprint ${theCard.fingerprint}) is on the allow list (our QA card) → ALLOW`, action: 'ALLOW', mode: 'active', decisive: true,
+        text: { kind: 'list', action: 'allow', type: 'card_fingerprint', value: theCard.fingerprint, last4: '7777', note: 'our QA card' },
+      },
     ]);
     expect(last.shadow.map((x: any) => [x.code, x.mode])).toEqual([['card_declines_24h', 'shadow'], ['micro_amount', 'shadow'], ['shadow_decision', 'shadow']]);
     expect(last.shadow[2]).toMatchObject({ action: 'BLOCK' });
