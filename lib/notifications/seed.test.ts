@@ -29,10 +29,10 @@ describe('seedDetections', () => {
     store.recordDetections([live], T0 + 500_000);
     store.seedDetections([at('b1', 'BLOCK', 0), at('b2', 'BLOCK', 10_000), at('r1', 'REVIEW', 20_000), live]);
     const { groups, unreadCount } = store.getSnapshot();
-    expect(groups.map((g) => [g.title, g.read])).toEqual([
-      ['1 payment to review', false],
-      ['1 payment to review', true],
-      ['2 blocked payments', true],
+    expect(groups.map((g) => [g.kind, g.count, g.read])).toEqual([
+      ['review', 1, false],
+      ['review', 1, true],
+      ['block', 2, true],
     ]);
     expect(unreadCount).toBe(1);
     // The stream repeats a seeded row: nothing new.

@@ -27,7 +27,6 @@ export type TNotificationGroup = Readonly<{
   read: boolean;
   /** Up to SAMPLE_SIZE detection ids, newest first. */
   sampleIds: readonly string[];
-  title: string;
 }>;
 
 export type TNotificationsSnapshot = Readonly<{
@@ -59,11 +58,6 @@ export const EMPTY_SNAPSHOT: TNotificationsSnapshot = Object.freeze({ groups: Ob
 
 const frozen = (group: TNotificationGroup): TNotificationGroup =>
   Object.freeze({ ...group, sampleIds: Object.freeze([...group.sampleIds]) });
-
-export function groupTitle(kind: TNotificationKind, count: number): string {
-  const s = count === 1 ? '' : 's';
-  return kind === 'block' ? `${count} blocked payment${s}` : `${count} payment${s} to review`;
-}
 
 // Reading localStorage can throw (blocked cookies, sandboxed iframes), and on
 // the server there is none: every access is guarded.
@@ -138,7 +132,6 @@ export function createNotificationsStore(options: TNotificationsStoreOptions = {
           count,
           lastAt: now,
           sampleIds: [...newest, ...latest.sampleIds].slice(0, SAMPLE_SIZE),
-          title: groupTitle(kind, count),
         }),
       );
       return;
@@ -153,7 +146,6 @@ export function createNotificationsStore(options: TNotificationsStoreOptions = {
         lastAt: now,
         read: false,
         sampleIds: newest.slice(0, SAMPLE_SIZE),
-        title: groupTitle(kind, ids.length),
       }),
     );
   }
@@ -188,7 +180,7 @@ export function createNotificationsStore(options: TNotificationsStoreOptions = {
     for (const d of unseen) remember(d.id);
     const seeded = groupPastDetections(unseen, windowMs).map((g) => {
       sequence += 1;
-      return frozen({ id: `${g.kind}-${sequence}`, kind: g.kind, count: g.ids.length, firstAt: g.firstAt, lastAt: g.lastAt, read: true, sampleIds: g.ids.slice(0, SAMPLE_SIZE), title: groupTitle(g.kind, g.ids.length) });
+      return frozen({ id: `${g.kind}-${sequence}`, kind: g.kind, count: g.ids.length, firstAt: g.firstAt, lastAt: g.lastAt, read: true, sampleIds: g.ids.slice(0, SAMPLE_SIZE) });
     });
     groups = Object.freeze([...groups, ...seeded].sort((a, b) => b.lastAt - a.lastAt).slice(0, maxGroups));
     changed();
