@@ -25,6 +25,7 @@ import en_reasons from './en/reasons.json';
 import en_errors from './en/errors.json';
 import en_email from './en/email.json';
 import en_password from './en/password.json';
+import en_export from './en/export.json';
 import fr_common from './fr/common.json';
 import fr_shell from './fr/shell.json';
 import fr_auth from './fr/auth.json';
@@ -51,6 +52,7 @@ import fr_reasons from './fr/reasons.json';
 import fr_errors from './fr/errors.json';
 import fr_email from './fr/email.json';
 import fr_password from './fr/password.json';
+import fr_export from './fr/export.json';
 
 // One catalog per language, one file per part of the product: each part's
 // strings live beside each other and two people translating two parts never
@@ -83,6 +85,7 @@ const en = {
   errors: en_errors,
   email: en_email,
   password: en_password,
+  export: en_export,
 };
 const fr = {
   common: fr_common,
@@ -111,6 +114,7 @@ const fr = {
   errors: fr_errors,
   email: fr_email,
   password: fr_password,
+  export: fr_export,
 };
 
 export type TMessages = typeof en;

@@ -3,7 +3,7 @@ import type { Executor } from '@/db/client';
 import { detections } from '@/db/schema';
 import { withOrgTransaction } from '@/lib/db';
 import type { Logger } from '@/lib/logger';
-import { csvHeaderLine, detectionCsvRow, EXPORT_MAX_ROWS } from './export-csv';
+import { EXPORT_MAX_ROWS, type TCsvFile } from './export-csv';
 import { toDetection } from './schema';
 
 // The CSV export is streamed: a page of rows at a time, each read in its own
@@ -57,7 +57,7 @@ function readPage(options: TExportRange & { db: Executor; after?: TKey; limit: n
  * SECURITY: every page is read under RLS for the org the route's wrapper
  * authorized (withOrg checked the export permission when the request came in).
  */
-export function streamDetectionsCsv(options: TExportRange & { rows: number; log: Logger; signal?: AbortSignal }): ReadableStream<Uint8Array> {
+export function streamDetectionsCsv(options: TExportRange & { file: TCsvFile; rows: number; log: Logger; signal?: AbortSignal }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const started = performance.now();
   let after: TKey | undefined;
@@ -68,7 +68,7 @@ export function streamDetectionsCsv(options: TExportRange & { rows: number; log:
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(csvHeaderLine()));
+        controller.enqueue(encoder.encode(options.file.head));
         if (options.rows === 0) {
           controller.close();
           done('detections exported');
@@ -86,7 +86,7 @@ export function streamDetectionsCsv(options: TExportRange & { rows: number; log:
           if (last) {
             sent += page.length;
             after = { at: last.at, seq: last.detection.seq };
-            controller.enqueue(encoder.encode(page.map((r) => `${detectionCsvRow(toDetection(r.detection))}\r\n`).join('')));
+            controller.enqueue(encoder.encode(page.map((r) => `${options.file.row(toDetection(r.detection))}\r\n`).join('')));
           }
           // A short page: rows counted at the start were deleted since (retention); the file ends there.
           if (page.length < limit || sent >= options.rows) {
@@ -107,4 +107,24 @@ export function streamDetectionsCsv(options: TExportRange & { rows: number; log:
     // No read-ahead: a page is read when the client has taken the last one.
     { highWaterMark: 0 },
   );
+}
+
+/**
+ * The export's response, for both export routes: the capped count first (its
+ * figures go in X-Orylo-Rows and X-Orylo-Truncated), then the streamed body in
+ * the file's language. `name`: the file name without ".csv".
+ */
+export async function csvExportResponse(options: TExportRange & { db: Executor; file: TCsvFile; name: string; log: Logger; signal?: AbortSignal }): Promise<Response> {
+  const { rows, truncated } = await countExportRows(options);
+  options.log.info({ rows, truncated, locale: options.file.locale }, 'export started');
+  return new Response(streamDetectionsCsv({ ...options, rows }), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${options.name}.csv"`,
+      'Content-Language': options.file.locale,
+      'Cache-Control': 'no-store',
+      'X-Orylo-Rows': String(rows),
+      'X-Orylo-Truncated': String(truncated),
+    },
+  });
 }

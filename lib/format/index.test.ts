@@ -20,6 +20,11 @@ describe('formats', () => {
     ]);
   });
 
+  it('a plain decimal for files: the currency’s decimals, the locale’s decimal sign, no grouping, no symbol', () => {
+    expect([en.decimal(123_450, 'EUR'), en.decimal(500, 'JPY'), en.decimal(1234, 'KWD'), en.decimal(7, 'EUR')]).toEqual(['1234.50', '500', '1.234', '0.07']);
+    expect([fr.decimal(123_450, 'EUR'), fr.decimal(500, 'JPY'), fr.decimal(1234, 'KWD'), fr.decimal(7, 'EUR')]).toEqual(['1234,50', '500', '1,234', '0,07']);
+  });
+
   it('a code Intl refuses still reads: the number and the code', () => {
     expect(en.money(1999, 'EU')).toBe('1,999 EU');
     expect(fr.money(1999, 'EU')).toBe(`1${NNBSP}999 EU`);

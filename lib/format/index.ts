@@ -50,6 +50,8 @@ export type TFormats = {
   locale: TLocale;
   /** Minor units in the currency's own decimals: 140 EUR → "€1.40" / "1,40 €"; JPY has none. */
   money: (minor: number, currency: string) => string;
+  /** Minor units as a plain decimal in the currency's own decimals, no symbol, no grouping, for files a spreadsheet reads as a number: 123450 EUR → "1234.50" / "1234,50". */
+  decimal: (minor: number, currency: string) => string;
   /** 3621 → "3,621" / "3 621". */
   number: (value: number) => string;
   /** 0.625 → "62.5%" / "62,5 %". */
@@ -66,6 +68,8 @@ export type TFormats = {
 
 type TCache = Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | null>;
 const cache = () => processState<TCache>('format.intl', () => new Map());
+/** Each currency's decimals (2 for EUR, 0 for JPY), by code. */
+const decimals = () => processState<Map<string, number>>('format.decimals', () => new Map());
 
 function once<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T | null {
   const c = cache();
@@ -105,12 +109,26 @@ export function formats(locale: TLocale, timeZone?: string): TFormats {
   const number = (value: number) => once(`n|${tag}`, () => new Intl.NumberFormat(tag))!.format(value);
   const dateTime = (at: string | number | Date) => dateTimeFormat()?.format(toDate(at)) ?? toDate(at).toISOString();
   const time = (at: string | number | Date) => timeFormat()?.format(toDate(at)) ?? toDate(at).toISOString();
+  const moneyFormat = (currency: string) => once(`money|${tag}|${currency}`, () => new Intl.NumberFormat(tag, { style: 'currency', currency }));
+  /** The currency's decimals (2 for EUR, 0 for JPY, 3 for KWD); 2 for a code Intl does not know. */
+  // Memoized apart: resolvedOptions() builds a new object at each call, most of a row's formatting time.
+  const digits = (currency: string) => {
+    const known = decimals();
+    let n = known.get(currency);
+    if (n === undefined) known.set(currency, (n = moneyFormat(currency)?.resolvedOptions().maximumFractionDigits ?? 2));
+    return n;
+  };
   return {
     locale,
     money(minor, currency) {
-      const f = once(`money|${tag}|${currency}`, () => new Intl.NumberFormat(tag, { style: 'currency', currency }));
+      const f = moneyFormat(currency);
       if (!f) return `${number(minor)} ${currency}`;
-      return f.format(minor / 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2));
+      return f.format(minor / 10 ** digits(currency));
+    },
+    decimal(minor, currency) {
+      const n = digits(currency);
+      const f = once(`dec|${tag}|${n}`, () => new Intl.NumberFormat(tag, { useGrouping: false, minimumFractionDigits: n, maximumFractionDigits: n }))!;
+      return f.format(minor / 10 ** n);
     },
     number,
     percent: (ratio) => once(`p|${tag}`, () => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }))!.format(ratio),
