@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { DetectionDetails } from '@/components/detection/detection-details';
 import { useOrgId } from '@/components/shell/org-context';
 import { useRefreshOnReview } from '@/hooks/use-detection';
@@ -16,45 +16,27 @@ import type { TDetection } from '@/lib/detections/schema';
 export function DetectionDrawer({ detection, onClose }: { detection: TDetection; onClose: () => void }) {
   const t = useTranslations('detection.drawer');
   const orgId = useOrgId();
-  const closeRef = useRef<HTMLButtonElement>(null);
   useRefreshOnReview(orgId, detection.id);
 
-  // Focus moves into the drawer when it opens and back to what opened it (the row) when it closes,
-  // so a keyboard user goes on down the table from where they were.
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    closeRef.current?.focus();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => event.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
+  // The shared dialog moves the focus to the close button, keeps Tab inside the drawer and, on close,
+  // gives the focus back to what opened it (the row), so a keyboard user goes on down the table.
   return (
-    <>
-      <div className="drawer-backdrop" onClick={onClose} aria-hidden />
-      <aside className="drawer" role="dialog" aria-modal="true" aria-labelledby="drawer-title" data-testid="detection-drawer">
-        <div className="drawer-head">
-          <div>
-            <p className="hint">{t('order')}</p>
-            <h2 id="drawer-title" className="mono" translate="no">
-              {detection.externalId}
-            </h2>
-            <Link href={`/detections/${detection.id}`} className="hint" data-testid="open-detection-page">
-              {t('openPage')}
-            </Link>
-          </div>
-          <Button ref={closeRef} variant="ghost" size="sm" onClick={onClose} aria-label={t('close')}>
-            ✕
-          </Button>
+    <Dialog titleId="drawer-title" onClose={onClose} testId="detection-drawer">
+      <div className="drawer-head">
+        <div>
+          <p className="hint">{t('order')}</p>
+          <h2 id="drawer-title" className="mono" translate="no">
+            {detection.externalId}
+          </h2>
+          <Link href={`/detections/${detection.id}`} className="hint" data-testid="open-detection-page">
+            {t('openPage')}
+          </Link>
         </div>
-        <DetectionDetails orgId={orgId} detection={detection} />
-      </aside>
-    </>
+        <Button data-autofocus variant="ghost" size="sm" onClick={onClose} aria-label={t('close')}>
+          ✕
+        </Button>
+      </div>
+      <DetectionDetails orgId={orgId} detection={detection} />
+    </Dialog>
   );
 }
