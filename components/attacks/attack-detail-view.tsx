@@ -11,6 +11,7 @@ import { useAttackDetail } from '@/hooks/use-attacks';
 import { useErrorText } from '@/hooks/use-error-text';
 import { useFormats } from '@/hooks/use-formats';
 import { useCan } from '@/hooks/use-permissions';
+import { useRuleName } from '@/hooks/use-rule-name';
 import type { TAttack, TTopEntry } from '@/lib/attacks/schema';
 import { attackDurationMs, blockedShare, describeAction, formatDuration, type TAttacksT } from './describe';
 
@@ -63,6 +64,7 @@ function sources(t: TAttacksT, a: TAttack): string {
 export function AttackDetailView({ id }: { id: string }) {
   const t = useTranslations('attacks');
   const f = useFormats();
+  const ruleName = useRuleName();
   const errorText = useErrorText();
   const orgId = useOrgId();
   const detail = useAttackDetail(orgId, id);
@@ -118,7 +120,7 @@ export function AttackDetailView({ id }: { id: string }) {
             <ol className="attack-actions" data-testid="attack-actions">
               {actions.map((e) => (
                 <li key={e.id}>
-                  <time className="mono">{f.when(e.createdAt)}</time> {describeAction(t, e)}
+                  <time className="mono">{f.when(e.createdAt)}</time> {describeAction(t, e, ruleName)}
                 </li>
               ))}
             </ol>

@@ -1,6 +1,7 @@
 import type { useTranslations } from 'next-intl';
 import type { TAttack } from '@/lib/attacks/schema';
 import type { TAuditEntryView } from '@/lib/audit/find';
+import type { TRuleName } from '@/hooks/use-rule-name';
 
 // Incidents in words a fraud team reads: durations, blocked shares, and what
 // each person did ("ops@shop.example blocked IP 192.0.2.183 for 1 h"), in the
@@ -27,7 +28,7 @@ export function attackDurationMs(a: Pick<TAttack, 'startedAt' | 'endedAt' | 'las
 export const blockedShare = (a: Pick<TAttack, 'attempts' | 'blocked'>) => (a.attempts ? Math.round((a.blocked / a.attempts) * 100) : 0);
 
 type TListAfter = { type?: string; value?: string; action?: string; expiresAt?: string | null };
-type TSnoozeAfter = { ruleName?: string; entityType?: string; entityValue?: string };
+type TSnoozeAfter = { ruleKey?: string; ruleName?: string; entityType?: string; entityValue?: string };
 type TThresholdAfter = { review?: number; block?: number; override?: { review: number; block: number; until: string } | null };
 
 function forHowLong(t: TAttacksT, createdAt: string, expiresAt: string | null | undefined): string {
@@ -36,7 +37,7 @@ function forHowLong(t: TAttacksT, createdAt: string, expiresAt: string | null | 
 }
 
 /** One audit entry as a sentence; the actor first. */
-export function describeAction(t: TAttacksT, e: TAuditEntryView): string {
+export function describeAction(t: TAttacksT, e: TAuditEntryView, ruleName: TRuleName = (rule) => rule.name): string {
   const who = e.actorEmail ?? 'Orylo';
   const after = (e.after ?? {}) as TListAfter & TThresholdAfter;
   switch (e.action) {
@@ -60,7 +61,7 @@ export function describeAction(t: TAttacksT, e: TAuditEntryView): string {
     case 'rule_snooze.end': {
       const snooze = after as TSnoozeAfter;
       const what = t('describe.what', { type: snooze.entityType ?? '', value: snooze.entityValue ?? '' });
-      const rule = snooze.ruleName ?? '';
+      const rule = ruleName({ key: snooze.ruleKey ?? '', name: snooze.ruleName ?? '' });
       return e.action === 'rule_snooze.end'
         ? t('describe.snoozeEnd', { who, rule, what })
         : t('describe.snoozeCreate', { who, rule, what, until: forHowLong(t, e.createdAt, after.expiresAt) });

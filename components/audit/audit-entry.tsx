@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { useFormats } from '@/hooks/use-formats';
+import { useRuleName } from '@/hooks/use-rule-name';
 import type { TAuditEntryView } from '@/lib/audit/find';
 import { auditChanges, type TChange, type TShown } from './changes';
 import { auditSentence, type TSay } from './sentence';
@@ -30,7 +31,8 @@ export function AuditEntry({ entry }: { entry: TAuditEntryView }) {
   const f = useFormats();
   // The builder picks keys at run time; the catalogs test keeps every one of them in both languages.
   const say: TSay = (key, values) => t(key as never, values as never);
-  const sentence = auditSentence(entry, say);
+  const ruleName = useRuleName();
+  const sentence = auditSentence(entry, say, ruleName);
   const changes = auditChanges(entry, say, f);
   // A rule change of one field says it in the sentence itself: "changed rule “X”: threshold 5 → 3".
   const inline = sentence.key === 'sentence.ruleUpdate' && changes?.length === 1 ? changes[0] : null;

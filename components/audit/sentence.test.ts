@@ -2,6 +2,7 @@ import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import type { TAuditEntryView } from '@/lib/audit/find';
 import { formats, type TLocale } from '@/lib/format';
+import { ruleNameWith } from '@/hooks/use-rule-name';
 import { catalogs } from '@/messages';
 import { auditChanges } from './changes';
 import { auditSentence, duration, type TSay } from './sentence';
@@ -14,8 +15,9 @@ const NB = '\u00a0';
 function reader(locale: TLocale) {
   const t = createTranslator({ locale, messages: catalogs[locale], namespace: 'audit' });
   const say: TSay = (key, values) => t(key as never, values as never);
+  const ruleName = ruleNameWith(createTranslator({ locale, messages: catalogs[locale], namespace: 'rules.defaults' }));
   const sentence = (e: TAuditEntryView) => {
-    const s = auditSentence(e, say);
+    const s = auditSentence(e, say, ruleName);
     return t.markup(s.key as never, { ...s.values, d: (chunks: string) => `[${chunks}]` } as never);
   };
   return { say, sentence, f: formats(locale, 'UTC') };
@@ -83,6 +85,12 @@ describe('auditSentence', () => {
     const snooze = { ruleName: 'High amount', entityType: 'customer_id', entityValue: 'cus_42', createdAt: AT, expiresAt: '2026-12-07T14:00:00.000Z' };
     expect(en.sentence(entry('rule_snooze.create', null, snooze))).toBe('[ops@shop.example] snoozed rule “[High amount]” for customer [cus_42] for 7 days');
     expect(fr.sentence(entry('rule_snooze.create', null, snooze))).toBe(`[ops@shop.example] a mis en pause la règle «${NB}[High amount]${NB}» pour le client [cus_42] pendant 7 jours`);
+    // A built-in rule under its seeded name reads in the reader's language; a merchant's own name never changes.
+    const builtIn = { ...snooze, ruleKey: 'high_amount' };
+    expect(fr.sentence(entry('rule_snooze.end', null, builtIn))).toBe('[ops@shop.example] a levé la pause de la règle «\u00a0[Montant élevé]\u00a0» pour le client [cus_42]');
+    expect(en.sentence(entry('rule_snooze.end', null, builtIn))).toContain('[High amount]');
+    expect(fr.sentence(entry('rule.create', null, { key: 'high_amount', name: 'Gros paniers' }))).toContain('[Gros paniers]');
+    expect(fr.sentence(entry('rule.update', { key: 'ip_attempts_30m', name: 'Many attempts from one IP', enabled: true }, { key: 'ip_attempts_30m', name: 'Many attempts from one IP', enabled: false }))).toContain('[Nombreuses tentatives depuis une adresse IP]');
   });
 
   it('an action it does not know is named, not guessed; no actor reads as Orylo', () => {

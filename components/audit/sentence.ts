@@ -1,3 +1,4 @@
+import type { TRuleName } from '@/hooks/use-rule-name';
 import type { TAuditEntryView } from '@/lib/audit/find';
 
 // An audit entry as a sentence in the reader's language ("ops@shop.example
@@ -42,8 +43,11 @@ function between(from: string, until: unknown, say: TSay): string | null {
   return duration(Date.parse(until) - Date.parse(from), say);
 }
 
-/** The sentence of one entry; an action this page does not know gets a neutral sentence naming it. */
-export function auditSentence(e: TAuditEntryView, say: TSay): TSentence {
+/**
+ * The sentence of one entry; an action this page does not know gets a neutral sentence naming it.
+ * `ruleName`: a built-in rule's name in the reader's language (hooks/use-rule-name.ts).
+ */
+export function auditSentence(e: TAuditEntryView, say: TSay, ruleName: TRuleName = (rule) => rule.name): TSentence {
   const who = e.actorEmail ?? say('system');
   const before = record(e.before);
   const after = record(e.after);
@@ -62,9 +66,9 @@ export function auditSentence(e: TAuditEntryView, say: TSay): TSentence {
     case 'detection.outcome':
       return s('detectionOutcome', { type: text(record(after.outcome).type) });
     case 'rule.create':
-      return s('ruleCreate', { name: text(after.name) });
+      return s('ruleCreate', { name: ruleName({ key: text(after.key), name: text(after.name) }) });
     case 'rule.update': {
-      const name = text(after.name) || text(before.name);
+      const name = ruleName({ key: text(after.key) || text(before.key), name: text(after.name) || text(before.name) });
       // Switching a rule on or off is its own sentence; anything else goes to the diff.
       const changed = RULE_FIELDS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
       if (changed.length === 1 && changed[0] === 'enabled') return s('ruleToggle', { name, enabled: String(after.enabled === true) });
@@ -72,14 +76,14 @@ export function auditSentence(e: TAuditEntryView, say: TSay): TSentence {
     }
     case 'rule_snooze.create':
       return s('snoozeCreate', {
-        rule: text(after.ruleName),
+        rule: ruleName({ key: text(after.ruleKey), name: text(after.ruleName) }),
         type: text(after.entityType),
         value: text(after.entityValue),
         duration: between(text(after.createdAt) || e.createdAt, after.expiresAt, say) ?? '',
         ...reason(after.reason),
       });
     case 'rule_snooze.end':
-      return s('snoozeEnd', { rule: text(after.ruleName), type: text(after.entityType), value: text(after.entityValue) });
+      return s('snoozeEnd', { rule: ruleName({ key: text(after.ruleKey), name: text(after.ruleName) }), type: text(after.entityType), value: text(after.entityValue) });
     case 'thresholds.update':
       return s('thresholdsUpdate', { review: text(after.review), block: text(after.block) });
     case 'thresholds.override': {

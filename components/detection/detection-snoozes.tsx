@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { useFormats } from '@/hooks/use-formats';
 import { useCan } from '@/hooks/use-permissions';
+import { useRuleName } from '@/hooks/use-rule-name';
 import { useEndSnooze, useSnoozes } from '@/hooks/use-snoozes';
 import { snoozesFor, type TSnoozeTarget } from './snooze-keys';
 import styles from './detection.module.css';
@@ -15,6 +16,7 @@ import styles from './detection.module.css';
 export function DetectionSnoozes({ orgId, targets }: { orgId: string; targets: readonly TSnoozeTarget[] }) {
   const t = useTranslations('detection.snoozes');
   const f = useFormats();
+  const ruleName = useRuleName();
   const canSnooze = useCan('rules.snooze');
   const { data } = useSnoozes(orgId);
   const end = useEndSnooze(orgId);
@@ -28,7 +30,7 @@ export function DetectionSnoozes({ orgId, targets }: { orgId: string; targets: r
           <li key={s.id} className={styles.snooze} data-testid="snooze" data-rule={s.ruleKey} data-entity-type={s.entityType}>
             <div>
               {t.rich('line', {
-                rule: s.ruleName,
+                rule: ruleName({ key: s.ruleKey, name: s.ruleName }),
                 entity: s.entityType,
                 value: s.entityValue,
                 until: f.dateTime(s.expiresAt),
@@ -45,7 +47,7 @@ export function DetectionSnoozes({ orgId, targets }: { orgId: string; targets: r
             </div>
             {canSnooze ? (
               <div>
-                <Button size="sm" disabled={end.isPending} data-testid="snooze-end" aria-label={t('endLabel', { rule: s.ruleName, value: s.entityValue })} onClick={() => end.mutate(s)}>
+                <Button size="sm" disabled={end.isPending} data-testid="snooze-end" aria-label={t('endLabel', { rule: ruleName({ key: s.ruleKey, name: s.ruleName }), value: s.entityValue })} onClick={() => end.mutate(s)}>
                   {t('end')}
                 </Button>
               </div>

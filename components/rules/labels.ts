@@ -1,8 +1,8 @@
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { useFormats } from '@/hooks/use-formats';
+import { builtInKey } from '@/hooks/use-rule-name';
 import { OPERATOR_SYMBOL } from '@/lib/rules/messages';
-import { DEFAULT_RULES } from '@/lib/rules/defaults';
 import { comparisonsOf, groupKind, groupParts, isGroup, type TComparison, type TCondition } from '@/lib/rules/condition';
 import type { TRule } from '@/lib/rules/schema';
 import type { TFormats } from '@/lib/format';
@@ -32,14 +32,6 @@ export const comparisonCount = (condition: TCondition) => comparisonsOf(conditio
 
 export const actionTone = (action: TRule['action']) =>
   action === 'BLOCK' ? 'block' : action === 'REVIEW' ? 'review' : action === 'ALLOW' ? 'allow' : 'neutral';
-
-/** A built-in rule whose name is still the seeded one reads in the viewer's language; any other name is the merchant's (data). */
-type TBuiltInKey = keyof TMessages['rules']['defaults'];
-export function builtInKey(rule: { key: string; name: string }): TBuiltInKey | null {
-  const seeded = DEFAULT_RULES.find((d) => d.key === rule.key);
-  // messages/*/rules.json `defaults` names every seeded key: a new default rule needs its name there too.
-  return seeded && seeded.name === rule.name ? (seeded.key as TBuiltInKey) : null;
-}
 
 /** "30 min", "1 h", "7 d" / "7 j": the largest unit that holds the window exactly. */
 function windowText(t: TRulesT, seconds: number): string {

@@ -8,6 +8,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { RoleNote } from '@/components/shell/role-note';
 import { useErrorText } from '@/hooks/use-error-text';
 import { useCan } from '@/hooks/use-permissions';
+import { useRuleName } from '@/hooks/use-rule-name';
 import { ApiError } from '@/lib/api-client';
 import type { TRule } from '@/lib/rules/schema';
 import { lastDays, type TBacktestDays, type TBacktestRequest, type TBacktestResult } from './backtest';
@@ -37,7 +38,11 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
   const canTest = useCan('rules.backtest');
   // The stored version the draft is compared with; the new one after a save.
   const [base, setBase] = useState<TRule | null>(rule);
-  const [draft, setDraft] = useState<TDraft>(() => draftFromRule(rule));
+  // A built-in rule's name shows in the reader's language; left as shown, the stored (seeded) name is
+  // what is sent, so the rule stays built-in and keeps reading in every language.
+  const ruleName = useRuleName();
+  const shownName = (r: TRule | null, d: TDraft): TDraft => (r ? { ...d, name: ruleName(r) } : d);
+  const [draft, setDraft] = useState<TDraft>(() => shownName(rule, draftFromRule(rule)));
   const [problem, setProblem] = useState<TFieldProblem | null>(null);
   const [general, setGeneral] = useState<Error | null>(null);
   const [tested, setTested] = useState<TTested | null>(null);
@@ -46,7 +51,9 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
   const backtest = useBacktest();
   const save = useSaveRule(orgId, setStage);
 
-  const parsed = draftBody(draft);
+  const storedName = (name: string) => (base && name === ruleName(base) ? base.name : name);
+  const drafted = draftBody(draft);
+  const parsed = 'body' in drafted ? { body: { ...drafted.body, name: storedName(drafted.body.name) } } : drafted;
   const body = 'body' in parsed ? parsed.body : null;
   const testRule = (b: TRuleBody): TBacktestRequest['rule'] => {
     // Key and name are optional to the backtest; an empty name would only be refused.
@@ -115,7 +122,7 @@ export function RuleEditor({ orgId, rule, onClose }: { orgId: string; rule: TRul
         onSuccess: ({ rule: saved, comparison }) => {
           if (comparison) setCompared({ comparison, versions: { before: base.version, after: saved.version } });
           setBase(saved);
-          setDraft(draftFromRule(saved, draft.amountCurrency));
+          setDraft(shownName(saved, draftFromRule(saved, draft.amountCurrency)));
         },
         onError: showError,
       },
