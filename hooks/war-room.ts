@@ -35,11 +35,8 @@ export function useWarRoomTimeline(orgId: string) {
 }
 
 export type TBlockTarget = { type: 'ip' | 'card_bin' | 'card_fingerprint'; value: string };
-export const DURATIONS = [
-  { label: '1 hour', ms: 3_600_000 },
-  { label: '24 hours', ms: 86_400_000 },
-  { label: 'Forever', ms: 0 },
-] as const;
+/** The war room's block durations (0: for good); the panel names them from the catalog. */
+export const DURATIONS = [{ ms: 3_600_000 }, { ms: 86_400_000 }, { ms: 0 }] as const;
 
 /** How long a block lasts, as the catalog's sentences name it. */
 const durationId = (ms: number) => (ms === 3_600_000 ? 'hour' : ms === 86_400_000 ? 'day' : 'forever');

@@ -2,9 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
-import { PERMISSIONS, type TOrgRole, type TPermission } from '@/lib/orgs/permissions';
-
-const RANKED: readonly TOrgRole[] = ['viewer', 'analyst', 'admin', 'owner'];
+import type { TOrgRole, TPermission } from '@/lib/orgs/permissions';
+import { roleAdds } from '@/lib/team/rules';
 
 /** A permission's catalog key: next-intl reads dots as nesting. */
 export const permissionKey = (p: TPermission) => p.replace(/[.-]/g, '_') as keyof IntlMessages['team']['permissions'];
@@ -20,10 +19,8 @@ export function useRoleSummary(): (role: TOrgRole) => string {
   return useCallback(
     (role: TOrgRole) => {
       if (role === 'viewer' || role === 'owner') return t(`roleSummary.${role}`);
-      const below = RANKED[RANKED.indexOf(role) - 1];
-      const extra = (Object.keys(PERMISSIONS) as TPermission[])
-        .filter((p) => (PERMISSIONS[p].roles as readonly TOrgRole[]).includes(role) && !(PERMISSIONS[p].roles as readonly TOrgRole[]).includes(below))
-        .map((p) => t(`permissions.${permissionKey(p)}`));
+      const { below, permissions } = roleAdds(role);
+      const extra = permissions.map((p) => t(`permissions.${permissionKey(p)}`));
       return t('roleSummary.more', { below, extra: extra.join(', ') });
     },
     [t],

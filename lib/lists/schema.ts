@@ -27,15 +27,6 @@ export type TListEntry = {
   expired: boolean;
 };
 
-export const LIST_TYPE_LABEL: Record<TListType, string> = {
-  ip: 'IP',
-  card_fingerprint: 'Card',
-  card_bin: 'BIN',
-  email: 'Email',
-  device_id: 'Device',
-  customer_id: 'Customer',
-};
-
 /** One spelling per IPv6 address (lowercase, zeros compressed), so a list entry matches however it was written. */
 export function normalizeIp(ip: string): string {
   if (!ip.includes(':')) return ip;

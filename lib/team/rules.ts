@@ -1,4 +1,4 @@
-import { PERMISSIONS, throwUnlessAllowed, toOrgRole, type TOrgRole } from '@/lib/orgs/permissions';
+import { PERMISSIONS, throwUnlessAllowed, toOrgRole, type TOrgRole, type TPermission } from '@/lib/orgs/permissions';
 import { AppError } from '@/lib/errors';
 
 // Who may change the team, checked before Better Auth's organization
@@ -81,11 +81,16 @@ const RANKED: readonly TOrgRole[] = ['viewer', 'analyst', 'admin', 'owner'];
 export function roleSummary(role: TOrgRole): string {
   if (role === 'viewer') return 'Reads the organization’s data (detections, the live stream, incidents, lists, rules, the audit log) and changes nothing.';
   if (role === 'owner') return 'Everything an admin does, plus making and removing owners and deleting the organization.';
-  const below = RANKED[RANKED.indexOf(role) - 1];
-  const extra = Object.values(PERMISSIONS)
-    .filter((p) => (p.roles as readonly TOrgRole[]).includes(role) && !(p.roles as readonly TOrgRole[]).includes(below))
-    .map((p) => p.what);
+  const { below, permissions } = roleAdds(role);
+  const extra = permissions.map((p) => PERMISSIONS[p].what);
   return `Everything ${below === 'admin' ? 'an' : below === 'analyst' ? 'an' : 'a'} ${below} does, plus ${extra.join(', ')}.`;
+}
+
+/** The role ranked just below `role` (viewer for viewer), and the permissions `role` has that it has not. */
+export function roleAdds(role: TOrgRole): { below: TOrgRole; permissions: TPermission[] } {
+  const below = RANKED[Math.max(0, RANKED.indexOf(role) - 1)];
+  const has = (p: TPermission, r: TOrgRole) => (PERMISSIONS[p].roles as readonly TOrgRole[]).includes(r);
+  return { below, permissions: (Object.keys(PERMISSIONS) as TPermission[]).filter((p) => has(p, role) && !has(p, below)) };
 }
 
 /** The roles `actorRole` may give in an invitation or a role change, least first. */
