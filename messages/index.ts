@@ -26,6 +26,7 @@ import en_errors from './en/errors.json';
 import en_email from './en/email.json';
 import en_password from './en/password.json';
 import en_export from './en/export.json';
+import en_alertMessage from './en/alertMessage.json';
 import fr_common from './fr/common.json';
 import fr_shell from './fr/shell.json';
 import fr_auth from './fr/auth.json';
@@ -53,6 +54,7 @@ import fr_errors from './fr/errors.json';
 import fr_email from './fr/email.json';
 import fr_password from './fr/password.json';
 import fr_export from './fr/export.json';
+import fr_alertMessage from './fr/alertMessage.json';
 
 // One catalog per language, one file per part of the product: each part's
 // strings live beside each other and two people translating two parts never
@@ -86,6 +88,7 @@ const en = {
   email: en_email,
   password: en_password,
   export: en_export,
+  alertMessage: en_alertMessage,
 };
 const fr = {
   common: fr_common,
@@ -115,6 +118,7 @@ const fr = {
   email: fr_email,
   password: fr_password,
   export: fr_export,
+  alertMessage: fr_alertMessage,
 };
 
 export type TMessages = typeof en;

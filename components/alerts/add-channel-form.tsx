@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -8,6 +8,7 @@ import { useCreateAlertChannel } from '@/hooks/use-alerts';
 import { useErrorText } from '@/hooks/use-error-text';
 import { ApiError } from '@/lib/api-client';
 import { ALERT_EVENTS, type TAlertChannelType, type TAlertEvent } from '@/lib/alerts/schema';
+import { LOCALES, type TLocale } from '@/lib/format';
 import { useAlertEventText } from './events';
 
 export function AddChannelForm({ orgId }: { orgId: string }) {
@@ -17,13 +18,16 @@ export function AddChannelForm({ orgId }: { orgId: string }) {
   const [type, setType] = useState<TAlertChannelType>('slack');
   const [target, setTarget] = useState('');
   const [events, setEvents] = useState<TAlertEvent[]>([...ALERT_EVENTS]);
+  // A channel has no reader's browser: its alerts are written in the language picked here, the page's by default.
+  const [locale, setLocale] = useState<TLocale>(useLocale());
+  const tLanguage = useTranslations('common.language');
   const create = useCreateAlertChannel(orgId);
   const fieldError = create.error instanceof ApiError && create.error.status < 500 ? errorText(create.error) : undefined;
 
   const toggle = (event: TAlertEvent) => setEvents((list) => (list.includes(event) ? list.filter((e) => e !== event) : [...list, event]));
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    create.mutate({ type, target: target.trim(), events }, { onSuccess: () => setTarget('') });
+    create.mutate({ type, target: target.trim(), events, locale }, { onSuccess: () => setTarget('') });
   };
 
   return (
@@ -61,6 +65,16 @@ export function AddChannelForm({ orgId }: { orgId: string }) {
           </label>
         ))}
       </fieldset>
+      <label style={{ display: 'grid', gap: 4, justifyItems: 'start' }}>
+        <span className="hint">{t('language')}</span>
+        <select className="select" value={locale} onChange={(e) => setLocale(e.target.value as TLocale)} data-testid="alert-locale">
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {tLanguage(l)}
+            </option>
+          ))}
+        </select>
+      </label>
       <div>
         <Button type="submit" variant="primary" disabled={create.isPending || !target.trim() || events.length === 0} data-testid="create-alert-channel">
           {create.isPending ? t('pending') : t('submit')}

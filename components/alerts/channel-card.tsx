@@ -19,6 +19,7 @@ const answer = (a: TAlertRecord) => [a.httpStatus !== null ? `HTTP ${a.httpStatu
 
 export function ChannelCard({ orgId, channel }: { orgId: string; channel: TAlertChannelWithAlerts }) {
   const t = useTranslations('alerts.channel');
+  const tAlerts = useTranslations('alerts');
   const f = useFormats();
   const eventText = useAlertEventText();
   const test = useTestAlertChannel(orgId);
@@ -33,7 +34,7 @@ export function ChannelCard({ orgId, channel }: { orgId: string; channel: TAlert
             <Badge>{t(channel.type)}</Badge> <span className="mono" translate="no">{channel.target}</span>
           </>
         }
-        description={channel.events.map((e) => eventText.label(e)).join(' · ')}
+        description={tAlerts('channelDescription', { events: channel.events.map((e) => eventText.label(e)).join(' · '), language: channel.locale })}
         actions={
           <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
             <Button size="sm" onClick={() => test.mutate(channel)} disabled={test.isPending} data-testid="test-alert-channel">

@@ -1,6 +1,7 @@
 import type { TAuditEntryView } from '@/lib/audit/find';
 import type { TFormats } from '@/lib/format';
 import { duration, RULE_FIELDS, type TSay } from './sentence';
+import { DISPLAY_CURRENCY } from '@/components/rules/labels';
 
 // The "Show changes" of a rule, thresholds or webhook change: each field that
 // changed, by its name in the reader's language, before → after, each value
@@ -38,8 +39,8 @@ function ruleValue(field: (typeof RULE_FIELDS)[number], value: unknown, rule: TR
       return typeof value === 'number' ? words(value === 0 ? say('duration.none') : duration(value * 1000, say)) : code(value);
     case 'threshold':
       if (typeof value !== 'number') return code(value);
-      // A rule's amounts are in minor units of each payment's own currency: no one currency to show.
-      if (isAmount(rule.feature)) return words(say('diff.minorUnits', { amount: f.number(value) }));
+      // A rule's amounts are minor units of each payment's own currency: shown as money the way the rules page shows them.
+      if (isAmount(rule.feature)) return words(f.money(value, DISPLAY_CURRENCY));
       return words(isRatio(rule.feature) ? f.percent(value) : f.number(value));
     default:
       return code(value);

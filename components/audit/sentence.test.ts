@@ -121,12 +121,12 @@ describe('auditChanges', () => {
     ]);
   });
 
-  it('an amount threshold in its minor units, grouped the reader’s way; a rename is data', () => {
+  it('an amount threshold as money, as the rules page shows it; a rename is data', () => {
     const amount = { ...rule, feature: 'amount', windowSeconds: 0, threshold: 500_000 };
     const e = entry('rule.update', amount, { ...amount, name: 'Very high amount', threshold: 1_000_000 });
     expect(auditChanges(e, fr.say, fr.f)).toEqual([
       { field: 'Nom', before: { text: 'Card testing', as: 'data' }, after: { text: 'Very high amount', as: 'data' } },
-      { field: 'Seuil', before: { text: `500${'\u202f'}000 (unités mineures)`, as: 'text' }, after: { text: `1${'\u202f'}000${'\u202f'}000 (unités mineures)`, as: 'text' } },
+      { field: 'Seuil', before: { text: `5${'\u202f'}000,00${NB}€`, as: 'text' }, after: { text: `10${'\u202f'}000,00${NB}€`, as: 'text' } },
     ]);
   });
 

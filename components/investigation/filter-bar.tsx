@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useFormats } from '@/hooks/use-formats';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { REVIEW_STATUSES } from '@/lib/detections/filters';
@@ -25,6 +26,9 @@ const text = (data: FormData, name: keyof TBarInput) => String(data.get(name) ??
 
 export function FilterBar({ filters, ruleSuggestions, onApply }: TProps) {
   const t = useTranslations('investigation');
+  // Amounts are typed the reader's way ("12,50" in French); toMinorUnits reads either sign.
+  const zero = useFormats().decimal(0, 'EUR');
+  const major = (minor: string) => toMajorUnits(minor, zero.charAt(1));
   const shown = shownKey(filters);
   const id = useId();
   const [problem, setProblem] = useState<TBarError | null>(null);
@@ -102,11 +106,11 @@ export function FilterBar({ filters, ruleSuggestions, onApply }: TProps) {
       <div className={styles.pair} role="group" aria-label={t('bar.amount')}>
         <label className={styles.control}>
           <span>{t('bar.minAmount')}</span>
-          <input name="minAmount" className={`input ${styles.amount}`} inputMode="decimal" placeholder="0.00" defaultValue={filters.minAmount ? toMajorUnits(filters.minAmount) : ''} />
+          <input name="minAmount" className={`input ${styles.amount}`} inputMode="decimal" placeholder={zero} defaultValue={filters.minAmount ? major(filters.minAmount) : ''} />
         </label>
         <label className={styles.control}>
           <span>{t('bar.maxAmount')}</span>
-          <input name="maxAmount" className={`input ${styles.amount}`} inputMode="decimal" placeholder="0.00" defaultValue={filters.maxAmount ? toMajorUnits(filters.maxAmount) : ''} />
+          <input name="maxAmount" className={`input ${styles.amount}`} inputMode="decimal" placeholder={zero} defaultValue={filters.maxAmount ? major(filters.maxAmount) : ''} />
         </label>
       </div>
       <div className={styles.pair} role="group" aria-label={t('bar.time')}>

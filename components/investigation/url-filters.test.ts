@@ -14,6 +14,7 @@ describe('amounts', () => {
     expect(toMinorUnits('-1')).toBeNull();
     expect(toMajorUnits('4999')).toBe('49.99');
     expect(toMajorUnits('5')).toBe('0.05');
+    expect(toMajorUnits('4999', ',')).toBe('49,99');
     expect(toMajorUnits('abc')).toBe('abc');
   });
 });

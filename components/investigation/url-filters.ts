@@ -56,11 +56,11 @@ export function toMinorUnits(major: string): number | null {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
-/** 4999 → "49.99"; a value that is not a whole number is shown as given. */
-export function toMajorUnits(minor: string): string {
+/** 4999 → "49.99" ("49,99" with a decimal comma; toMinorUnits reads both); a value that is not a whole number is shown as given. */
+export function toMajorUnits(minor: string, decimalSign = '.'): string {
   if (!/^\d{1,15}$/.test(minor.trim())) return minor;
   const n = Number(minor);
-  return `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
+  return `${Math.floor(n / 100)}${decimalSign}${String(n % 100).padStart(2, '0')}`;
 }
 
 /** A datetime-local value (the browser's time zone) → ISO 8601 UTC; null when it is not one. */

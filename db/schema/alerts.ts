@@ -13,6 +13,8 @@ export const alertChannels = pgTable(
     target: text('target').notNull(),
     /** attack.started | attack.ended | review.backlog */
     events: text('events').array().notNull(),
+    /** en | fr: the language its alerts are written in (migration 0018). */
+    locale: text('locale').notNull().default('en'),
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -67,6 +67,9 @@ test('the dashboard on a phone: each detection’s time, amount, decision and sc
   const links = page.getByRole('navigation').first().getByRole('link');
   for (let i = 0; i < (await links.count()); i++) await expectWithinWidth(links.nth(i), `header link ${i + 1}`);
   await expectWithinWidth(page.getByTestId('language'), 'the language switcher');
+  // The filter bar's card clips what passes its edge (no sideways scroll shows it): every control whole on screen.
+  const controls = page.getByTestId('filter-bar').locator('input, select, button');
+  for (let i = 0; i < (await controls.count()); i++) await expectWithinWidth(controls.nth(i), `filter control ${i + 1} (${await controls.nth(i).getAttribute('name')})`);
   await page.context().close();
 });
 

@@ -55,8 +55,9 @@ test('the audit log tells who did what in sentences, with the changes of a rule 
   await expect(row('team.invite')).toContainText(`${me} a invité analyste-${run}@example.com en tant qu’analyste`);
   await expect(row('detection.review')).toContainText(`${me} a autorisé un paiement à examiner (verdict${NB}: légitime)`);
   await expect(row('rule.create')).toContainText(`${me} a créé la règle «${NB}Gros montant (e2e)${NB}»`);
-  const ipChange = row('rule.update').filter({ hasText: 'Many attempts from one IP' });
-  await expect(ipChange).toContainText(`${me} a modifié la règle «${NB}Many attempts from one IP${NB}»${NB}: seuil 5 → 3`);
+  // A built-in rule under its seeded name reads in the reader's language.
+  const ipChange = (name: string) => row('rule.update').filter({ hasText: name });
+  await expect(ipChange('Nombreuses tentatives depuis une adresse IP')).toContainText(`${me} a modifié la règle «${NB}Nombreuses tentatives depuis une adresse IP${NB}»${NB}: seuil 5 → 3`);
   await expect(row('thresholds.update')).toContainText(`a modifié les seuils de score${NB}: examen dès ${thresholds.review - 10}, blocage dès ${thresholds.block - 5}`);
   // The date in French and how long ago; the exact instant stays in the markup.
   const when = row('list.create').getByTestId('audit-when');
@@ -69,7 +70,7 @@ test('the audit log tells who did what in sentences, with the changes of a rule 
   await bigChange.getByText('Voir les modifications').click();
   await expect(bigChange.getByTestId('audit-change')).toHaveText([
     'Action Examiner→Bloquer',
-    `Seuil 100${GROUP}000 (unités mineures)→200${GROUP}000 (unités mineures)`,
+    `Seuil 1${GROUP}000,00${NB}€→2${GROUP}000,00${NB}€`,
   ]);
   await row('thresholds.update').getByText('Voir les modifications').click();
   await expect(row('thresholds.update').getByTestId('audit-change').first()).toHaveText(`Examen dès ${thresholds.review}→dès ${thresholds.review - 10}`);
@@ -85,9 +86,9 @@ test('the audit log tells who did what in sentences, with the changes of a rule 
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
   await page.getByTestId('audit-action-filter').selectOption('');
   await expect(row('list.create')).toContainText(`${me} blocked IP 192.0.2.183 for 1 h (salle de crise)`);
-  await expect(ipChange).toContainText(`${me} changed rule “Many attempts from one IP”: threshold 5 → 3`);
+  await expect(ipChange('Many attempts from one IP')).toContainText(`${me} changed rule “Many attempts from one IP”: threshold 5 → 3`);
   await expect(row('team.invite')).toContainText(`invited analyste-${run}@example.com as analyst`);
   await bigChange.getByText('Show changes').click();
-  await expect(bigChange.getByTestId('audit-change')).toHaveText(['Action Review→Block', 'Threshold 100,000 (minor units)→200,000 (minor units)']);
+  await expect(bigChange.getByTestId('audit-change')).toHaveText(['Action Review→Block', 'Threshold €1,000.00→€2,000.00']);
   await page.context().close();
 });

@@ -65,12 +65,12 @@ test('the review queue, war room, incidents and admin page read French, with Fre
   await test.step('the war room', async () => {
     await cardTestingBurst(page.request, key, run);
     const banner = page.getByTestId('war-room-banner');
-    await expect(banner).toContainText('Attaque de test de cartes en cours', { timeout: 10_000 });
+    await expect(banner).toContainText('Attaque par test de cartes en cours', { timeout: 10_000 });
     await expect(banner).toContainText(/\d+ tentatives · \d+\/min/);
     await page.goto('/dashboard');
     const war = page.getByTestId('war-room');
     await expect(war.getByRole('heading', { name: 'Cellule de crise' })).toBeVisible();
-    await expect(war).toContainText(/Attaque de test de cartes depuis \d{2}:\d{2}:\d{2}\./);
+    await expect(war).toContainText(/Attaque par test de cartes depuis \d{2}:\d{2}:\d{2}\./);
     await expect(war.getByTestId('war-duration').locator('option')).toHaveText(['1 heure', '24 heures', 'Sans limite']);
     const attacker = war.getByTestId('war-top-ip').locator('[data-value="203.0.113.66"]');
     await expect(attacker).toContainText(/\d+ bloquées? \/ \d+ à examiner \/ \d+ autorisées?/, { timeout: 10_000 });
@@ -102,7 +102,7 @@ test('the review queue, war room, incidents and admin page read French, with Fre
 
     await incident.getByRole('link').click();
     await page.waitForURL('**/attacks/*');
-    await expect(page.getByTestId('attack-title')).toContainText(/Attaque de test de cartes, \d{2}:\d{2}:\d{2}/);
+    await expect(page.getByTestId('attack-title')).toContainText(/Attaque par test de cartes, \d{2}:\d{2}:\d{2}/);
     await expect(page.getByTestId('attack-actions')).toContainText('a bloqué l’adresse IP 203.0.113.66 pour 1 h 00 min');
     await expect(page.getByTestId('attack-figures')).toContainText('Cartes distinctes');
     await expect(page.getByTestId('attack-export')).toHaveText('Exporter en CSV');

@@ -1,13 +1,14 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { alerts, type TAlertChannelRow, type TAlertRow } from '@/db/schema';
+import { alerts } from '@/db/schema';
 import { appDb, withOrgTransaction } from '@/lib/db';
 import { env } from '@/lib/env';
+import type { TLocale } from '@/lib/format';
 import { logger } from '@/lib/logger';
 import { processState } from '@/lib/process-state';
 import { claimAlerts, findChannelsFor } from './channels';
 import { appLink, orgName } from './context';
-import { deliverClaimedAlert } from './deliver';
-import { reviewBacklogMessage, type TMessage } from './messages';
+import { deliverClaimedAlerts } from './deliver';
+import { reviewBacklogMessage } from './messages';
 import { getAlertSettings } from './settings';
 
 // review.backlog: a periodic check, in the background jobs every instance
@@ -51,8 +52,10 @@ export async function checkReviewBacklog(options: { orgId: string }): Promise<nu
     const subject = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
     const rows = await claimAlerts({ db, orgId, event: 'review.backlog', subject, channels: due });
     if (rows.length === 0) return null;
-    const message = reviewBacklogMessage({
-      orgName: await orgName(db, orgId),
+    const name = await orgName(db, orgId);
+    const message = (locale: TLocale) => reviewBacklogMessage({
+      locale,
+      orgName: name,
       oldestAt: oldestAt.toISOString(),
       pending: row.pending,
       pendingCapped: row.pending >= PENDING_COUNT_CAP,
@@ -62,14 +65,9 @@ export async function checkReviewBacklog(options: { orgId: string }): Promise<nu
     return { rows, channels: due, message };
   });
   if (!claimed) return 0;
-  await sendClaimed(orgId, claimed.rows, claimed.channels, claimed.message);
+  await deliverClaimedAlerts({ orgId, ...claimed });
+  logger().info({ orgId, channels: claimed.rows.length }, 'review backlog alerts sent');
   return claimed.rows.length;
-}
-
-async function sendClaimed(orgId: string, rows: TAlertRow[], channels: TAlertChannelRow[], message: TMessage): Promise<void> {
-  const byId = new Map(channels.map((c) => [c.id, c]));
-  await Promise.all(rows.map((row) => deliverClaimedAlert({ orgId, alertId: row.id, channel: byId.get(row.channelId)!, message })));
-  logger().info({ orgId, channels: rows.length }, 'review backlog alerts sent');
 }
 
 /** One pass over the organizations with a backlog channel (migration 0013's orylo_alert_backlog_orgs: ids only). */

@@ -3,6 +3,7 @@ import type { Executor } from '@/db/client';
 import { alertChannels, alerts, type TAlertChannelRow, type TAlertRow } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
+import type { TLocale } from '@/lib/format';
 import { assertPublicTarget, parseTargetUrl } from '@/lib/outbound/url-guard';
 import {
   ALERT_EVENTS,
@@ -43,6 +44,7 @@ export function toAlertChannel(row: TAlertChannelRow, options: { reveal?: boolea
     type: row.type as TAlertChannel['type'],
     target: options.reveal ? row.target : maskTarget(row.type, row.target),
     events: row.events as TAlertEvent[],
+    locale: row.locale as TLocale,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
   };
@@ -136,8 +138,8 @@ export async function checkAlertTarget(type: TCreateAlertChannel['type'], raw: s
  * Adds a channel. The target is checked before the transaction's writes (a
  * DNS lookup for Slack); the cap and the duplicate check answer 409.
  */
-export async function createAlertChannel(options: TChange & { input: TCreateAlertChannel; target: string }): Promise<TAlertChannel> {
-  const { db, orgId, actor, ip, input, target } = options;
+export async function createAlertChannel(options: TChange & { input: TCreateAlertChannel; target: string; locale: TLocale }): Promise<TAlertChannel> {
+  const { db, orgId, actor, ip, input, target, locale } = options;
   // Serialises concurrent creations in one org, so the cap holds.
   await db.execute(sql`select pg_advisory_xact_lock(hashtext('orylo.alert-channels'), hashtext(${orgId}))`);
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(alertChannels).where(eq(alertChannels.organizationId, orgId));
@@ -148,7 +150,7 @@ export async function createAlertChannel(options: TChange & { input: TCreateAler
   const events = ALERT_EVENTS.filter((e) => input.events.includes(e));
   const [row] = await db
     .insert(alertChannels)
-    .values({ organizationId: orgId, type: input.type, target, events, createdBy: actor.email ?? actor.id })
+    .values({ organizationId: orgId, type: input.type, target, events, locale, createdBy: actor.email ?? actor.id })
     .onConflictDoNothing()
     .returning();
   if (!row) throw new AppError('conflict', `This ${input.type === 'slack' ? 'Slack URL' : 'address'} is already an alert channel of this organization: delete it first to change its events.`, { field: 'target' });

@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { alerts, type TAlertChannelRow } from '@/db/schema';
+import { alerts, type TAlertChannelRow, type TAlertRow } from '@/db/schema';
 import { withOrgTransaction } from '@/lib/db';
 import { sendEmail } from '@/lib/email';
 import { env } from '@/lib/env';
+import type { TLocale } from '@/lib/format';
 import { logger } from '@/lib/logger';
 import { postJson } from '@/lib/outbound/post';
 import type { TMessage } from './messages';
@@ -103,4 +104,21 @@ export async function deliverClaimedAlert(options: { orgId: string; alertId: str
     logger().warn({ orgId, alertId, channelId: channel.id, event: message.kind, attempt: i + 1, error: result.error, status: result.httpStatus }, 'alert attempt failed');
     if (final) return;
   }
+}
+
+/**
+ * Delivers every alert one claim made, each to its channel in the channel's
+ * language: `message` writes the alert in a language, once per language used.
+ */
+export async function deliverClaimedAlerts(options: { orgId: string; rows: TAlertRow[]; channels: TAlertChannelRow[]; message: (locale: TLocale) => TMessage }): Promise<void> {
+  const { orgId, rows, channels } = options;
+  const byId = new Map(channels.map((c) => [c.id, c]));
+  const written = new Map<TLocale, TMessage>();
+  const messageIn = (locale: TLocale) => written.get(locale) ?? written.set(locale, options.message(locale)).get(locale)!;
+  await Promise.all(
+    rows.map((row) => {
+      const channel = byId.get(row.channelId)!;
+      return deliverClaimedAlert({ orgId, alertId: row.id, channel, message: messageIn(channel.locale as TLocale) });
+    }),
+  );
 }

@@ -1,9 +1,10 @@
 import type { TAttack } from '@/lib/attacks';
 import { withOrgTransaction } from '@/lib/db';
+import type { TLocale } from '@/lib/format';
 import { logger } from '@/lib/logger';
 import { claimAlerts, findChannelsFor } from './channels';
 import { appLink, orgName } from './context';
-import { deliverClaimedAlert } from './deliver';
+import { deliverClaimedAlerts } from './deliver';
 import { attackEndedMessage, attackStartedMessage } from './messages';
 
 /**
@@ -29,9 +30,9 @@ export async function sendIncidentAlerts(options: { orgId: string; outcome: 'ope
   });
   if (!claimed || claimed.rows.length === 0) return 0;
   const link = appLink(`/attacks/${attack.id}`);
-  const message = event === 'attack.started' ? attackStartedMessage({ orgName: claimed.name, attack, link }) : attackEndedMessage({ orgName: claimed.name, attack, link });
-  const byId = new Map(claimed.channels.map((c) => [c.id, c]));
-  await Promise.all(claimed.rows.map((row) => deliverClaimedAlert({ orgId, alertId: row.id, channel: byId.get(row.channelId)!, message })));
+  const build = event === 'attack.started' ? attackStartedMessage : attackEndedMessage;
+  const message = (locale: TLocale) => build({ orgName: claimed.name, attack, link, locale });
+  await deliverClaimedAlerts({ orgId, rows: claimed.rows, channels: claimed.channels, message });
   logger().info({ orgId, attackId: attack.id, event, channels: claimed.rows.length }, 'incident alerts sent');
   return claimed.rows.length;
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { maskTarget } from './channels';
-import { attackEndedMessage, attackStartedMessage, formatDuration, slackEscape } from './messages';
+import { attackEndedMessage, attackStartedMessage, formatDuration, reviewBacklogMessage, slackEscape, testMessage } from './messages';
+
+const NBSP = '\u00a0';
+const NNBSP = '\u202f';
 import { parseCreateAlertChannel, parseEmailTarget } from './schema';
 
 const attack = {
@@ -18,7 +21,7 @@ const attack = {
 
 describe('alert messages', () => {
   it('a start names the org, the time in UTC, the top IPs and BINs with counts, and links the war room', () => {
-    const m = attackStartedMessage({ orgName: 'Shop <!channel> & co', attack, link: 'https://orylo.example/attacks/x' });
+    const m = attackStartedMessage({ orgName: 'Shop <!channel> & co', attack, link: 'https://orylo.example/attacks/x', locale: 'en' });
     expect(m.subject).toBe('Card-testing attack on Shop <!channel> & co started 14:03 UTC');
     expect(m.text).toContain('203.0.113.66 (1,000)');
     expect(m.text).toContain('411111 (800)');
@@ -32,9 +35,27 @@ describe('alert messages', () => {
   });
 
   it('an end carries the summary: duration, attempts, blocked, cards, top IP', () => {
-    const m = attackEndedMessage({ orgName: 'Shop', attack, link: 'https://orylo.example/attacks/x' });
+    const m = attackEndedMessage({ orgName: 'Shop', attack, link: 'https://orylo.example/attacks/x', locale: 'en' });
     expect(m.subject).toBe('Card-testing attack on Shop ended 14:15 UTC after 13 min');
-    for (const part of ['Attempts: 1,204', 'Blocked: 1,156 (96 %)', 'Distinct cards: 300', 'Top IP: 203.0.113.66 (1,000)']) expect(m.text).toContain(part);
+    for (const part of ['Attempts: 1,204', 'Blocked: 1,156 (96%)', 'Distinct cards: 300', 'Top IP: 203.0.113.66 (1,000)']) expect(m.text).toContain(part);
+  });
+
+  it('in French for a French channel: the words, the numbers grouped the French way, a no-break space before the colon and %', () => {
+    const started = attackStartedMessage({ orgName: 'Boutique', attack, link: 'https://orylo.example/attacks/x', locale: 'fr' });
+    expect(started.subject).toBe('Attaque par test de cartes sur Boutique commencée à 14:03 UTC');
+    expect(started.text).toContain(`1${NNBSP}204 tentatives jusqu’ici (96/min), 300 cartes distinctes, 900 refusées, 1${NNBSP}156 bloquées par Orylo.`);
+    expect(started.text).toContain(`Principales IP${NBSP}:\n  203.0.113.66 (1${NNBSP}000)`);
+    expect(started.text).toContain(`Salle de crise${NBSP}: https://orylo.example/attacks/x`);
+    expect(JSON.stringify(started.slack)).toContain('Ouvrir la salle de crise');
+    const ended = attackEndedMessage({ orgName: 'Boutique', attack, link: 'https://orylo.example/attacks/x', locale: 'fr' });
+    expect(ended.subject).toBe('Attaque par test de cartes sur Boutique terminée à 14:15 UTC après 13 min');
+    for (const part of [`Tentatives${NBSP}: 1${NNBSP}204`, `Bloquées${NBSP}: 1${NNBSP}156 (96${NBSP}%)`, `Cartes distinctes${NBSP}: 300`]) expect(ended.text).toContain(part);
+    const backlog = reviewBacklogMessage({ orgName: 'Boutique', oldestAt: new Date(Date.now() - 45 * 60_000).toISOString(), pending: 1, pendingCapped: false, settingMinutes: 30, link: 'https://orylo.example/review', locale: 'fr' });
+    expect(backlog.subject).toBe(`Retard de revue sur Boutique${NBSP}: la plus ancienne revue attend depuis 45 min`);
+    expect(backlog.text).toContain('1 paiement attend une revue');
+    expect(testMessage({ orgName: 'Boutique', link: 'https://orylo.example', at: attack.startedAt, locale: 'fr' }).text).toContain('Ce canal fonctionne');
+    // English says the same in its own words: one payment, many payments.
+    expect(reviewBacklogMessage({ orgName: 'Shop', oldestAt: attack.startedAt, pending: 3, pendingCapped: true, settingMinutes: 30, link: 'x', locale: 'en' }).text).toContain('3+ payments wait for review');
   });
 
   it('durations and escapes', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { throwIfUnsafeText } from '@/lib/card-number';
 import { validationError } from '@/lib/errors';
+import { LOCALES, type TLocale } from '@/lib/format';
 
 // What crosses the wire for alerts (README, "Alerts"): channels, the alerts
 // they were sent, and the org's backlog setting. One definition, read by the
@@ -33,6 +34,8 @@ export const ZCreateAlertChannelSchema = z.strictObject({
     .min(1, 'Pick at least one event')
     .max(ALERT_EVENTS.length, 'Each event at most once')
     .refine((events) => new Set(events).size === events.length, 'Each event at most once'),
+  /** The alerts' language; left out, the language of the person adding the channel (lib/format localeOfRequest). */
+  locale: z.enum(LOCALES, { error: `Must be one of ${LOCALES.map((l) => `"${l}"`).join(', ')}` }).optional(),
 });
 
 export type TCreateAlertChannel = z.infer<typeof ZCreateAlertChannelSchema>;
@@ -87,6 +90,8 @@ export type TAlertChannel = {
   type: TAlertChannelType;
   target: string;
   events: TAlertEvent[];
+  /** The language its alerts are written in. */
+  locale: TLocale;
   createdBy: string | null;
   createdAt: string;
 };

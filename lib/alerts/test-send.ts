@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { alerts } from '@/db/schema';
+import type { TLocale } from '@/lib/format';
 import { claimAlerts, getAlertChannelOrThrow, toAlertRecord } from './channels';
 import { appLink, orgName } from './context';
 import { attemptDelivery } from './deliver';
@@ -19,7 +20,7 @@ export async function sendTestAlert(options: { db: Executor; orgId: string; id: 
   const { db, orgId, id } = options;
   const channel = await getAlertChannelOrThrow({ db, orgId, id });
   const [row] = await claimAlerts({ db, orgId, event: 'test', subject: randomUUID(), channels: [channel] });
-  const message = testMessage({ orgName: await orgName(db, orgId), link: appLink('/settings/alerts'), at: new Date().toISOString() });
+  const message = testMessage({ orgName: await orgName(db, orgId), link: appLink('/settings/alerts'), at: new Date().toISOString(), locale: channel.locale as TLocale });
   const result = await attemptDelivery(channel, message);
   const [done] = await db
     .update(alerts)

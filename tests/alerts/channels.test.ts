@@ -33,7 +33,9 @@ describe('alert channels', () => {
     const res = await jsonPost(m.session, '/api/v1/alert-channels', { type: 'slack', target: hook, events: ['attack.started', 'attack.ended'] });
     expect(res.status).toBe(201);
     const created = await res.json();
-    expect(Object.keys(created).sort()).toEqual(['createdAt', 'createdBy', 'events', 'id', 'target', 'type']);
+    expect(Object.keys(created).sort()).toEqual(['createdAt', 'createdBy', 'events', 'id', 'locale', 'target', 'type']);
+    // Added from an English page: its alerts are written in English.
+    expect(created.locale).toBe('en');
     expect(created).toMatchObject({ type: 'slack', target: hook, events: ['attack.started', 'attack.ended'] });
 
     const mail = await jsonPost(m.session, '/api/v1/alert-channels', { type: 'email', target: 'Fraud-Team@Shop.Example', events: ['review.backlog'] });
@@ -111,6 +113,29 @@ describe('alert channels', () => {
     expect(byId[broken.id].recentAlerts).toEqual([expect.objectContaining({ event: 'test', status: 'failed', httpStatus: 500, error: 'HTTP 500' })]);
     const { alerts } = await m.session.json(`/api/v1/alert-channels/${broken.id}/alerts`);
     expect(alerts).toHaveLength(1);
+  });
+
+  it('writes a channel’s alerts in the language of whoever added it, or the one they picked; an unknown one is a 400', async () => {
+    const french = { 'content-type': 'application/json', 'accept-language': 'fr-FR,fr;q=0.9' };
+    const add = (body: unknown) => m.session.fetch('/api/v1/alert-channels', { method: 'POST', headers: french, body: JSON.stringify(body) });
+    const target = `equipe-${Date.now().toString(36)}@shop.example`;
+    const created = await (await add({ type: 'email', target, events: ['attack.started'] })).json();
+    expect(created.locale).toBe('fr');
+    const sent = (await (await m.session.fetch(`/api/v1/alert-channels/${created.id}/test`, { method: 'POST' })).json()).alert;
+    expect(sent).toMatchObject({ status: 'sent' });
+    const mailbox = fs.readFileSync(process.env.ORYLO_MAIL_LOG!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string[]; text: string });
+    const [mail] = mailbox.filter((e) => e.to.includes(target));
+    expect(mail.text).toMatch(/^Subject: Alerte de test Orylo pour Org alerts-api$/m);
+    expect(mail.text).toContain('Ce canal fonctionne');
+
+    // Picked by hand: English for a French page.
+    const english = await (await add({ type: 'slack', target: `${slack.base}/services/T/B/in-english`, events: ['attack.started'], locale: 'en' })).json();
+    expect(english.locale).toBe('en');
+    const before = await channelCount(m.orgId);
+    const refused = await add({ type: 'email', target: 'x@shop.example', events: ['attack.started'], locale: 'de' });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({ field: 'locale', message: 'locale: Must be one of "en", "fr"' });
+    expect(await channelCount(m.orgId)).toBe(before);
   });
 
   it('another organization can neither see, test nor delete a channel; delete removes it', async () => {
