@@ -98,13 +98,27 @@ describe('renderReason', () => {
     expect(say(compound, 'fr')).toContain('→ BLOQUER');
   });
 
-  it('says old reasons again from what they hold: thresholds and lists; anything else as stored', () => {
+  it('says old reasons again from what they hold: thresholds, lists and one-comparison rules; anything else as stored', () => {
     const old = (r: TReason): TReason => ({ ...r, text: undefined });
     expect(say(old(thresholdReason(60, 'REVIEW', { review: 50, block: 80 })), 'fr')).toBe('Score 60 ≥ seuil d’examen 50 → EXAMINER');
     expect(say(old(listReason({ type: 'ip', value: '203.0.113.7', action: 'block', reason: 'chargebacks' } as never, baseInput)), 'fr')).toBe(
       'L’IP 203.0.113.7 est sur la liste de blocage (chargebacks) → BLOQUER',
     );
-    const rule = old(scored()[0]);
-    expect(say(rule, 'fr')).toBe(rule.message);
+    // Every rule reason of one comparison (counts, capped counts, ratios, amounts in euros and yen, totals), its values
+    // dropped as old rows have them: read back from the message, it says in both languages what the reason with its values says.
+    const all = scored();
+    const single = all.filter((r) => r.text?.kind === 'rule' && !('group' in r.text.condition) && !r.text.condition.unknown && !r.text.snooze);
+    expect(single.length).toBeGreaterThanOrEqual(9);
+    for (const r of single) {
+      expect(say(old(r), 'en'), r.message).toBe(r.message);
+      expect(say(old(r), 'fr'), r.message).toBe(say(r, 'fr'));
+      expect(say(old(r), 'fr'), r.message).not.toBe(r.message);
+    }
+    // A compound rule's, a snoozed rule's and an unknown shape's are shown as stored.
+    const rest = all.filter((r) => r.text?.kind === 'rule' && !single.includes(r));
+    expect(rest.length).toBeGreaterThanOrEqual(2);
+    for (const r of rest) expect(say(old(r), 'fr')).toBe(r.message);
+    const odd = { ...old(single[0]), message: 'Something else entirely → BLOCK' };
+    expect(say(odd, 'fr')).toBe('Something else entirely → BLOCK');
   });
 });

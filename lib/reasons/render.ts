@@ -1,4 +1,4 @@
-import type { TFormats } from '@/lib/format';
+import { formats, type TFormats } from '@/lib/format';
 import type { TReason } from '@/lib/detections/schema';
 import { isGroupText, type TComparisonText, type TConditionText, type TReasonText } from './text';
 
@@ -90,19 +90,83 @@ function fromText(text: TReasonText, t: TReasonTranslator, f: TFormats): string 
 const LIST_MESSAGE = /^(IP|BIN|Email|Device|Customer|Card fingerprint) (\S+) is on the (block|allow) list(?: \((.*)\))? → (BLOCK|ALLOW)$/;
 const LIST_TYPE: Record<string, string> = { IP: 'ip', BIN: 'card_bin', Email: 'email', Device: 'device_id', Customer: 'customer_id', 'Card fingerprint': 'card_fingerprint' };
 
+// A rule's reason stored before reasons carried their values is read back
+// from its English message, for the shapes one comparison makes (counts,
+// decline ratios, amounts and totals) as lib/rules/messages.ts wrote them; a
+// compound rule's or a snoozed rule's is shown as stored.
+const KEY: Record<string, string> = { IP: 'ip', card: 'card', BIN: 'bin', email: 'email', device: 'device', customer: 'customer' };
+const METRIC: Record<string, string> = { attempt: 'attempts', 'distinct card': 'distinct_cards', decline: 'declines' };
+const OPERATOR_CODE: Record<string, string> = { '>': '>', '≥': '>=', '<': '<', '≤': '<=' };
+const UNIT_SECONDS: Record<string, number> = { s: 1, min: 60, h: 3600, d: 86_400 };
+const WHERE = String.raw`(?:from|on) (IP|card|BIN|email|device|customer) (.+) in (\d+) (s|min|h|d) (>|≥|<|≤)`;
+const EFFECT = /^(.*) → (?:(BLOCK|REVIEW|ALLOW)|([+-]?\d+) points)$/s;
+const VELOCITY = new RegExp(String.raw`^(\d{1,3}(?:,\d{3})*)(\+)? (attempt|distinct card|decline)s? ${WHERE} (\d+)$`);
+const RATIO = new RegExp(String.raw`^(\d+(?:\.\d+)?)% of attempts declined \((\d+|\?) of (\d+|\?)\) ${WHERE} (\d+(?:\.\d+)?)%$`);
+const SUM = new RegExp(String.raw`^(.+?)(\+)? in total ${WHERE} (.+)$`);
+const AMOUNT = /^Amount (.+) (>|≥|<|≤) (.+)$/;
+
+/** The currency whose English format of `minor` is `shown` ("€0.50" for 50 → EUR), or null. */
+function currencyShown(minor: number, shown: string, f: TFormats): string | null {
+  const likely = ['EUR', 'USD', 'GBP', 'JPY', 'CHF', 'CAD', 'AUD'];
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : [];
+  return [...likely, ...all].find((c) => f.money(minor, c) === shown) ?? null;
+}
+
+function fromOldRuleMessage(reason: TReason, english: TFormats): TReasonText | null {
+  const effect = EFFECT.exec(reason.message);
+  if (!effect || reason.comparisons || reason.message.includes(' (snoozed for ')) return null;
+  const [, condition, decision, points] = effect;
+  const action = decision ?? 'SCORE';
+  const rule = (c: Omit<TComparisonText, 'held'>): TReasonText => ({ kind: 'rule', condition: { ...c, held: true }, action, ...(points ? { points: Number(points) } : {}) });
+  const window = (n: string, unit: string) => Number(n) * UNIT_SECONDS[unit];
+  let m = VELOCITY.exec(condition);
+  if (m) {
+    const [, count, plus, metric, key, subject, n, unit, op, threshold] = m;
+    const observed = Number(count.replace(/,/g, ''));
+    // "200+ attempts": more rows than scoring reads (200 is the cap, read back as over it).
+    const over = plus && metric === 'attempt';
+    return rule({ feature: `${KEY[key]}.${METRIC[metric]}`, windowSeconds: window(n, unit), operator: OPERATOR_CODE[op], threshold: Number(threshold), observed: over ? observed + 1 : observed, subject, ...(plus && !over ? { capped: true } : {}) });
+  }
+  m = RATIO.exec(condition);
+  if (m) {
+    const [, ratio, declines, attempts, key, subject, n, unit, op, threshold] = m;
+    const count = (v: string) => (v === '?' ? undefined : Number(v));
+    return rule({ feature: `${KEY[key]}.decline_ratio`, windowSeconds: window(n, unit), operator: OPERATOR_CODE[op], threshold: Number(threshold) / 100, observed: Number(ratio) / 100, subject, attempts: count(attempts), declines: count(declines) });
+  }
+  // Money: the stored minor units and the currency whose format the message shows.
+  const observed = typeof reason.observed === 'number' ? reason.observed : null;
+  const threshold = typeof reason.threshold === 'number' ? reason.threshold : null;
+  if (observed === null || threshold === null) return null;
+  m = SUM.exec(condition);
+  if (m) {
+    const [, shown, plus, key, subject, n, unit, op] = m;
+    const currency = currencyShown(observed, shown, english);
+    if (!currency) return null;
+    return rule({ feature: `${KEY[key]}.amount_sum`, windowSeconds: window(n, unit), operator: OPERATOR_CODE[op], threshold, observed, subject, currency, ...(plus ? { capped: true } : {}) });
+  }
+  m = AMOUNT.exec(condition);
+  if (m) {
+    const currency = currencyShown(observed, m[1], english);
+    if (!currency) return null;
+    return rule({ feature: 'amount', operator: OPERATOR_CODE[m[2]], threshold, observed, currency });
+  }
+  return null;
+}
+
 /** A reason stored without its values: what can be said again from the rest of it. */
-function fromWhatItHolds(reason: TReason): TReasonText | null {
+function fromWhatItHolds(reason: TReason, english: TFormats): TReasonText | null {
   if (reason.code === 'score_threshold' && typeof reason.observed === 'number' && typeof reason.threshold === 'number' && reason.action) {
     // It holds the threshold that applied (block for a BLOCK, review otherwise): the sentence names only that one.
     return { kind: 'threshold', score: reason.observed, decision: reason.action, review: reason.threshold, block: reason.threshold, temporary: false };
   }
   const list = (reason.code === 'list_block' || reason.code === 'list_allow') && LIST_MESSAGE.exec(reason.message);
   if (list) return { kind: 'list', type: LIST_TYPE[list[1]], value: list[2], action: list[3] as 'block' | 'allow', ...(list[4] ? { note: list[4] } : {}) };
+  if (reason.ruleId || reason.action) return fromOldRuleMessage(reason, english);
   return null;
 }
 
 /** The reason's sentence in the translator's language. */
 export function renderReason(reason: TReason, t: TReasonTranslator, f: TFormats): string {
-  const text = reason.text ?? fromWhatItHolds(reason);
+  const text = reason.text ?? fromWhatItHolds(reason, formats('en'));
   return text ? fromText(text, t, f) : reason.message;
 }
