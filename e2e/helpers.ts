@@ -4,7 +4,7 @@ import postgres from 'postgres';
 // Shared steps of the Playwright specs: a person signing up, an API key made
 // in the UI, a transaction posted like a merchant's backend would.
 
-const PASSWORD = 'orylo-e2e-password-42';
+export const PASSWORD = 'orylo-e2e-password-42';
 // Unique per test run (and per --repeat-each), so users, orgs and ids never collide.
 // Base 36, not Date.now() digits: the ingest API refuses any 13–19 digit run
 // that passes the Luhn check as a possible card number.

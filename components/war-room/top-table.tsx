@@ -44,7 +44,9 @@ export function TopTable({ title, type, entries, blocked, onBlock, pending }: TP
                   <td className="mono" translate="no">
                     {e.value}
                   </td>
-                  <td className="num">{f.number(e.attempts)}</td>
+                  <td className="num" data-label={t('attempts')}>
+                    {f.number(e.attempts)}
+                  </td>
                   {/* Each part says its word, not only its colour. */}
                   <td className="num">
                     <span className="war-b">{t('blocked', { count: e.blocked ?? 0 })}</span> / <span className="war-r">{t('review', { count: e.review ?? 0 })}</span> /{' '}

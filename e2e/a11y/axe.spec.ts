@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { PASSWORD, sessionOf } from '../helpers';
 import { seedOrg, SIGNED_IN_PAGES, type TSeeded } from './seed';
 
 // Every page of Orylo through axe-core (WCAG 2.1 A and AA rules), with real
@@ -27,10 +28,18 @@ test.beforeAll(async ({ browser }) => {
   seeded = await seedOrg(browser, 'axe');
 });
 
-for (const [path, name] of [['/sign-in', 'sign-in'], ['/sign-up', 'sign-up']] as const) {
+const PUBLIC_PAGES = [
+  ['/', 'landing'],
+  ['/sign-in', 'sign-in'],
+  ['/sign-up', 'sign-up'],
+  ['/forgot-password', 'forgot password'],
+  ['/reset-password?token=from-the-email', 'reset password'],
+] as const;
+
+for (const [path, name] of PUBLIC_PAGES) {
   test(`${name}: no serious or critical violation`, async ({ page }) => {
     await page.goto(path);
-    await expect(page.locator('form')).toBeVisible();
+    await expect(page.locator('h1').first()).toBeVisible();
     await expectAccessible(page, name);
   });
 }
@@ -61,5 +70,43 @@ test('a detection (drawer and page) and an incident: no serious or critical viol
   await page.goto(`/attacks/${seeded.incidentId}`);
   await expect(page.locator('main h1').first()).toBeVisible();
   await expectAccessible(page, 'incident page');
+  await page.context().close();
+});
+
+test('first steps: onboarding (a new user with no organization) and an invitation opened by its invitee', async ({ browser }) => {
+  const owner = await ownerPage(browser);
+  await owner.goto('/dashboard');
+  const origin = new URL(owner.url()).origin;
+  const run = Date.now().toString(36);
+  const { orgId } = await sessionOf(owner);
+  const invited = await owner.request.post('/api/auth/organization/invite-member', { headers: { Origin: origin }, data: { email: `axe-invitee-${run}@example.com`, role: 'analyst', organizationId: orgId } });
+  expect(invited.status()).toBe(200);
+  const guest = await (await browser.newContext()).newPage();
+  await guest.goto(`/invitations/${(await invited.json()).id}`);
+  await expect(guest.getByTestId('invitation-page')).toBeVisible();
+  await expectAccessible(guest, 'invitation');
+
+  await guest.goto('/sign-up');
+  await guest.locator('input[name="name"]').fill('New user');
+  await guest.locator('input[name="email"]').fill(`axe-new-${run}@example.com`);
+  await guest.locator('input[name="password"]').fill(PASSWORD);
+  await guest.locator('form button[type="submit"]').click();
+  await guest.waitForURL('**/onboarding');
+  await expect(guest.locator('input[name="name"]')).toBeVisible();
+  await expectAccessible(guest, 'onboarding');
+  await Promise.all([owner.context().close(), guest.context().close()]);
+});
+
+test('the open dialogs and menus: the rule editor and the notifications menu', async ({ browser }) => {
+  const page = await ownerPage(browser);
+  await page.goto('/settings/rules');
+  await page.getByTestId('new-rule').click();
+  await expect(page.getByTestId('rule-editor')).toBeVisible();
+  await expectAccessible(page, 'rule editor');
+  await page.keyboard.press('Escape');
+  await page.goto('/dashboard');
+  await page.getByTestId('notifications-button').click();
+  await expect(page.getByTestId('notifications-panel')).toBeVisible();
+  await expectAccessible(page, 'notifications menu');
   await page.context().close();
 });

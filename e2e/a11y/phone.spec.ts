@@ -63,6 +63,15 @@ test('the dashboard on a phone: each detection’s time, amount, decision and sc
   // The card-testing burst opened the war room: its counters and a Block button.
   await expectWithinWidth(page.getByTestId('war-room'), 'the war room');
   await expectWithinWidth(page.getByTestId('war-block').first(), 'the war room’s first Block button');
+  // The top IPs read as cards on a phone: an IP on one line (never broken mid-way), its split in words.
+  const topIp = page.getByTestId('war-top-ip').getByTestId('war-top-row').first();
+  const ipLines = await topIp.locator('td').first().evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  expect(ipLines, 'the top IP is written on one line').toBe(1);
+  await expectWithinWidth(topIp, 'the top IP’s card');
 
   const links = page.getByRole('navigation').first().getByRole('link');
   for (let i = 0; i < (await links.count()); i++) await expectWithinWidth(links.nth(i), `header link ${i + 1}`);
