@@ -8,7 +8,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 // focus is managed here: it moves into the panel on open, Tab and Shift+Tab
 // cycle inside it, Escape closes it, and the focus goes back to the control
 // that opened it. Keys are read on the document: a button that turns
-// disabled (Save while saving) drops the focus to <body>.
+// disabled (Save while saving) drops the focus to <body>. The page behind does not scroll meanwhile.
 
 const FOCUSABLE = 'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
 
@@ -42,7 +42,11 @@ export function Dialog(props: { titleId: string; onClose: () => void; children: 
       }
     };
     document.addEventListener('keydown', onKey);
+    // The page behind stays put while the dialog is open (a phone's swipe scrolls the panel, not the list).
+    const overflow = document.body.style.overflow;
+    document.body.style.overflow = 'hidden';
     return () => {
+      document.body.style.overflow = overflow;
       document.removeEventListener('keydown', onKey);
       // The opener may have gone with a re-render of its table: then the page keeps the focus.
       if (opener?.isConnected) opener.focus();

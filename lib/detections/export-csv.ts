@@ -36,12 +36,13 @@ function inRange(iso: string): boolean {
 // minor units, decision codes, comma-separated. The French one is what a
 // spreadsheet set to French opens as columns: semicolon-separated, a decimal
 // comma in major units, words for the decision, the authorization and the
-// review, reasons in French. Both begin with a UTF-8 byte order mark, which
-// spreadsheets need to read "é", "→" or "≥"; times are ISO 8601 in UTC in both.
+// review, reasons in French, and a UTF-8 byte order mark first (spreadsheets
+// need it to read "é" or "→"; the English file keeps its bytes as they were,
+// without one, for the scripts that read it). Times are ISO 8601 UTC in both.
 
 const COLUMNS = ['created_at', 'id', 'external_id', 'decision', 'score', 'amount', 'currency', 'auth_status', 'decline_code', 'ip', 'email', 'customer_id', 'device_id', 'card_bin', 'card_last4', 'card_fingerprint', 'review', 'reasons'] as const;
 
-const BOM = '\uFEFF';
+const BOM: Record<TLocale, string> = { en: '', fr: '\uFEFF' };
 /** Distinct reasons kept rendered per file; past it the memo starts over (bounded memory on a 50,000-row export). */
 const RENDERED_CACHE = 10_000;
 const SEPARATOR: Record<TLocale, string> = { en: ',', fr: ';' };
@@ -56,7 +57,7 @@ export function csvField(value: unknown, separator = ','): string {
 
 export type TCsvFile = {
   locale: TLocale;
-  /** The byte order mark and the header line, with its RFC 4180 line end. */
+  /** The byte order mark (French) and the header line, with its RFC 4180 line end. */
   head: string;
   /** One detection's line, without its line end. */
   row: (d: TDetection) => string;
@@ -69,7 +70,6 @@ export function csvFile(locale: TLocale): TCsvFile {
   const f = formats(locale, 'UTC');
   const separator = SEPARATOR[locale];
   const line = (values: unknown[]) => values.map((v) => csvField(v, separator)).join(separator);
-  // English keeps the stored message (renderReason gives it back word for word) and the minor units.
   // An attack's rows repeat their reasons (the same list entry, threshold, counts): each is rendered once per file.
   const rendered = new Map<string, string>();
   const render = (r: TDetection['reasons'][number]) => {
@@ -82,6 +82,7 @@ export function csvFile(locale: TLocale): TCsvFile {
     }
     return text;
   };
+  // English keeps the stored message (renderReason gives it back word for word) and the minor units.
   const reasons = (d: TDetection) => d.reasons.map((r) => (locale === 'en' ? r.message : render(r))).join(' | ');
   const amount = (d: TDetection) => (locale === 'en' ? d.amount : f.decimal(d.amount, d.currency));
   // The few words a row uses, looked up once: an ICU format per cell would cost more than the row's read.
@@ -91,7 +92,7 @@ export function csvFile(locale: TLocale): TCsvFile {
   const review = words(['pending', 'approved', 'blocked'] as const, (k) => t('review', { status: k }));
   return {
     locale,
-    head: `${BOM}${line(COLUMNS.map((c) => t(`columns.${c}`)))}\r\n`,
+    head: `${BOM[locale]}${line(COLUMNS.map((c) => t(`columns.${c}`)))}\r\n`,
     row: (d) =>
       line([
         d.createdAt, d.id, d.externalId, decision.get(d.decision), d.score, amount(d), d.currency,
