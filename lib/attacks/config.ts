@@ -26,6 +26,14 @@ export const ATTACK_CONFIG = {
    */
   binDistinctCards: 8,
   /**
+   * …and at least this many of its attempts failed. A shop's own declines (a
+   * few percent) reach 30 % of a popular BIN's handful of cards by chance
+   * (3 of 8 shoppers happens); card testing's 75–90 % reaches 6 within about
+   * 8 attempts, so it costs an attack a second or two, and spares the shop a
+   * false war room or its shoppers counted as the attack.
+   */
+  binMinFailed: 6,
+  /**
    * Attribution: besides the IPs, devices and BINs that opened it, an IP with
    * this many failed attempts (declined, or blocked by Orylo) in the window
    * joins an open incident (an attacker rotating to a new address).

@@ -41,8 +41,11 @@ describe('openingTrigger', () => {
   it('opens on many cards from one IP, or many cards on a dominant BIN', () => {
     expect(kinds(openingTrigger(win({ topIp: { value: '203.0.113.7', cards: 5 } }), null, config))).toEqual(['ip_distinct_cards']);
     expect(kinds(openingTrigger(win({ topIp: { value: '203.0.113.7', cards: 4 } }), null, config))).toBeUndefined();
-    const bin = openingTrigger(win({ topBin: { value: '411111', cards: 8, attempts: 10, failed: 3 } }), null, config);
+    const bin = openingTrigger(win({ topBin: { value: '411111', cards: 8, attempts: 20, failed: 6 } }), null, config);
     expect(bin?.signals).toEqual([{ kind: 'bin_distinct_cards', value: '411111', observed: 8, threshold: 8, failedRatio: 0.3, minFailedRatio: 0.3 }]);
+    // 3 of a popular BIN's shoppers declined in one window: 30 %, by chance, not an attack (too few failures).
+    expect(openingTrigger(win({ topBin: { value: '424242', cards: 8, attempts: 10, failed: 3 } }), null, config)).toBeNull();
+    expect(openingTrigger(win({ topBin: { value: '424242', cards: 8, attempts: 8, failed: 5 } }), null, config)).toBeNull();
     expect(openingTrigger(win({ topBin: { value: '411111', cards: 7, attempts: 10, failed: 10 } }), null, config)).toBeNull();
     // Many cards on a BIN that go through are a busy bank, not an enumeration.
     expect(openingTrigger(win({ topBin: { value: '411111', cards: 20, attempts: 20, failed: 2 } }), null, config)).toBeNull();

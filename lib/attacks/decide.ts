@@ -55,7 +55,7 @@ export function openingTrigger(w: TWindowSignals, baseline: TBaseline | null, co
     signals.push({ kind: 'ip_distinct_cards', value: w.topIp.value, observed: w.topIp.cards, threshold: config.ipDistinctCards });
   }
   const binFailed = w.topBin ? round(w.topBin.failed / w.topBin.attempts) : 0;
-  if (w.topBin && w.topBin.cards >= config.binDistinctCards && binFailed >= config.minDeclineRatio) {
+  if (w.topBin && w.topBin.cards >= config.binDistinctCards && binFailed >= config.minDeclineRatio && w.topBin.failed >= config.binMinFailed) {
     signals.push({
       kind: 'bin_distinct_cards',
       value: w.topBin.value,

@@ -60,7 +60,7 @@ export async function readWindowSignals(
        ) t) as top_bin,
       ${suspects('ip', sql`count(distinct fp) >= ${config.ipDistinctCards} or count(*) filter (where failed) >= ${config.ipFailedAttempts}`)} as suspect_ips,
       ${suspects('device_id', sql`count(distinct fp) >= ${config.ipDistinctCards}`)} as suspect_devices,
-      ${suspects('bin', sql`count(distinct fp) >= ${config.binDistinctCards} and count(*) filter (where failed) >= ${config.minDeclineRatio}::float8 * count(*)`)} as suspect_bins
+      ${suspects('bin', sql`count(distinct fp) >= ${config.binDistinctCards} and count(*) filter (where failed) >= ${config.minDeclineRatio}::float8 * count(*) and count(*) filter (where failed) >= ${config.binMinFailed}`)} as suspect_bins
   `)) as unknown as {
     window_start: string; last_closed_end: string | null; attempts: number; declined: number; top_ip: TWindowSignals['topIp']; top_bin: TWindowSignals['topBin'];
     suspect_ips: string[]; suspect_devices: string[]; suspect_bins: string[];
