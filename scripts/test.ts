@@ -39,6 +39,39 @@ function readCounts(file: string, kind: 'vitest' | 'playwright'): { passed: numb
   return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) };
 }
 
+/** One line per failed test (file, name, the error's first line), printed just above the
+ *  summary: CI keeps only the tail of the output, and a failure must be nameable from it. */
+function failedTests(vitestFile: string, playwrightFile: string): string[] {
+  const lines: string[] = [];
+  const firstLine = (text: unknown) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
+  if (fs.existsSync(vitestFile)) {
+    const r = JSON.parse(fs.readFileSync(vitestFile, 'utf8'));
+    for (const f of r.testResults ?? []) {
+      const file = path.relative(process.cwd(), f.name ?? '');
+      const failed = (f.assertionResults ?? []).filter((t: any) => t.status === 'failed');
+      for (const t of failed) lines.push(`FAILED vitest ${file} › ${t.fullName ?? t.title}: ${firstLine(t.failureMessages?.[0])}`);
+      if (f.status === 'failed' && failed.length === 0) lines.push(`FAILED vitest ${file} (did not run): ${firstLine(f.message)}`);
+    }
+  }
+  if (fs.existsSync(playwrightFile)) {
+    const r = JSON.parse(fs.readFileSync(playwrightFile, 'utf8'));
+    const walk = (suite: any, outer: string[]) => {
+      // A file's own suite is named by its path, printed already; a describe() adds its title.
+      const titles = suite.title && suite.title !== suite.file ? [...outer, suite.title] : outer;
+      for (const spec of suite.specs ?? []) {
+        for (const t of spec.tests ?? []) {
+          if (t.status === 'expected' || t.status === 'skipped') continue;
+          const error = (t.results ?? []).map((x: any) => x.error?.message).find(Boolean);
+          lines.push(`FAILED playwright ${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')} (${t.status}): ${firstLine(error)}`);
+        }
+      }
+      for (const child of suite.suites ?? []) walk(child, titles);
+    };
+    for (const suite of r.suites ?? []) walk(suite, []);
+  }
+  return lines;
+}
+
 async function main() {
   const started = Date.now();
   fs.rmSync(RESULTS, { recursive: true, force: true });
@@ -98,6 +131,8 @@ async function main() {
     const failed = v.failed + p.failed;
     const buses = multiInstanceSummary(RESULTS);
     if (buses) process.stdout.write(`\n${buses}`);
+    const failures = failedTests(`${RESULTS}/vitest.json`, `${RESULTS}/playwright.json`);
+    if (failures.length > 0) process.stdout.write(`\n${failures.join('\n')}\n`);
     process.stdout.write(`\nvitest: ${v.passed} passed, ${v.failed} failed; playwright: ${p.passed} passed, ${p.failed} failed; ${Math.round((Date.now() - started) / 1000)} s\n`);
     process.stdout.write(`${passed} passed, ${failed} failed\n`);
     code = failed === 0 && vitest === 0 && pw === 0 && passed > 0 ? 0 : 1;

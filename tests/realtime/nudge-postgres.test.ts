@@ -74,11 +74,11 @@ describe('PostgreSQL nudge bus', () => {
   it('sends one NOTIFY for a burst of nudges, however many orgs', async () => {
     const [a, b] = await Promise.all([instance(), instance()]);
     const [org, other, third] = [testOrg(), testOrg(), testOrg()];
-    const started = performance.now();
+    // One synchronous burst: the send window's timer cannot fire in the middle of it,
+    // however long a GC pause makes it, so it is one window by construction.
     for (let i = 0; i < 100; i++) a.bus.nudgeOrg(org);
     a.bus.nudgeOrg(other);
     a.bus.nudgeOrg(third);
-    expect(performance.now() - started).toBeLessThan(5); // the burst fits one send window
     await until(() => b.seen.length === 3, 2_000, 'the nudges on instance B');
     await sleep(200);
     const fromA = onChannel.filter((m) => m.orgIds.includes(org));
