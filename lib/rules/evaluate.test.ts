@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { containsCardNumber } from '@/lib/card-number';
 import { compare, evaluateRule, evaluateRules, toReason } from './evaluate';
 import { baseInput, defaultRules, ruleByKey, values } from './test-fixtures';
 import { planVelocity } from './velocity-plan';
@@ -38,6 +39,15 @@ describe('evaluateRule', () => {
     expect(fired?.observed).toBe(0.75);
     expect(fired?.message).toBe('75% of attempts declined (3 of 4) from IP 203.0.113.7 in 30 min > 50%');
     expect(evaluateRule(rule, baseInput, values(['ip', 'attempts', 1800, 4], ['ip', 'declines', 1800, 2]))).toBeNull();
+  });
+
+  it('stores a ratio rounded, so no stored reason reads as a card number', () => {
+    // 30 of 43 is 0.6976744186046512: its 16 decimals pass the Luhn check as a Discover-like PAN.
+    const fired = evaluateRule(ruleByKey('ip_decline_ratio_30m'), baseInput, values(['ip', 'attempts', 1800, 43], ['ip', 'declines', 1800, 30]))!;
+    const reason = toReason(fired);
+    expect(reason.observed).toBe(0.6977);
+    expect(reason.text).toMatchObject({ condition: { observed: 0.6977, attempts: 43, declines: 30 } });
+    expect(containsCardNumber(JSON.stringify(reason))).toBe(false);
   });
 
   it('compares the attempt\'s own amount', () => {

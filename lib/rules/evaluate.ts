@@ -87,7 +87,9 @@ export function evaluateComparison(c: TComparison, input: TTransactionInput, val
       const op = c.operator as Parameters<typeof velocityMessage>[1];
       const message = velocityMessage({ key: feature.key, metric: feature.metric, windowSeconds: c.windowSeconds, ...o }, op, threshold, input);
       const held = compare(c.operator, o.observed, threshold);
-      const text: TComparisonText = { ...base, held, observed: o.observed, subject: subjectValue(feature.key, input), ...(o.capped ? { capped: true } : {}) };
+      // Stored rounded like the reason's own `observed`: a ratio's 16 decimals (30/43 =
+      // 0.6976744186046512) read as a Luhn-valid card number to any PAN scanner of the database.
+      const text: TComparisonText = { ...base, held, observed: round(o.observed), subject: subjectValue(feature.key, input), ...(o.capped ? { capped: true } : {}) };
       if (o.attempts !== undefined) Object.assign(text, { attempts: o.attempts, declines: o.declines });
       if (feature.metric === 'amount_sum') text.currency = input.currency;
       return { comparison: c, observed: round(o.observed), held, message, text };
