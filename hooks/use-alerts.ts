@@ -4,7 +4,7 @@ import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { fetchJson } from '@/lib/api-client';
-import type { TAlertChannel, TAlertChannelWithAlerts, TAlertRecord, TAlertSettings, TCreateAlertChannel } from '@/lib/alerts/schema';
+import type { TAlertChannel, TAlertChannelWithAlerts, TAlertRecord, TAlertSettings, TCreateAlertChannel, TUpdateAlertChannel } from '@/lib/alerts/schema';
 import { useErrorText } from './use-error-text';
 import { useRefresh } from './use-refresh';
 
@@ -47,6 +47,19 @@ export function useCreateAlertChannel(orgId: string) {
     mutationFn: (input: TCreateAlertChannel) => fetchJson<TAlertChannel>('/api/v1/alert-channels', { method: 'POST', body: JSON.stringify(input) }),
     onSuccess: (channel) => toast.success(t('added', { type: channel.type, target: channel.target }), { description: t('addedDetail') }),
     onError: (error) => toast.error(t('addFailed'), { description: errorText(error) }),
+    onSettled: refresh,
+  });
+}
+
+export function useUpdateAlertChannel(orgId: string) {
+  const t = useTranslations('alerts.toasts');
+  const errorText = useErrorText();
+  const refresh = useRefresh(alertKeys.channels(orgId));
+  return useMutation({
+    mutationFn: ({ id, ...input }: TUpdateAlertChannel & { id: string }) =>
+      fetchJson<TAlertChannel>(`/api/v1/alert-channels/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(input) }),
+    onSuccess: () => toast.success(t('updated')),
+    onError: (error) => toast.error(t('updateFailed'), { description: errorText(error) }),
     onSettled: refresh,
   });
 }

@@ -8,23 +8,20 @@ import { useCreateAlertChannel } from '@/hooks/use-alerts';
 import { useErrorText } from '@/hooks/use-error-text';
 import { ApiError } from '@/lib/api-client';
 import { ALERT_EVENTS, type TAlertChannelType, type TAlertEvent } from '@/lib/alerts/schema';
-import { LOCALES, type TLocale } from '@/lib/format';
-import { useAlertEventText } from './events';
+import type { TLocale } from '@/lib/format';
+import { ChannelFields } from './channel-fields';
 
 export function AddChannelForm({ orgId }: { orgId: string }) {
   const t = useTranslations('alerts.add');
   const errorText = useErrorText();
-  const eventText = useAlertEventText();
   const [type, setType] = useState<TAlertChannelType>('slack');
   const [target, setTarget] = useState('');
   const [events, setEvents] = useState<TAlertEvent[]>([...ALERT_EVENTS]);
   // A channel has no reader's browser: its alerts are written in the language picked here, the page's by default.
   const [locale, setLocale] = useState<TLocale>(useLocale());
-  const tLanguage = useTranslations('common.language');
   const create = useCreateAlertChannel(orgId);
   const fieldError = create.error instanceof ApiError && create.error.status < 500 ? errorText(create.error) : undefined;
 
-  const toggle = (event: TAlertEvent) => setEvents((list) => (list.includes(event) ? list.filter((e) => e !== event) : [...list, event]));
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     create.mutate({ type, target: target.trim(), events, locale }, { onSuccess: () => setTarget('') });
@@ -54,27 +51,7 @@ export function AddChannelForm({ orgId }: { orgId: string }) {
         data-testid="alert-target"
         hint={fieldError ?? (type === 'slack' ? t('slackHint') : t('emailHint'))}
       />
-      <fieldset style={{ border: 0, padding: 0, margin: 0, display: 'grid', gap: 6 }}>
-        <legend className="hint">{t('events')}</legend>
-        {ALERT_EVENTS.map((event) => (
-          <label key={event} style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>
-            <input type="checkbox" checked={events.includes(event)} onChange={() => toggle(event)} data-testid={`alert-event-${event}`} />
-            <span>
-              <strong>{eventText.label(event)}</strong> <span className="muted">{eventText.explain(event)}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      <label style={{ display: 'grid', gap: 4, justifyItems: 'start' }}>
-        <span className="hint">{t('language')}</span>
-        <select className="select" value={locale} onChange={(e) => setLocale(e.target.value as TLocale)} data-testid="alert-locale">
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {tLanguage(l)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChannelFields events={events} onEvents={setEvents} locale={locale} onLocale={setLocale} />
       <div>
         <Button type="submit" variant="primary" disabled={create.isPending || !target.trim() || events.length === 0} data-testid="create-alert-channel">
           {create.isPending ? t('pending') : t('submit')}

@@ -1,14 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useState, type FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { ConfirmAction, useInlineConfirm } from '@/components/ui/confirm-action';
 import { Table, TableHead, TBody, Td, Tr } from '@/components/ui/table';
-import { useDeleteAlertChannel, useTestAlertChannel } from '@/hooks/use-alerts';
-import type { TAlertChannelWithAlerts, TAlertRecord } from '@/lib/alerts/schema';
+import { useDeleteAlertChannel, useTestAlertChannel, useUpdateAlertChannel } from '@/hooks/use-alerts';
+import type { TAlertChannelWithAlerts, TAlertEvent, TAlertRecord } from '@/lib/alerts/schema';
+import type { TLocale } from '@/lib/format';
 import { useFormats } from '@/hooks/use-formats';
+import { ChannelFields } from './channel-fields';
 import { useAlertEventText } from './events';
 
 const TONE = { sent: 'allow', failed: 'block', sending: 'review', interrupted: 'block' } as const;
@@ -25,6 +28,7 @@ export function ChannelCard({ orgId, channel }: { orgId: string; channel: TAlert
   const test = useTestAlertChannel(orgId);
   const remove = useDeleteAlertChannel(orgId);
   const confirm = useInlineConfirm();
+  const [editing, setEditing] = useState(false);
 
   return (
     <Card data-testid="alert-channel" data-channel-id={channel.id}>
@@ -37,6 +41,9 @@ export function ChannelCard({ orgId, channel }: { orgId: string; channel: TAlert
         description={tAlerts('channelDescription', { events: channel.events.map((e) => eventText.label(e)).join(' · '), language: channel.locale })}
         actions={
           <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+            <Button size="sm" onClick={() => setEditing((e) => !e)} aria-expanded={editing} data-testid="edit-alert-channel">
+              {t('edit')}
+            </Button>
             <Button size="sm" onClick={() => test.mutate(channel)} disabled={test.isPending} data-testid="test-alert-channel">
               {test.isPending ? t('sending') : t('sendTest')}
             </Button>
@@ -52,6 +59,7 @@ export function ChannelCard({ orgId, channel }: { orgId: string; channel: TAlert
           </div>
         }
       />
+      {editing ? <EditChannelForm orgId={orgId} channel={channel} onDone={() => setEditing(false)} /> : null}
       {test.data && test.variables?.id === channel.id ? (
         <CardBody>
           <p data-testid="test-result" data-status={test.data.alert.status}>
@@ -82,5 +90,32 @@ export function ChannelCard({ orgId, channel }: { orgId: string; channel: TAlert
         </Table>
       )}
     </Card>
+  );
+}
+
+/** A channel's events and language, changed in place: its target and its history stay. */
+function EditChannelForm({ orgId, channel, onDone }: { orgId: string; channel: TAlertChannelWithAlerts; onDone: () => void }) {
+  const t = useTranslations('alerts.channel');
+  const [events, setEvents] = useState<TAlertEvent[]>(channel.events);
+  const [locale, setLocale] = useState<TLocale>(channel.locale);
+  const update = useUpdateAlertChannel(orgId);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    update.mutate({ id: channel.id, events, locale }, { onSuccess: onDone });
+  };
+  return (
+    <CardBody>
+      <form onSubmit={onSubmit} className="form" data-testid="edit-alert-channel-form">
+        <ChannelFields events={events} onEvents={setEvents} locale={locale} onLocale={setLocale} />
+        <div style={{ display: 'flex', gap: 8 }}>
+          <Button type="submit" variant="primary" size="sm" disabled={update.isPending || events.length === 0} data-testid="save-alert-channel">
+            {update.isPending ? t('saving') : t('save')}
+          </Button>
+          <Button type="button" size="sm" onClick={onDone}>
+            {t('cancel')}
+          </Button>
+        </div>
+      </form>
+    </CardBody>
   );
 }

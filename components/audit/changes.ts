@@ -3,7 +3,7 @@ import type { TFormats } from '@/lib/format';
 import { duration, RULE_FIELDS, type TSay } from './sentence';
 import { DISPLAY_CURRENCY } from '@/components/rules/labels';
 
-// The "Show changes" of a rule, thresholds or webhook change: each field that
+// The "Show changes" of a rule, thresholds, webhook or alert channel change: each field that
 // changed, by its name in the reader's language, before → after, each value
 // in the form a person reads (windows as durations, scores as numbers,
 // decisions as words). Values people typed (a rule's name, a URL) are data;
@@ -84,7 +84,18 @@ function webhookChanges(before: TRecord, after: TRecord, say: TSay): TChange[] {
     .map((k) => ({ field: say(`field.${k}`), before: show(k, before[k]), after: show(k, after[k]) }));
 }
 
-/** The changed fields of a rule, thresholds or webhook change; null for the actions whose sentence says it all. */
+function alertChannelChanges(before: TRecord, after: TRecord, say: TSay): TChange[] {
+  const show = (k: string, v: unknown): TShown => {
+    if (v === null || v === undefined) return null;
+    if (k === 'locale') return words(say('diff.language', { value: String(v) }));
+    return code(v);
+  };
+  return ['events', 'locale']
+    .filter((k) => !same(before[k], after[k]))
+    .map((k) => ({ field: say(`field.${k}`), before: show(k, before[k]), after: show(k, after[k]) }));
+}
+
+/** The changed fields of a rule, thresholds, webhook or alert channel change; null for the actions whose sentence says it all. */
 export function auditChanges(e: TAuditEntryView, say: TSay, f: TFormats): TChange[] | null {
   const before = record(e.before);
   const after = record(e.after);
@@ -97,6 +108,8 @@ export function auditChanges(e: TAuditEntryView, say: TSay, f: TFormats): TChang
       return thresholdChanges(before, after, say, f);
     case 'webhook.update':
       return webhookChanges(before, after, say);
+    case 'alert_channel.update':
+      return alertChannelChanges(before, after, say);
     default:
       return null;
   }

@@ -140,4 +140,15 @@ describe('auditChanges', () => {
     ]);
     expect(auditChanges(entry('list.create', null, {}), en.say, en.f)).toBeNull();
   });
+
+  it('an alert channel switched to French with one more event: the sentence names it, the changes say the language in words', () => {
+    const channel = { type: 'email', target: 'ops@shop.example', events: ['attack.started'], locale: 'en' };
+    const e = entry('alert_channel.update', channel, { ...channel, events: ['attack.started', 'review.backlog'], locale: 'fr' });
+    expect(en.sentence(e)).toBe('[ops@shop.example] changed the email alert channel [ops@shop.example]');
+    expect(fr.sentence(e)).toBe('[ops@shop.example] a modifié le canal d’alerte e-mail [ops@shop.example]');
+    expect(auditChanges(e, fr.say, fr.f)).toEqual([
+      { field: 'Événements', before: { text: 'attack.started', as: 'code' }, after: { text: 'attack.started, review.backlog', as: 'code' } },
+      { field: 'Langue', before: { text: 'Anglais', as: 'text' }, after: { text: 'Français', as: 'text' } },
+    ]);
+  });
 });

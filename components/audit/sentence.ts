@@ -132,6 +132,8 @@ export function auditSentence(e: TAuditEntryView, say: TSay, ruleName: TRuleName
       return s('alertsSettings', { minutes: typeof after.reviewBacklogMinutes === 'number' ? after.reviewBacklogMinutes : 0 });
     case 'alert_channel.create':
       return s('alertChannelCreate', { type: text(after.type), target: text(after.target) });
+    case 'alert_channel.update':
+      return s('alertChannelUpdate', { type: text(after.type) || text(before.type), target: text(after.target) || text(before.target) });
     case 'alert_channel.delete':
       return s('alertChannelDelete', { type: text(before.type), target: text(before.target) });
     default:

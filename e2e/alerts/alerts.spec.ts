@@ -6,7 +6,8 @@ import { joinOrgAs, newRunId, signUpAndCreateOrg } from '../helpers';
 // Settings → Alerts in a real Chromium: an admin adds a Slack channel that
 // points at a local HTTP receiver (Slack's stand-in, started here), sends a
 // test message, the receiver gets it and the page shows it recorded with
-// HTTP 200; a viewer of the same organization gets no controls.
+// HTTP 200, then changes the channel's language in place; a viewer of the same
+// organization gets no controls.
 
 test.describe.configure({ mode: 'serial' });
 
@@ -73,6 +74,21 @@ test('an admin adds a Slack channel, sends a test message and sees it recorded w
   // Reloaded, it is still there: recorded on the server, not only in the page.
   await admin.reload();
   await expect(admin.getByTestId('alert-row')).toHaveAttribute('data-http-status', '200');
+
+  // Changed in place to French and the review backlog too: the next test message reads in French,
+  // and the history stays.
+  await channel.getByTestId('edit-alert-channel').click();
+  const form = channel.getByTestId('edit-alert-channel-form');
+  await form.getByTestId('alert-locale').selectOption('fr');
+  await form.getByTestId('alert-event-review.backlog').check();
+  await form.getByTestId('save-alert-channel').click();
+  await expect(form).toHaveCount(0);
+  await expect(channel).toContainText('Attack started · Attack ended · Review backlog · in French');
+  await channel.getByTestId('test-alert-channel').click();
+  await expect(channel.getByTestId('alert-row')).toHaveCount(2);
+  const again = received.filter((r) => r.path === `/services/T0/B0/e2e${run}`);
+  expect(again).toHaveLength(2);
+  expect(again[1].body.text).toContain(`Alerte de test Orylo pour Org alerts-owner ${run}`);
 });
 
 test('a viewer sees no controls', async ({ browser }) => {

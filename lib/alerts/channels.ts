@@ -15,6 +15,7 @@ import {
   type TAlertEvent,
   type TAlertRecord,
   type TCreateAlertChannel,
+  type TUpdateAlertChannel,
 } from './schema';
 
 type TActor = { id: string; email?: string | null };
@@ -153,9 +154,35 @@ export async function createAlertChannel(options: TChange & { input: TCreateAler
     .values({ organizationId: orgId, type: input.type, target, events, locale, createdBy: actor.email ?? actor.id })
     .onConflictDoNothing()
     .returning();
-  if (!row) throw new AppError('conflict', `This ${input.type === 'slack' ? 'Slack URL' : 'address'} is already an alert channel of this organization: delete it first to change its events.`, { field: 'target' });
+  if (!row) throw new AppError('conflict', `This ${input.type === 'slack' ? 'Slack URL' : 'address'} is already an alert channel of this organization: change its events and language on the channel instead.`, { field: 'target' });
   await recordAudit({ db, orgId, actor, ip, action: 'alert_channel.create', target: { type: 'alert_channel', id: row.id }, after: toAlertChannel(row) });
   return toAlertChannel(row, { reveal: true });
+}
+
+/**
+ * Changes a channel's events or language, keeping its target and its history.
+ * Audited with before and after (the target masked) when something changed.
+ */
+export async function updateAlertChannel(options: TChange & { id: string; input: TUpdateAlertChannel }): Promise<TAlertChannel> {
+  const { db, orgId, actor, ip, id, input } = options;
+  const [current] = await db
+    .select()
+    .from(alertChannels)
+    .where(and(eq(alertChannels.organizationId, orgId), eq(alertChannels.id, id)))
+    .for('update')
+    .limit(1);
+  if (!current) throw new AppError('not_found', 'No alert channel with this id in your organization.');
+  // Stored in the one order every list shows them, as on creation.
+  const events = input.events ? ALERT_EVENTS.filter((e) => input.events!.includes(e)) : (current.events as TAlertEvent[]);
+  const locale = input.locale ?? current.locale;
+  if (locale === current.locale && events.join() === current.events.join()) return toAlertChannel(current);
+  const [row] = await db
+    .update(alertChannels)
+    .set({ events, locale })
+    .where(and(eq(alertChannels.organizationId, orgId), eq(alertChannels.id, id)))
+    .returning();
+  await recordAudit({ db, orgId, actor, ip, action: 'alert_channel.update', target: { type: 'alert_channel', id }, before: toAlertChannel(current), after: toAlertChannel(row) });
+  return toAlertChannel(row);
 }
 
 export async function deleteAlertChannel(options: TChange & { id: string }): Promise<TAlertChannel> {

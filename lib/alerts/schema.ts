@@ -20,6 +20,16 @@ export const MAX_ALERT_CHANNELS_PER_ORG = 20;
 /** Recent alerts listed per channel. */
 export const RECENT_ALERTS_PER_CHANNEL = 10;
 
+const ZEventsField = z
+  .array(z.enum(ALERT_EVENTS, { error: `Each event must be one of ${ALERT_EVENTS.map((e) => `"${e}"`).join(', ')}` }), {
+    error: `Required: a list of events among ${ALERT_EVENTS.join(', ')}`,
+  })
+  .min(1, 'Pick at least one event')
+  .max(ALERT_EVENTS.length, 'Each event at most once')
+  .refine((events) => new Set(events).size === events.length, 'Each event at most once');
+
+const ZLocaleField = z.enum(LOCALES, { error: `Must be one of ${LOCALES.map((l) => `"${l}"`).join(', ')}` });
+
 export const ZCreateAlertChannelSchema = z.strictObject({
   type: z.enum(ALERT_CHANNEL_TYPES, { error: 'Must be "slack" (an incoming-webhook URL) or "email" (one address)' }),
   target: z
@@ -27,16 +37,21 @@ export const ZCreateAlertChannelSchema = z.strictObject({
     .trim()
     .min(1, 'Must not be empty')
     .max(2048, 'At most 2048 characters'),
-  events: z
-    .array(z.enum(ALERT_EVENTS, { error: `Each event must be one of ${ALERT_EVENTS.map((e) => `"${e}"`).join(', ')}` }), {
-      error: `Required: a list of events among ${ALERT_EVENTS.join(', ')}`,
-    })
-    .min(1, 'Pick at least one event')
-    .max(ALERT_EVENTS.length, 'Each event at most once')
-    .refine((events) => new Set(events).size === events.length, 'Each event at most once'),
+  events: ZEventsField,
   /** The alerts' language; left out, the language of the person adding the channel (lib/format localeOfRequest). */
-  locale: z.enum(LOCALES, { error: `Must be one of ${LOCALES.map((l) => `"${l}"`).join(', ')}` }).optional(),
+  locale: ZLocaleField.optional(),
 });
+
+/**
+ * What a channel's PATCH may change: its events and its language. The type and
+ * the target are what the channel is (a Slack URL is a secret shown once): a
+ * new target is a new channel.
+ */
+export const ZUpdateAlertChannelSchema = z
+  .strictObject({ events: ZEventsField.optional(), locale: ZLocaleField.optional() })
+  .refine((b) => b.events !== undefined || b.locale !== undefined, { error: 'Nothing to change: give "events", "locale" or both' });
+
+export type TUpdateAlertChannel = z.infer<typeof ZUpdateAlertChannelSchema>;
 
 export type TCreateAlertChannel = z.infer<typeof ZCreateAlertChannelSchema>;
 
@@ -44,6 +59,14 @@ export type TCreateAlertChannel = z.infer<typeof ZCreateAlertChannelSchema>;
 export function parseCreateAlertChannel(body: unknown): TCreateAlertChannel {
   throwIfUnsafeText(body, 'An alert target never holds a card number.');
   const parsed = ZCreateAlertChannelSchema.safeParse(body);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+/** A channel's change from a request body, checked the same way. */
+export function parseUpdateAlertChannel(body: unknown): TUpdateAlertChannel {
+  throwIfUnsafeText(body, 'An alert channel never holds a card number.');
+  const parsed = ZUpdateAlertChannelSchema.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
 }

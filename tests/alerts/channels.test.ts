@@ -138,6 +138,66 @@ describe('alert channels', () => {
     expect(await channelCount(m.orgId)).toBe(before);
   });
 
+  it('changes a channel’s events and language in place: the target and the history stay, the next alert reads in the new language, audited', async () => {
+    const target = `switch-${Date.now().toString(36)}@shop.example`;
+    const created = await (await jsonPost(m.session, '/api/v1/alert-channels', { type: 'email', target, events: ['attack.started'] })).json();
+    expect(created.locale).toBe('en');
+    expect((await (await m.session.fetch(`/api/v1/alert-channels/${created.id}/test`, { method: 'POST' })).json()).alert.status).toBe('sent');
+
+    const res = await jsonPost(m.session, `/api/v1/alert-channels/${created.id}`, { locale: 'fr', events: ['review.backlog', 'attack.started'] }, 'PATCH');
+    expect(res.status).toBe(200);
+    const changed = await res.json();
+    // The events in the one order every list shows them; the target and the id as they were.
+    expect(changed).toMatchObject({ id: created.id, type: 'email', target, locale: 'fr', events: ['attack.started', 'review.backlog'] });
+    const listed = (await m.session.json('/api/v1/alert-channels')).channels.find((c: { id: string }) => c.id === created.id);
+    expect(listed).toMatchObject({ locale: 'fr', events: ['attack.started', 'review.backlog'] });
+    expect(listed.recentAlerts).toHaveLength(1);
+
+    // The next message to it is French.
+    expect((await (await m.session.fetch(`/api/v1/alert-channels/${created.id}/test`, { method: 'POST' })).json()).alert.status).toBe('sent');
+    const mailbox = fs.readFileSync(process.env.ORYLO_MAIL_LOG!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string[]; text: string });
+    const subjects = mailbox.filter((e) => e.to.includes(target)).map((e) => e.text.match(/^Subject: (.*)$/m)?.[1]);
+    expect(subjects).toEqual(['Orylo test alert for Org alerts-api', 'Alerte de test Orylo pour Org alerts-api']);
+
+    const [entry] = await owner`select before, after from audit_log where organization_id = ${m.orgId} and action = 'alert_channel.update' and target_id = ${created.id}`;
+    expect(entry.before).toMatchObject({ locale: 'en', events: ['attack.started'] });
+    expect(entry.after).toMatchObject({ locale: 'fr', events: ['attack.started', 'review.backlog'] });
+
+    // The same values again change nothing and write no audit entry.
+    expect((await jsonPost(m.session, `/api/v1/alert-channels/${created.id}`, { locale: 'fr' }, 'PATCH')).status).toBe(200);
+    const entries = await owner`select 1 from audit_log where organization_id = ${m.orgId} and action = 'alert_channel.update' and target_id = ${created.id}`;
+    expect(entries).toHaveLength(1);
+  });
+
+  it('refuses a bad change with a 400 naming the field and writes nothing; the type and target are not changed by a PATCH', async () => {
+    const created = await (await jsonPost(m.session, '/api/v1/alert-channels', { type: 'email', target: `keep-${Date.now().toString(36)}@shop.example`, events: ['attack.ended'] })).json();
+    const before = [await auditCount(m.orgId), JSON.stringify((await owner`select events, locale, target, type from alert_channels where id = ${created.id}`)[0])];
+    const cases: [unknown, string | undefined, RegExp][] = [
+      [{}, undefined, /Nothing to change/],
+      [{ locale: 'de' }, 'locale', /^locale: Must be one of "en", "fr"$/],
+      [{ events: [] }, 'events', /Pick at least one event/],
+      [{ events: ['attack.begun'] }, 'events.0', /Each event must be one of/],
+      [{ events: ['attack.ended', 'attack.ended'] }, 'events', /at most once/],
+      [{ target: 'other@shop.example' }, undefined, /target|Unrecognized/i],
+      [{ type: 'slack', locale: 'fr' }, undefined, /type|Unrecognized/i],
+      [{ locale: 'fr', note: '4111 1111 1111 1111' }, undefined, /card number/],
+      [[], undefined, /./],
+      [null, undefined, /./],
+    ];
+    for (const [body, field, message] of cases) {
+      const res = await jsonPost(m.session, `/api/v1/alert-channels/${created.id}`, body, 'PATCH');
+      const answer = await readBodyTolerantly(res);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(answer.error.message, JSON.stringify(body)).toMatch(message);
+      if (field) expect(answer.error.field, JSON.stringify(body)).toBe(field);
+    }
+    expect([await auditCount(m.orgId), JSON.stringify((await owner`select events, locale, target, type from alert_channels where id = ${created.id}`)[0])]).toEqual(before);
+    // Another organization's channel, or no channel at all: 404, nothing changed.
+    expect((await jsonPost(other.session, `/api/v1/alert-channels/${created.id}`, { locale: 'fr' }, 'PATCH')).status).toBe(404);
+    expect((await jsonPost(m.session, '/api/v1/alert-channels/00000000-0000-4000-8000-000000000000', { locale: 'fr' }, 'PATCH')).status).toBe(404);
+    expect((await owner`select locale from alert_channels where id = ${created.id}`)[0].locale).toBe('en');
+  });
+
   it('another organization can neither see, test nor delete a channel; delete removes it', async () => {
     const mine = await (await jsonPost(m.session, '/api/v1/alert-channels', { type: 'email', target: 'mine@shop.example', events: ['attack.started'] })).json();
     expect((await other.session.json('/api/v1/alert-channels')).channels).toEqual([]);

@@ -181,6 +181,14 @@ const TABLE: { action: string; allowed: readonly TRole[]; attempt: () => Promise
     },
   },
   {
+    action: "change an alert channel's events and language",
+    allowed: MANAGERS,
+    attempt: async () => {
+      const channel = await m.session.post('/api/v1/alert-channels', { type: 'email', target: `${uniq('edit')}@shop.example`, events: ['attack.started'] });
+      return send('PATCH', `/api/v1/alert-channels/${channel.id}`, { events: ['attack.started', 'attack.ended'], locale: 'fr' });
+    },
+  },
+  {
     action: 'delete an alert channel',
     allowed: MANAGERS,
     attempt: async () => {
