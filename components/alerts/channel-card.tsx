@@ -40,7 +40,7 @@ export function ChannelCard({ orgId, channel }: { orgId: string; channel: TAlert
         }
         description={tAlerts('channelDescription', { events: channel.events.map((e) => eventText.label(e)).join(' · '), language: channel.locale })}
         actions={
-          <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
             <Button size="sm" onClick={() => setEditing((e) => !e)} aria-expanded={editing} data-testid="edit-alert-channel">
               {t('edit')}
             </Button>
