@@ -120,12 +120,17 @@ export async function findAlertChannels(options: { db: Executor; orgId: string }
   return rows.map((r) => ({ ...toAlertChannel(r), recentAlerts: byChannel.get(r.id) ?? [] }));
 }
 
-export async function getAlertChannelOrThrow(options: { db: Executor; orgId: string; id: string }): Promise<TAlertChannelRow> {
+/** One channel of the org, or a 404; `forUpdate` locks its row until the transaction ends (a change). */
+export async function getAlertChannelOrThrow(options: { db: Executor; orgId: string; id: string; forUpdate?: boolean }): Promise<TAlertChannelRow> {
   const { db, orgId, id } = options;
-  const [row] = await db.select().from(alertChannels).where(and(eq(alertChannels.organizationId, orgId), eq(alertChannels.id, id))).limit(1);
+  const query = db.select().from(alertChannels).where(and(eq(alertChannels.organizationId, orgId), eq(alertChannels.id, id))).limit(1);
+  const [row] = options.forUpdate ? await query.for('update') : await query;
   if (!row) throw new AppError('not_found', 'No alert channel with this id in your organization.');
   return row;
 }
+
+/** Events in the one order every list shows them, whatever order they were sent in. */
+const inListOrder = (events: readonly TAlertEvent[]): TAlertEvent[] => ALERT_EVENTS.filter((e) => events.includes(e));
 
 /** Checks a target for its type; returns it as stored. A Slack URL follows the outbound rule (lib/outbound/url-guard.ts). */
 export async function checkAlertTarget(type: TCreateAlertChannel['type'], raw: string): Promise<string> {
@@ -147,8 +152,7 @@ export async function createAlertChannel(options: TChange & { input: TCreateAler
   if (n >= MAX_ALERT_CHANNELS_PER_ORG) {
     throw new AppError('conflict', `This organization already has ${MAX_ALERT_CHANNELS_PER_ORG} alert channels, the most it may have: delete one first.`);
   }
-  // Stored in the one order every list shows them.
-  const events = ALERT_EVENTS.filter((e) => input.events.includes(e));
+  const events = inListOrder(input.events);
   const [row] = await db
     .insert(alertChannels)
     .values({ organizationId: orgId, type: input.type, target, events, locale, createdBy: actor.email ?? actor.id })
@@ -165,15 +169,8 @@ export async function createAlertChannel(options: TChange & { input: TCreateAler
  */
 export async function updateAlertChannel(options: TChange & { id: string; input: TUpdateAlertChannel }): Promise<TAlertChannel> {
   const { db, orgId, actor, ip, id, input } = options;
-  const [current] = await db
-    .select()
-    .from(alertChannels)
-    .where(and(eq(alertChannels.organizationId, orgId), eq(alertChannels.id, id)))
-    .for('update')
-    .limit(1);
-  if (!current) throw new AppError('not_found', 'No alert channel with this id in your organization.');
-  // Stored in the one order every list shows them, as on creation.
-  const events = input.events ? ALERT_EVENTS.filter((e) => input.events!.includes(e)) : (current.events as TAlertEvent[]);
+  const current = await getAlertChannelOrThrow({ db, orgId, id, forUpdate: true });
+  const events = input.events ? inListOrder(input.events) : (current.events as TAlertEvent[]);
   const locale = input.locale ?? current.locale;
   if (locale === current.locale && events.join() === current.events.join()) return toAlertChannel(current);
   const [row] = await db
